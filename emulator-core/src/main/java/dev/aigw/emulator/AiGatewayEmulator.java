@@ -1,0 +1,279 @@
+package dev.aigw.emulator;
+
+import dev.aigw.emulator.internal.EmulatorSettings;
+import dev.aigw.emulator.internal.EmulatorState;
+import dev.aigw.emulator.internal.server.EmulatorServer;
+import dev.aigw.emulator.internal.server.HandlerChain;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process emulator of Cloudflare AI Gateway: one HTTP server that serves the v4 management API
+ * under {@code /client/v4}, the gateway proxy under {@code /v1} and its own control API under
+ * {@code /__emulator}.
+ *
+ * <pre>{@code
+ * try (AiGatewayEmulator emulator = AiGatewayEmulator.builder().build().start()) {
+ *     String sdkBaseUrl = emulator.managementUrl();   // give this to a Cloudflare SDK
+ *     String token = emulator.apiToken();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Instances share nothing: many can run in one JVM, each on its own port.
+ */
+public final class AiGatewayEmulator implements AutoCloseable {
+
+    /** The account id every emulator knows unless told otherwise. */
+    public static final String DEFAULT_ACCOUNT_ID = "0123456789abcdef0123456789abcdef";
+
+    /** The value of the token created when the builder is given none: Read, Edit and Run on every account. */
+    public static final String DEFAULT_API_TOKEN = "aigw-emulator-token";
+
+    /** The default request body limit: 1 MiB. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AiGatewayEmulator.class);
+
+    private enum Lifecycle { NEW, RUNNING, CLOSED }
+
+    private final EmulatorSettings settings;
+    private final EmulatorState state;
+    private Lifecycle lifecycle = Lifecycle.NEW;
+    private EmulatorServer server;
+    private String baseUrl;
+
+    private AiGatewayEmulator(EmulatorSettings settings) {
+        this.settings = settings;
+        this.state = new EmulatorState(settings);
+    }
+
+    /** Returns a builder with the in-process defaults: 127.0.0.1, an ephemeral port, a virtual clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening; does nothing if already started. Returns this emulator. */
+    public synchronized AiGatewayEmulator start() {
+        if (lifecycle == Lifecycle.RUNNING) {
+            return this;
+        }
+        if (lifecycle == Lifecycle.CLOSED) {
+            throw new IllegalStateException("this emulator was closed; build a new one with AiGatewayEmulator.builder()");
+        }
+        EmulatorServer newServer = new EmulatorServer(settings.host(), settings.port(), settings.ioThreads(),
+                settings.workerThreads(), HandlerChain.build(state));
+        int port = newServer.start();
+        server = newServer;
+        baseUrl = "http://" + hostForUrl(settings.host()) + ":" + port;
+        state.listeningAt(baseUrl);
+        lifecycle = Lifecycle.RUNNING;
+        LOG.debug("AI Gateway emulator listening at {} (account {})", baseUrl, settings.defaultAccountId());
+        return this;
+    }
+
+    /** Stops the server, freeing its port and threads; does nothing if already closed. */
+    @Override
+    public synchronized void close() {
+        if (lifecycle == Lifecycle.RUNNING) {
+            server.stop();
+            server = null;
+        }
+        lifecycle = Lifecycle.CLOSED;
+    }
+
+    /** Tells whether the emulator is serving requests. */
+    public synchronized boolean isRunning() {
+        return lifecycle == Lifecycle.RUNNING;
+    }
+
+    /** Returns the emulator's root URL, e.g. {@code http://127.0.0.1:53211}, without a trailing slash. */
+    public synchronized String baseUrl() {
+        requireRunning();
+        return baseUrl;
+    }
+
+    /** Returns the v4 API base URL a Cloudflare SDK takes, e.g. {@code http://127.0.0.1:53211/client/v4}. */
+    public String managementUrl() {
+        return baseUrl() + "/client/v4";
+    }
+
+    /** Returns the port the emulator listens on. */
+    public int port() {
+        String url = baseUrl();
+        return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
+    }
+
+    /** Returns the default account id. */
+    public String accountId() {
+        return settings.defaultAccountId();
+    }
+
+    /** Returns the value of the default token, or of the first configured token if tokens were configured. */
+    public String apiToken() {
+        return settings.tokens().get(0).value();
+    }
+
+    /** Returns the clock every time in this emulator comes from. */
+    public EmulatorClock clock() {
+        return settings.clock();
+    }
+
+    /** Empties gateways, logs, scripts and every other runtime state; accounts and tokens stay. */
+    public void reset() {
+        state.reset();
+    }
+
+    private void requireRunning() {
+        if (lifecycle == Lifecycle.NEW) {
+            throw new IllegalStateException("the emulator is not started; call start() first");
+        }
+        if (lifecycle == Lifecycle.CLOSED) {
+            throw new IllegalStateException("the emulator is closed; build a new one with AiGatewayEmulator.builder()");
+        }
+    }
+
+    private static String hostForUrl(String host) {
+        if (host.equals("0.0.0.0")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    @Override
+    public String toString() {
+        return "AiGatewayEmulator[" + (baseUrl == null ? lifecycle : baseUrl) + "]";
+    }
+
+    /** Configures an {@link AiGatewayEmulator}; every setting has a default that suits in-process tests. */
+    public static final class Builder {
+
+        private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+        private String host = "127.0.0.1";
+        private int port;
+        private String accountId = DEFAULT_ACCOUNT_ID;
+        private final Set<String> extraAccounts = new LinkedHashSet<>();
+        private final List<ApiToken> tokens = new ArrayList<>();
+        private final List<GlobalApiKey> globalApiKeys = new ArrayList<>();
+        private EmulatorClock clock;
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int maxGatewaysPerAccount;
+        private boolean legacyGatewayFields;
+        private int ioThreads = 1;
+        private int workerThreads = 32;
+
+        private Builder() {
+        }
+
+        /** Sets the address to bind; default {@code 127.0.0.1}. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Sets the port to bind; default 0, an ephemeral port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be from 0 to 65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Sets the default account id; default {@link #DEFAULT_ACCOUNT_ID}. */
+        public Builder accountId(String accountId) {
+            this.accountId = checkAccountId(accountId);
+            return this;
+        }
+
+        /** Adds another account the emulator knows, besides the default one. */
+        public Builder account(String accountId) {
+            extraAccounts.add(checkAccountId(accountId));
+            return this;
+        }
+
+        /** Adds an accepted API token; once any is added, the default token is not created. */
+        public Builder token(ApiToken token) {
+            tokens.add(Objects.requireNonNull(token, "token"));
+            return this;
+        }
+
+        /** Adds an accepted legacy {@code X-Auth-Email}/{@code X-Auth-Key} pair. */
+        public Builder globalApiKey(GlobalApiKey key) {
+            globalApiKeys.add(Objects.requireNonNull(key, "key"));
+            return this;
+        }
+
+        /** Sets the clock that stamps and times everything; default a new {@link VirtualClock}. */
+        public Builder clock(EmulatorClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Sets the largest request body accepted, in bytes; larger ones get 413. Default 1 MiB. */
+        public Builder maxBodyBytes(long maxBodyBytes) {
+            if (maxBodyBytes < 1 || maxBodyBytes > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("maxBodyBytes must be from 1 to 2 GiB, got " + maxBodyBytes);
+            }
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        /** Limits the gateways per account (Cloudflare: 10 free, 20 paid); default 0, no limit. */
+        public Builder maxGatewaysPerAccount(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxGatewaysPerAccount must be >= 0 (0 = no limit), got " + max);
+            }
+            this.maxGatewaysPerAccount = max;
+            return this;
+        }
+
+        /**
+         * Makes gateways carry {@code account_id}, {@code account_tag} and {@code internal_id}, which the
+         * official schema listed until 2026-03; default off.
+         */
+        public Builder legacyGatewayFields(boolean include) {
+            this.legacyGatewayFields = include;
+            return this;
+        }
+
+        /** Sets the number of worker threads, which bounds how many requests are served at once; default 32. */
+        public Builder workerThreads(int workerThreads) {
+            if (workerThreads < 1) {
+                throw new IllegalArgumentException("workerThreads must be >= 1, got " + workerThreads);
+            }
+            this.workerThreads = workerThreads;
+            return this;
+        }
+
+        /** Builds an emulator that is not yet listening; call {@link AiGatewayEmulator#start()}. */
+        public AiGatewayEmulator build() {
+            Set<String> accounts = new LinkedHashSet<>();
+            accounts.add(accountId);
+            accounts.addAll(extraAccounts);
+            List<ApiToken> effectiveTokens = tokens.isEmpty()
+                    ? List.of(new ApiToken(DEFAULT_API_TOKEN, accounts, EnumSet.allOf(Permission.class)))
+                    : tokens;
+            EmulatorClock effectiveClock = clock != null ? clock : VirtualClock.create();
+            return new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts, effectiveTokens,
+                    globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount, legacyGatewayFields,
+                    ioThreads, workerThreads));
+        }
+
+        private static String checkAccountId(String accountId) {
+            if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+                throw new IllegalArgumentException(
+                        "account id must be 1 to 64 letters, digits, '-' or '_' (Cloudflare uses 32 lower-case hex"
+                                + " characters), got: " + accountId);
+            }
+            return accountId;
+        }
+    }
+}

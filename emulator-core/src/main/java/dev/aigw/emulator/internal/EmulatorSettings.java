@@ -1,0 +1,29 @@
+package dev.aigw.emulator.internal;
+
+import dev.aigw.emulator.ApiToken;
+import dev.aigw.emulator.EmulatorClock;
+import dev.aigw.emulator.GlobalApiKey;
+import java.util.List;
+import java.util.Set;
+
+/** The fixed configuration of one emulator, as its builder assembled it. */
+public record EmulatorSettings(
+        String host,
+        int port,
+        String defaultAccountId,
+        Set<String> accountIds,
+        List<ApiToken> tokens,
+        List<GlobalApiKey> globalApiKeys,
+        EmulatorClock clock,
+        long maxBodyBytes,
+        int maxGatewaysPerAccount,
+        boolean legacyGatewayFields,
+        int ioThreads,
+        int workerThreads) {
+
+    public EmulatorSettings {
+        accountIds = Set.copyOf(accountIds);
+        tokens = List.copyOf(tokens);
+        globalApiKeys = List.copyOf(globalApiKeys);
+    }
+}

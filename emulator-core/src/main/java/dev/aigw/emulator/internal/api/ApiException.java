@@ -1,0 +1,79 @@
+package dev.aigw.emulator.internal.api;
+
+import java.util.List;
+
+/**
+ * Ends a request with an error: an HTTP status and a Cloudflare error. Thrown from anywhere; the
+ * one {@link dev.aigw.emulator.internal.server.ErrorBoundaryHandler} of each surface turns it into
+ * that surface's envelope.
+ */
+public final class ApiException extends RuntimeException {
+
+    private final int status;
+    private final ApiError error;
+    private final boolean serviceError;
+
+    private ApiException(int status, ApiError error, boolean serviceError) {
+        super(error.message(), null, false, false);
+        this.status = status;
+        this.error = error;
+        this.serviceError = serviceError;
+    }
+
+    /** An error of the v4 front door (authentication, routing): its envelope carries {@code result: null}. */
+    public static ApiException frontDoor(int status, ApiError error) {
+        return new ApiException(status, error, false);
+    }
+
+    /**
+     * An error of the AI Gateway service itself (validation, not found): the official schema declares its
+     * envelope with an object {@code result}, so it carries {@code result: {}}.
+     */
+    public static ApiException service(int status, ApiError error) {
+        return new ApiException(status, error, true);
+    }
+
+    /** 400/7001: a request value is invalid; {@code detail} says which and why, {@code path} locates it. */
+    public static ApiException validation(String detail, List<String> path) {
+        return service(400, new ApiError(7001, "Input Validation Error: " + detail, path, List.of()));
+    }
+
+    /** 404/7002 Not Found. */
+    public static ApiException notFound() {
+        return service(404, ApiError.of(7002, "Not Found"));
+    }
+
+    /** 404/7003: no route matches the path. */
+    public static ApiException noRoute(String path) {
+        return frontDoor(404, ApiError.of(7003,
+                "Could not route to " + path + ", perhaps your object identifier is invalid?"));
+    }
+
+    /** 405/10405 Method not allowed. */
+    public static ApiException methodNotAllowed() {
+        return frontDoor(405, ApiError.of(10405, "Method not allowed"));
+    }
+
+    /** 413: the request body is larger than the configured limit. */
+    public static ApiException bodyTooLarge(long limit) {
+        return frontDoor(413, ApiError.of(7001, "Request body too large (limit: " + limit + " bytes)"));
+    }
+
+    /** 500/10001: an emulator bug; should never be seen. */
+    public static ApiException internal() {
+        return frontDoor(500, ApiError.of(10001, "Internal server error"));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public ApiError error() {
+        return error;
+    }
+
+    /** Tells whether the AI Gateway service (not the v4 front door) raised this error. */
+    public boolean serviceError() {
+        return serviceError;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.aigw.emulator.internal.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.internal.json.JsonShape;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates create and update bodies against {@link GatewayFields} and computes the settings to store.
+ * Unknown and read-only members are ignored, as the real API ignores them.
+ */
+public final class GatewaySettings {
+
+    private static final List<String> BODY = List.of("body");
+
+    private GatewaySettings() {
+    }
+
+    /** Validates the {@code id} of a create body and returns it. */
+    public static String createId(ObjectNode body) {
+        new JsonShape.Member("id", GatewayFields.ID, true, false).check(body, BODY);
+        return body.get("id").textValue();
+    }
+
+    /** Validates a create body and returns the new gateway's settings, defaults applied. */
+    public static Map<String, JsonNode> forCreate(ObjectNode body) {
+        Map<String, JsonNode> settings = new HashMap<>();
+        for (GatewayField field : GatewayFields.ALL) {
+            JsonNode value = validated(field, body);
+            if (value != null) {
+                settings.put(field.name(), stored(field, value));
+            } else if (field.defaultValue() != null) {
+                settings.put(field.name(), field.defaultValue());
+            }
+        }
+        return settings;
+    }
+
+    /**
+     * Validates an update body and returns the merged settings: present members replace, explicit
+     * {@code null} clears, absent optional members keep their stored value (management-api.md Q3).
+     */
+    public static Map<String, JsonNode> forUpdate(ObjectNode body, Map<String, JsonNode> current) {
+        Map<String, JsonNode> settings = new HashMap<>(current);
+        for (GatewayField field : GatewayFields.ALL) {
+            JsonNode value = validated(field, body);
+            if (value != null) {
+                settings.put(field.name(), stored(field, value));
+            }
+        }
+        return settings;
+    }
+
+    private static JsonNode validated(GatewayField field, ObjectNode body) {
+        new JsonShape.Member(field.name(), field.shape(), field.required(), field.nullable()).check(body, BODY);
+        return body.get(field.name());
+    }
+
+    private static JsonNode stored(GatewayField field, JsonNode value) {
+        if (value.isNull() && field.defaultValue() != null) {
+            return field.defaultValue();
+        }
+        return value.isNull() ? NullNode.getInstance() : value.deepCopy();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.aigw.emulator.internal.management;
+
+import dev.aigw.emulator.internal.api.ApiRequest;
+import dev.aigw.emulator.internal.api.ApiResponse;
+import dev.aigw.emulator.internal.api.Endpoint;
+
+/** G5 {@code DELETE /gateways/{id}}: answers the gateway as it was just before deletion. */
+final class DeleteGateway implements Endpoint {
+
+    private final ManagementContext context;
+
+    DeleteGateway(ManagementContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request) {
+        String id = GatewayIds.fromPath(request, "id");
+        return ApiResponse.single(context.gateways().delete(request.accountId(), id)
+                .toJson(context.legacyGatewayFields()));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.aigw.emulator.internal.management;
+
+import static dev.aigw.emulator.Permission.EDIT;
+import static dev.aigw.emulator.Permission.READ;
+
+import dev.aigw.emulator.internal.api.RouteTable;
+
+/** The management API under {@code /client/v4}: one line per route. */
+public final class ManagementRoutes {
+
+    private static final String GATEWAYS = "/accounts/{account_id}/ai-gateway/gateways";
+    private static final String GATEWAY = GATEWAYS + "/{id}";
+
+    private ManagementRoutes() {
+    }
+
+    public static RouteTable table(ManagementContext context) {
+        return new RouteTable()
+                .add("GET", GATEWAYS, READ, new ListGateways(context))
+                .add("POST", GATEWAYS, EDIT, new CreateGateway(context))
+                .add("GET", GATEWAY, READ, new GetGateway(context))
+                .add("PUT", GATEWAY, EDIT, new UpdateGateway(context))
+                .add("DELETE", GATEWAY, EDIT, new DeleteGateway(context))
+                .add("GET", GATEWAYS + "/{gateway_id}/url/{provider}", READ, new GetGatewayUrl(context));
+    }
+}

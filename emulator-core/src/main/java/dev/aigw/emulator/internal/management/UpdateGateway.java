@@ -1,0 +1,35 @@
+package dev.aigw.emulator.internal.management;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.internal.api.ApiRequest;
+import dev.aigw.emulator.internal.api.ApiResponse;
+import dev.aigw.emulator.internal.api.Endpoint;
+import dev.aigw.emulator.internal.gateway.Gateway;
+import dev.aigw.emulator.internal.gateway.GatewaySettings;
+import java.util.Map;
+
+/**
+ * G4 {@code PUT /gateways/{id}}: existence is checked before the body (management-api.md Q14); the
+ * change is validated in full, then applied atomically.
+ */
+final class UpdateGateway implements Endpoint {
+
+    private final ManagementContext context;
+
+    UpdateGateway(ManagementContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request) {
+        Gateway current = GatewayIds.existing(context, request, "id");
+        ObjectNode body = request.jsonObjectBody();
+        GatewaySettings.forUpdate(body, current.settings());
+        Gateway updated = context.gateways().update(request.accountId(), current.id(), stored -> {
+            Map<String, JsonNode> settings = GatewaySettings.forUpdate(body, stored.settings());
+            return stored.withSettings(settings, context.clock().now());
+        });
+        return ApiResponse.single(updated.toJson(context.legacyGatewayFields()));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.aigw.emulator.internal.server;
+
+import dev.aigw.emulator.internal.api.ApiException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure below it into its surface's error envelope: {@link ApiException}s as they say,
+ * anything else as a logged 500.
+ */
+public final class ErrorBoundaryHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorBoundaryHandler.class);
+
+    private final ErrorEnvelope envelope;
+    private final HttpHandler next;
+
+    public ErrorBoundaryHandler(ErrorEnvelope envelope, HttpHandler next) {
+        this.envelope = envelope;
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        try {
+            next.handleRequest(exchange);
+        } catch (ApiException e) {
+            respond(exchange, e);
+        } catch (Exception | LinkageError | AssertionError e) {
+            LOG.error("Unexpected failure serving {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
+            respond(exchange, ApiException.internal());
+        }
+    }
+
+    private void respond(HttpServerExchange exchange, ApiException e) {
+        if (exchange.isResponseStarted()) {
+            // Part of the answer is already out (a stream): all we can do is cut the connection.
+            org.xnio.IoUtils.safeClose(exchange.getConnection());
+            return;
+        }
+        Responses.json(exchange, e.status(), envelope.render(e));
+    }
+
+    @Override
+    public String toString() {
+        return "error-boundary(" + envelope + ") -> " + next;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.aigw.emulator.internal.server;
+
+import dev.aigw.emulator.internal.EmulatorState;
+import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.api.Authorizer;
+import dev.aigw.emulator.internal.auth.ManagementAuthenticationHandler;
+import dev.aigw.emulator.internal.auth.ManagementAuthorizer;
+import dev.aigw.emulator.internal.control.ControlRoutes;
+import dev.aigw.emulator.internal.management.ManagementContext;
+import dev.aigw.emulator.internal.management.ManagementRoutes;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.server.handlers.PathHandler;
+
+/**
+ * Assembles every request path of the emulator, top to bottom. Requests are dispatched to a worker
+ * thread once, at the root; everything below is plain blocking code.
+ */
+public final class HandlerChain {
+
+    private HandlerChain() {
+    }
+
+    public static HttpHandler build(EmulatorState state) {
+        long maxBody = state.settings().maxBodyBytes();
+
+        HttpHandler management =
+                new ErrorBoundaryHandler(ErrorEnvelope.V4,
+                        new ManagementAuthenticationHandler(state.credentials(),
+                                new ApiDispatchHandler("management", ManagementRoutes.table(managementContext(state)),
+                                        new ManagementAuthorizer(state.accounts()), maxBody)));
+
+        HttpHandler control =
+                new ErrorBoundaryHandler(ErrorEnvelope.V4,
+                        new ApiDispatchHandler("control", ControlRoutes.table(state::reset), Authorizer.NONE, maxBody));
+
+        HttpHandler unknown =
+                new ErrorBoundaryHandler(ErrorEnvelope.V4, exchange -> {
+                    throw ApiException.noRoute(exchange.getRequestPath());
+                });
+
+        return new BlockingHandler(new PathHandler(unknown)
+                .addPrefixPath("/client/v4", management)
+                .addPrefixPath("/__emulator", control));
+    }
+
+    private static ManagementContext managementContext(EmulatorState state) {
+        return new ManagementContext(state.gateways(), state.clock(), state.settings().legacyGatewayFields(),
+                state::baseUrl, state::newUuid);
+    }
+}

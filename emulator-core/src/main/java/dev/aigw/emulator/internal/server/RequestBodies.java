@@ -1,0 +1,60 @@
+package dev.aigw.emulator.internal.server;
+
+import dev.aigw.emulator.internal.api.ApiException;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads a request body once, within a size limit, and keeps it on the exchange for later readers. */
+public final class RequestBodies {
+
+    private static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
+
+    /** How much of an oversized body is drained so that the client reads the 413 instead of a reset. */
+    private static final long DRAIN_FACTOR = 16;
+
+    private RequestBodies() {
+    }
+
+    /** Returns the whole body (empty if none); throws a 413 {@link ApiException} above {@code limit} bytes. */
+    public static byte[] read(HttpServerExchange exchange, long limit) {
+        byte[] cached = exchange.getAttachment(BODY);
+        if (cached != null) {
+            return cached;
+        }
+        if (!exchange.isBlocking()) {
+            exchange.startBlocking();
+        }
+        try {
+            InputStream in = exchange.getInputStream();
+            long declared = exchange.getRequestContentLength();
+            if (declared > limit) {
+                drain(in, limit);
+                throw ApiException.bodyTooLarge(limit);
+            }
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                drain(in, limit);
+                throw ApiException.bodyTooLarge(limit);
+            }
+            exchange.putAttachment(BODY, body);
+            return body;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not read the request body", e);
+        }
+    }
+
+    private static void drain(InputStream in, long limit) {
+        byte[] buffer = new byte[8192];
+        long left = limit * DRAIN_FACTOR;
+        try {
+            int n;
+            while (left > 0 && (n = in.read(buffer)) >= 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // The client goes away or sends far too much: it sees the connection close, not the 413.
+        }
+    }
+}

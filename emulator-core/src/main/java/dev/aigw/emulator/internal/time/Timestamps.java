@@ -1,0 +1,20 @@
+package dev.aigw.emulator.internal.time;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Formats instants the way the Cloudflare API writes them: ISO-8601 UTC with milliseconds and {@code Z}. */
+public final class Timestamps {
+
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Timestamps() {
+    }
+
+    /** Formats an instant, e.g. {@code 2026-08-01T10:15:30.123Z}. */
+    public static String format(Instant instant) {
+        return FORMAT.format(instant);
+    }
+}
