@@ -1,0 +1,34 @@
+package dev.aigw.emulator.internal.provider;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an upstream answers: a status, headers and either a whole body or a stream of events. The proxy
+ * writes it to the client (pacing streams on the emulator's clock).
+ *
+ * @param status the HTTP status
+ * @param headers response headers (names in lower case), {@code content-type} included
+ * @param body the body
+ */
+public record UpstreamReply(int status, Map<String, String> headers, Body body) {
+
+    public UpstreamReply {
+        headers = Map.copyOf(headers);
+    }
+
+    /** The body of a reply. */
+    public sealed interface Body {
+    }
+
+    /** A complete body. */
+    public record Full(byte[] bytes) implements Body {
+    }
+
+    /** A server-sent event stream ({@code content-type: text/event-stream}). */
+    public record Stream(List<SseEvent> events) implements Body {
+        public Stream {
+            events = List.copyOf(events);
+        }
+    }
+}
