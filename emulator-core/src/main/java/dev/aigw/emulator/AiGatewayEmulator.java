@@ -7,7 +7,9 @@ import dev.aigw.emulator.internal.server.HandlerChain;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -85,6 +87,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
             server.stop();
             server = null;
         }
+        state.close();
         lifecycle = Lifecycle.CLOSED;
     }
 
@@ -110,6 +113,9 @@ public final class AiGatewayEmulator implements AutoCloseable {
         return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
     }
 
+    /** The request header that scopes scripts and the recorded requests to one test; never sent upstream. */
+    public static final String TEST_ID_HEADER = EmulatorSettings.TEST_ID_HEADER;
+
     /** Returns the default account id. */
     public String accountId() {
         return settings.defaultAccountId();
@@ -123,6 +129,32 @@ public final class AiGatewayEmulator implements AutoCloseable {
     /** Returns the clock every time in this emulator comes from. */
     public EmulatorClock clock() {
         return settings.clock();
+    }
+
+    /** Returns the data-plane URL of a gateway: {@code {baseUrl}/v1/{accountId}/{gatewayId}}. */
+    public String gatewayUrl(String gatewayId) {
+        return baseUrl() + "/v1/" + accountId() + "/" + gatewayId;
+    }
+
+    /** Returns the base URL an LLM SDK takes for a provider: {@code {gatewayUrl}/{provider}}. */
+    public String providerUrl(String gatewayId, String provider) {
+        return gatewayUrl(gatewayId) + "/" + provider;
+    }
+
+    /**
+     * Returns the oldest upstream attempt not taken yet; never blocks: a client that got its response
+     * always finds its attempts recorded.
+     *
+     * @throws IllegalStateException if every recorded attempt was taken already
+     */
+    public RecordedRequest takeRequest() {
+        return state.journal().take().orElseThrow(() -> new IllegalStateException(
+                "no untaken request has reached an upstream; recorded so far: " + state.journal().all().size()));
+    }
+
+    /** Returns every recorded upstream attempt, oldest first (taken ones included). */
+    public List<RecordedRequest> recordedRequests() {
+        return state.journal().all();
     }
 
     /** Empties gateways, logs, scripts and every other runtime state; accounts and tokens stay. */
@@ -168,6 +200,8 @@ public final class AiGatewayEmulator implements AutoCloseable {
         private boolean legacyGatewayFields;
         private int ioThreads = 1;
         private int workerThreads = 32;
+        private final Map<String, String> realUpstreams = new LinkedHashMap<>();
+        private int journalLimit = 10_000;
 
         private Builder() {
         }
@@ -253,6 +287,30 @@ public final class AiGatewayEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Points a provider at a real server instead of its built-in fake: attempts go to
+         * {@code baseUrl + the real provider's path}, e.g. {@code http://127.0.0.1:9000/v1/chat/completions}
+         * for {@code openai}, with the method, headers, query and body the gateway would send.
+         */
+        public Builder upstream(String provider, String baseUrl) {
+            Objects.requireNonNull(provider, "provider");
+            java.net.URI uri = java.net.URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                throw new IllegalArgumentException("upstream base URL must be an absolute http(s) URL, got: " + baseUrl);
+            }
+            realUpstreams.put(provider, baseUrl);
+            return this;
+        }
+
+        /** Sets how many upstream attempts the journal keeps (oldest dropped first); default 10,000. */
+        public Builder journalLimit(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("journalLimit must be >= 1, got " + limit);
+            }
+            this.journalLimit = limit;
+            return this;
+        }
+
         /** Builds an emulator that is not yet listening; call {@link AiGatewayEmulator#start()}. */
         public AiGatewayEmulator build() {
             Set<String> accounts = new LinkedHashSet<>();
@@ -264,7 +322,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
             EmulatorClock effectiveClock = clock != null ? clock : VirtualClock.create();
             return new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts, effectiveTokens,
                     globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount, legacyGatewayFields,
-                    ioThreads, workerThreads));
+                    ioThreads, workerThreads, realUpstreams, journalLimit));
         }
 
         private static String checkAccountId(String accountId) {

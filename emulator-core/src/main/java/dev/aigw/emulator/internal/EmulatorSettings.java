@@ -4,6 +4,7 @@ import dev.aigw.emulator.ApiToken;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.GlobalApiKey;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The fixed configuration of one emulator, as its builder assembled it. */
@@ -19,11 +20,17 @@ public record EmulatorSettings(
         int maxGatewaysPerAccount,
         boolean legacyGatewayFields,
         int ioThreads,
-        int workerThreads) {
+        int workerThreads,
+        Map<String, String> realUpstreams,
+        int journalLimit) {
+
+    /** The request header that scopes scripts and the journal to one test; never forwarded upstream. */
+    public static final String TEST_ID_HEADER = "x-aigw-test-id";
 
     public EmulatorSettings {
         accountIds = Set.copyOf(accountIds);
         tokens = List.copyOf(tokens);
         globalApiKeys = List.copyOf(globalApiKeys);
+        realUpstreams = Map.copyOf(realUpstreams);
     }
 }

@@ -3,6 +3,10 @@ package dev.aigw.emulator.internal;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.auth.Credentials;
 import dev.aigw.emulator.internal.gateway.GatewayStore;
+import dev.aigw.emulator.internal.provider.ProviderCatalog;
+import dev.aigw.emulator.internal.proxy.Ids;
+import dev.aigw.emulator.internal.proxy.Journal;
+import dev.aigw.emulator.internal.proxy.Upstreams;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,13 +22,20 @@ public final class EmulatorState {
     private final EmulatorSettings settings;
     private final Credentials credentials;
     private final GatewayStore gateways;
+    private final Journal journal;
+    private final Upstreams upstreams;
+    private final Ids ids;
+    private final ProviderCatalog providers = new ProviderCatalog();
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
-    private final RandomGenerator ids = RandomGeneratorFactory.of("L64X128MixRandom").create();
+    private final RandomGenerator uuidRandom = RandomGeneratorFactory.of("L64X128MixRandom").create();
 
     public EmulatorState(EmulatorSettings settings) {
         this.settings = settings;
         this.credentials = new Credentials(settings.tokens(), settings.globalApiKeys());
         this.gateways = new GatewayStore(settings.maxGatewaysPerAccount());
+        this.journal = new Journal(settings.journalLimit());
+        this.upstreams = new Upstreams(settings.realUpstreams());
+        this.ids = new Ids(settings.clock());
     }
 
     public EmulatorSettings settings() {
@@ -41,6 +52,22 @@ public final class EmulatorState {
 
     public GatewayStore gateways() {
         return gateways;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public Upstreams upstreams() {
+        return upstreams;
+    }
+
+    public Ids ids() {
+        return ids;
+    }
+
+    public ProviderCatalog providers() {
+        return providers;
     }
 
     public Set<String> accounts() {
@@ -62,13 +89,19 @@ public final class EmulatorState {
 
     /** Returns a fresh random UUID string (for internal ids that need no time order). */
     public String newUuid() {
-        synchronized (ids) {
-            return new UUID(ids.nextLong(), ids.nextLong()).toString();
+        synchronized (uuidRandom) {
+            return new UUID(uuidRandom.nextLong(), uuidRandom.nextLong()).toString();
         }
+    }
+
+    /** Releases what outlives requests (the real-upstream client). */
+    public void close() {
+        upstreams.close();
     }
 
     /** Empties gateways and every other runtime state; configuration stays. */
     public void reset() {
         gateways.clear();
+        journal.clear();
     }
 }

@@ -33,6 +33,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(status, error, true);
     }
 
+    /** An error the gateway's data plane answers itself, rendered as an {@code AiGatewayError}. */
+    public static ApiException gateway(int status, int code, String message) {
+        return new ApiException(status, ApiError.of(code, message), false);
+    }
+
     /** 400/7001: a request value is invalid; {@code detail} says which and why, {@code path} locates it. */
     public static ApiException validation(String detail, List<String> path) {
         return service(400, new ApiError(7001, "Input Validation Error: " + detail, path, List.of()));

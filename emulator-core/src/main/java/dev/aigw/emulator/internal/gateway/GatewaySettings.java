@@ -40,6 +40,21 @@ public final class GatewaySettings {
     }
 
     /**
+     * Returns the settings of a {@code default} gateway created by a data-plane request: authentication
+     * on, logs on, caching off (TTL 0), rate limiting off, the rest at their defaults (README, seed).
+     */
+    public static Map<String, JsonNode> forAutoCreatedDefault() {
+        ObjectNode body = dev.aigw.emulator.internal.json.Json.object()
+                .put("authentication", true)
+                .put("collect_logs", true)
+                .put("cache_ttl", 0)
+                .put("cache_invalidate_on_update", false)
+                .put("rate_limiting_interval", 0)
+                .put("rate_limiting_limit", 0);
+        return forCreate(body);
+    }
+
+    /**
      * Validates an update body and returns the merged settings: present members replace, explicit
      * {@code null} clears, absent optional members keep their stored value (management-api.md Q3).
      */

@@ -25,6 +25,10 @@ public record UpstreamReply(int status, Map<String, String> headers, Body body) 
     public record Full(byte[] bytes) implements Body {
     }
 
+    /** A body read from a real upstream as it arrives, relayed chunk by chunk; the reader closes it. */
+    public record Piped(java.io.InputStream in) implements Body {
+    }
+
     /** A server-sent event stream ({@code content-type: text/event-stream}). */
     public record Stream(List<SseEvent> events) implements Body {
         public Stream {

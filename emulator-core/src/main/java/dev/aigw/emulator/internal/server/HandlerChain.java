@@ -1,6 +1,14 @@
 package dev.aigw.emulator.internal.server;
 
+import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
+import dev.aigw.emulator.internal.proxy.AttemptRunner;
+import dev.aigw.emulator.internal.proxy.EndpointResolutionHandler;
+import dev.aigw.emulator.internal.proxy.GatewayAuthenticationHandler;
+import dev.aigw.emulator.internal.proxy.GatewayLookupHandler;
+import dev.aigw.emulator.internal.proxy.ProxyHandler;
+import dev.aigw.emulator.internal.proxy.RequestIdsHandler;
+import dev.aigw.emulator.internal.proxy.RunTokens;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.api.Authorizer;
 import dev.aigw.emulator.internal.auth.ManagementAuthenticationHandler;
@@ -34,6 +42,20 @@ public final class HandlerChain {
                 new ErrorBoundaryHandler(ErrorEnvelope.V4,
                         new ApiDispatchHandler("control", ControlRoutes.table(state::reset), Authorizer.NONE, maxBody));
 
+        String testId = EmulatorSettings.TEST_ID_HEADER;
+        RunTokens runTokens = new RunTokens(state.credentials(), state.accounts());
+        HttpHandler proxy =
+                new ErrorBoundaryHandler(ErrorEnvelope.GATEWAY,
+                        new RequestIdsHandler(state.ids(), state.clock(), testId,
+                                new GatewayLookupHandler(state.gateways(), state.accounts(), runTokens, state.clock(),
+                                        state::newUuid, state.settings().maxGatewaysPerAccount(),
+                                        new GatewayAuthenticationHandler(runTokens,
+                                                new EndpointResolutionHandler(state.providers(), maxBody, testId,
+                                                        new ProxyHandler(
+                                                                new AttemptRunner(state.clock(), state.journal(),
+                                                                        state.upstreams()),
+                                                                state.ids()))))));
+
         HttpHandler unknown =
                 new ErrorBoundaryHandler(ErrorEnvelope.V4, exchange -> {
                     throw ApiException.noRoute(exchange.getRequestPath());
@@ -41,7 +63,8 @@ public final class HandlerChain {
 
         return new BlockingHandler(new PathHandler(unknown)
                 .addPrefixPath("/client/v4", management)
-                .addPrefixPath("/__emulator", control));
+                .addPrefixPath("/__emulator", control)
+                .addPrefixPath("/v1", proxy));
     }
 
     private static ManagementContext managementContext(EmulatorState state) {

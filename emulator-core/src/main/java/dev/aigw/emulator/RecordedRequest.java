@@ -1,0 +1,56 @@
+package dev.aigw.emulator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One attempt that reached an upstream provider (fake or real), as the gateway sent it.
+ *
+ * @param provider the provider slug, e.g. {@code openai}
+ * @param accountId the account of the gateway
+ * @param gatewayId the gateway the client called
+ * @param attempt the attempt number within its step, from 1
+ * @param step the universal-endpoint step (0-based; 0 for provider-native and compat requests)
+ * @param method the HTTP method
+ * @param url the real provider's URL the gateway addressed, e.g. {@code https://api.openai.com/v1/chat/completions}
+ * @param path that URL's path, e.g. {@code /v1/chat/completions}
+ * @param query the raw query string, or empty
+ * @param headers the headers sent upstream, names in lower case ({@code cf-aig-*} stripped)
+ * @param body the body sent upstream
+ * @param at the emulator clock's instant when the attempt started
+ * @param testId the test id the client request carried, or {@code null}
+ */
+public record RecordedRequest(String provider, String accountId, String gatewayId, int attempt, int step,
+                              String method, String url, String path, String query,
+                              Map<String, List<String>> headers, byte[] body, Instant at, String testId) {
+
+    public RecordedRequest {
+        headers = Map.copyOf(headers);
+        body = body.clone();
+    }
+
+    /** Returns the body as UTF-8 text. */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Returns the first value of a header sent upstream (name case-insensitive). */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "RecordedRequest[" + provider + " " + method + " " + url + " attempt " + attempt + " at " + at + "]";
+    }
+}

@@ -1,0 +1,20 @@
+package dev.aigw.emulator.internal.provider;
+
+import java.util.Optional;
+
+/**
+ * A built-in provider: its slug, where the real provider lives and how paths map onto it.
+ *
+ * @param slug the path segment after the gateway id, e.g. {@code openai}
+ * @param origin the real provider's origin, e.g. {@code https://api.openai.com}
+ * @param basePath the path the slug stands for, e.g. {@code /v1} (empty for none)
+ * @param style how the rest of the path maps
+ * @param credentialHeader the header that carries the provider's credential
+ */
+public record ProviderSpec(String slug, String origin, String basePath, PathStyle style, String credentialHeader) {
+
+    /** Maps the path after the slug (no leading {@code /}) to the upstream target. */
+    public Optional<PathStyle.Target> target(String rest, String accountId) {
+        return style.map(this, rest, accountId);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.aigw.emulator.internal.proxy;
+
+import dev.aigw.emulator.internal.api.ApiException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+
+/**
+ * Requires a valid {@code cf-aig-authorization} on gateways with {@code authentication} on; missing and
+ * invalid tokens alike are 401/2009 (proxy.md 2.2). With it off, the header is not looked at.
+ */
+public final class GatewayAuthenticationHandler implements HttpHandler {
+
+    private final RunTokens runTokens;
+    private final HttpHandler next;
+
+    public GatewayAuthenticationHandler(RunTokens runTokens, HttpHandler next) {
+        this.runTokens = runTokens;
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        ResolvedGateway resolved = exchange.getAttachment(ProxyAttachments.GATEWAY);
+        if (resolved.gateway().authentication() && !runTokens.isValid(
+                exchange.getRequestHeaders().getFirst("cf-aig-authorization"), resolved.accountId())) {
+            throw ApiException.gateway(401, 2009, GatewayErrors.UNAUTHORIZED);
+        }
+        next.handleRequest(exchange);
+    }
+
+    @Override
+    public String toString() {
+        return "gateway-authentication -> " + next;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.aigw.emulator.internal.proxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigw.emulator.internal.json.Json;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code cf-aig-*} request headers the gateway reads, parsed by proxy.md 3.1's rules: an invalid
+ * value is ignored and never fails the request; {@code cf-aig-max-attempts} is clamped into 1..5 and
+ * {@code cf-aig-retry-delay} lowered to 5000.
+ */
+public record GatewayHeaders(
+        Optional<Boolean> skipCache,
+        OptionalLong cacheTtlSeconds,
+        Optional<String> cacheKey,
+        Map<String, JsonNode> metadata,
+        Optional<Boolean> collectLog,
+        Optional<Boolean> collectLogPayload,
+        Optional<String> eventId,
+        OptionalLong requestTimeoutMillis,
+        OptionalInt maxAttempts,
+        OptionalLong retryDelayMillis,
+        Optional<String> backoff,
+        Optional<JsonNode> customCost) {
+
+    /** At most this many metadata entries are kept: the first ones, in JSON order. */
+    public static final int MAX_METADATA_ENTRIES = 5;
+
+    public static final int MAX_ATTEMPTS = 5;
+    public static final long MAX_RETRY_DELAY_MILLIS = 5000;
+
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+
+    /** Reads the headers through {@code header}, which answers a lower-case name with its value or null. */
+    public static GatewayHeaders parse(Function<String, String> header) {
+        return new GatewayHeaders(
+                bool(first(header, "cf-aig-skip-cache", "cf-skip-cache")),
+                integer(first(header, "cf-aig-cache-ttl", "cf-cache-ttl")),
+                Optional.ofNullable(header.apply("cf-aig-cache-key")).filter(s -> !s.isEmpty()),
+                metadata(header.apply("cf-aig-metadata")),
+                bool(header.apply("cf-aig-collect-log")),
+                bool(header.apply("cf-aig-collect-log-payload")),
+                Optional.ofNullable(header.apply("cf-aig-event-id")).filter(s -> !s.isBlank()),
+                integer(header.apply("cf-aig-request-timeout")),
+                maxAttempts(header.apply("cf-aig-max-attempts")),
+                retryDelay(header.apply("cf-aig-retry-delay")),
+                Optional.ofNullable(header.apply("cf-aig-backoff")).map(s -> s.trim().toLowerCase(Locale.ROOT))
+                        .filter(s -> s.equals("constant") || s.equals("linear") || s.equals("exponential")),
+                jsonObject(header.apply("cf-aig-custom-cost")));
+    }
+
+    private static String first(Function<String, String> header, String name, String alias) {
+        String value = header.apply(name);
+        return value != null ? value : header.apply(alias);
+    }
+
+    private static Optional<Boolean> bool(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String v = raw.trim();
+        if (v.equalsIgnoreCase("true")) {
+            return Optional.of(true);
+        }
+        return v.equalsIgnoreCase("false") ? Optional.of(false) : Optional.empty();
+    }
+
+    private static OptionalLong integer(String raw) {
+        return raw != null && DIGITS.matcher(raw.trim()).matches()
+                ? OptionalLong.of(Long.parseLong(raw.trim())) : OptionalLong.empty();
+    }
+
+    private static OptionalInt maxAttempts(String raw) {
+        if (raw != null && raw.trim().matches("-?\\d{1,18}")) {
+            long value = Long.parseLong(raw.trim());
+            return OptionalInt.of((int) Math.max(1, Math.min(MAX_ATTEMPTS, value)));
+        }
+        return OptionalInt.empty();
+    }
+
+    private static OptionalLong retryDelay(String raw) {
+        OptionalLong value = integer(raw);
+        return value.isPresent() ? OptionalLong.of(Math.min(MAX_RETRY_DELAY_MILLIS, value.getAsLong())) : value;
+    }
+
+    private static Optional<JsonNode> jsonObject(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = Json.parse(raw);
+            return node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, JsonNode> metadata(String raw) {
+        Optional<JsonNode> object = jsonObject(raw);
+        if (object.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, JsonNode> kept = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.get().fields(); it.hasNext() && kept.size() < MAX_METADATA_ENTRIES; ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (v.isTextual() || v.isNumber() || v.isBoolean()) {
+                kept.put(e.getKey(), v);
+            }
+        }
+        return Collections.unmodifiableMap(kept);
+    }
+}

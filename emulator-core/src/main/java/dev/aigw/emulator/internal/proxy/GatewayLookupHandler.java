@@ -1,0 +1,83 @@
+package dev.aigw.emulator.internal.proxy;
+
+import dev.aigw.emulator.EmulatorClock;
+import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.gateway.Gateway;
+import dev.aigw.emulator.internal.gateway.GatewaySettings;
+import dev.aigw.emulator.internal.gateway.GatewayStore;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Finds the gateway of {@code /v1/{account_id}/{gateway_id}/...}. A missing {@code default} gateway is
+ * created, exactly once, by the first request that carries a valid {@code cf-aig-authorization}; every
+ * other missing gateway (and an unknown account) is 400/2001 (proxy.md 1.6, 2.3).
+ */
+public final class GatewayLookupHandler implements HttpHandler {
+
+    private final GatewayStore gateways;
+    private final Set<String> knownAccounts;
+    private final RunTokens runTokens;
+    private final EmulatorClock clock;
+    private final Supplier<String> internalIds;
+    private final int maxGatewaysPerAccount;
+    private final HttpHandler next;
+
+    public GatewayLookupHandler(GatewayStore gateways, Set<String> knownAccounts, RunTokens runTokens,
+                                EmulatorClock clock, Supplier<String> internalIds, int maxGatewaysPerAccount,
+                                HttpHandler next) {
+        this.gateways = gateways;
+        this.knownAccounts = Set.copyOf(knownAccounts);
+        this.runTokens = runTokens;
+        this.clock = clock;
+        this.internalIds = internalIds;
+        this.maxGatewaysPerAccount = maxGatewaysPerAccount;
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        String uri = exchange.getRequestURI();
+        String path = uri.startsWith("/v1/") ? uri.substring(4) : "";
+        String[] parts = path.split("/", 3);
+        if (parts.length < 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            throw ApiException.gateway(404, 2001, GatewayErrors.NO_GATEWAY);
+        }
+        String account = parts[0];
+        String gatewayId = parts[1];
+        if (!knownAccounts.contains(account)) {
+            throw ApiException.gateway(400, 2001, GatewayErrors.NO_GATEWAY);
+        }
+        Gateway gateway = gateways.find(account, gatewayId)
+                .or(() -> autoCreateDefault(exchange, account, gatewayId))
+                .orElseThrow(() -> ApiException.gateway(400, 2001, GatewayErrors.NO_GATEWAY));
+        exchange.putAttachment(ProxyAttachments.GATEWAY,
+                new ResolvedGateway(account, gateway, parts.length > 2 ? parts[2] : ""));
+        next.handleRequest(exchange);
+    }
+
+    private Optional<Gateway> autoCreateDefault(HttpServerExchange exchange, String account, String gatewayId) {
+        if (!Gateway.DEFAULT_ID.equals(gatewayId)
+                || !runTokens.isValid(exchange.getRequestHeaders().getFirst("cf-aig-authorization"), account)) {
+            return Optional.empty();
+        }
+        // The data plane counts auto-creation against the gateway limit (proxy.md 2.3).
+        if (maxGatewaysPerAccount > 0 && gateways.list(account).size() >= maxGatewaysPerAccount) {
+            return Optional.empty();
+        }
+        return Optional.of(gateways.getOrCreate(account, Gateway.DEFAULT_ID, () -> {
+            Instant now = clock.now();
+            return new Gateway(account, Gateway.DEFAULT_ID, GatewaySettings.forAutoCreatedDefault(), true, now, now,
+                    internalIds.get());
+        }));
+    }
+
+    @Override
+    public String toString() {
+        return "gateway-lookup -> " + next;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.aigw.emulator.internal.proxy;
+
+import dev.aigw.emulator.internal.provider.UpstreamReply;
+import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Forwards attempts to a real server at a configured base URL: {@code {base}{provider path}?{query}},
+ * method, headers and body as the gateway sends them; the body comes back as it arrives.
+ */
+final class RealUpstream implements Upstream {
+
+    private static final Set<String> NOT_RELAYED = Set.of("connection", "content-length", "transfer-encoding",
+            "keep-alive", "upgrade", ":status");
+
+    private final HttpClient client;
+    private final String baseUrl;
+
+    RealUpstream(HttpClient client, String baseUrl) {
+        this.client = client;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    @Override
+    public AttemptResult call(UpstreamRequest request) {
+        URI uri = URI.create(baseUrl + request.path() + (request.query().isEmpty() ? "" : "?" + request.query()));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .method(request.method(), request.body().length == 0 && !hasBody(request.method())
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        request.headers().forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
+        try {
+            HttpResponse<InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            Map<String, String> headers = new LinkedHashMap<>();
+            response.headers().map().forEach((name, values) -> {
+                if (!NOT_RELAYED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                    headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(", ", values));
+                }
+            });
+            return new AttemptResult.Replied(
+                    new UpstreamReply(response.statusCode(), headers, new UpstreamReply.Piped(response.body())));
+        } catch (ConnectException e) {
+            return new AttemptResult.Failed("connection_refused", uri + ": " + e.getMessage());
+        } catch (IOException e) {
+            return new AttemptResult.Failed("connection_reset", uri + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new AttemptResult.Failed("interrupted", uri.toString());
+        }
+    }
+
+    private static boolean hasBody(String method) {
+        return List.of("POST", "PUT", "PATCH").contains(method);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.aigw.emulator.internal.proxy;
+
+import dev.aigw.emulator.internal.provider.PathStyle;
+import dev.aigw.emulator.internal.provider.ProviderSpec;
+import dev.aigw.emulator.internal.provider.UpstreamReply;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * One upstream call the gateway may make for a client request, with its own retries.
+ *
+ * @param index the 0-based step index ({@code cf-aig-step})
+ * @param provider the provider addressed
+ * @param method the HTTP method sent upstream
+ * @param target the real provider's origin and path
+ * @param query the raw query string, or empty
+ * @param headers the headers sent upstream (lower-case names, gateway headers stripped)
+ * @param body the body sent upstream
+ * @param settings the {@code cf-aig-*} settings in force for this step (step headers over request headers)
+ * @param translation turns the provider's reply into what the client gets (identity but on compat)
+ */
+public record Step(int index, ProviderSpec provider, String method, PathStyle.Target target, String query,
+                   Map<String, List<String>> headers, byte[] body, GatewayHeaders settings,
+                   UnaryOperator<UpstreamReply> translation) {
+
+    public Step {
+        headers = Map.copyOf(headers);
+    }
+
+    /** Returns the real provider's URL, query included. */
+    public String url() {
+        return target.origin() + target.path() + (query.isEmpty() ? "" : "?" + query);
+    }
+}
