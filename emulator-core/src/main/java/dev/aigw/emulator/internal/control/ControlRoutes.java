@@ -10,13 +10,14 @@ public final class ControlRoutes {
     private ControlRoutes() {
     }
 
-    public static RouteTable table(Runnable reset) {
+    public static RouteTable table(Runnable reset, dev.aigw.emulator.internal.proxy.Journal journal) {
         return new RouteTable()
                 .add("GET", "/health", null, request -> raw(Json.object().put("status", "ok")))
                 .add("POST", "/reset", null, request -> {
                     reset.run();
                     return raw(Json.object().put("status", "reset"));
-                });
+                })
+                .add("GET", "/requests", null, new ListRequests(journal));
     }
 
     private static ApiResponse raw(com.fasterxml.jackson.databind.node.ObjectNode body) {

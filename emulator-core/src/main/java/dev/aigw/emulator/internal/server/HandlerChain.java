@@ -40,7 +40,7 @@ public final class HandlerChain {
 
         HttpHandler control =
                 new ErrorBoundaryHandler(ErrorEnvelope.V4,
-                        new ApiDispatchHandler("control", ControlRoutes.table(state::reset), Authorizer.NONE, maxBody));
+                        new ApiDispatchHandler("control", ControlRoutes.table(state::reset, state.journal()), Authorizer.NONE, maxBody));
 
         String testId = EmulatorSettings.TEST_ID_HEADER;
         RunTokens runTokens = new RunTokens(state.credentials(), state.accounts());

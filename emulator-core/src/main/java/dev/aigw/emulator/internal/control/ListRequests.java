@@ -1,0 +1,75 @@
+package dev.aigw.emulator.internal.control;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.RecordedRequest;
+import dev.aigw.emulator.internal.api.ApiRequest;
+import dev.aigw.emulator.internal.api.ApiResponse;
+import dev.aigw.emulator.internal.api.Endpoint;
+import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.proxy.Journal;
+import dev.aigw.emulator.internal.time.Timestamps;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code GET /__emulator/requests}: the recorded upstream attempts, oldest first, filtered by the
+ * {@code provider}, {@code gateway_id} and {@code test_id} query parameters. A body that is not UTF-8
+ * text is given as {@code body_base64} instead of {@code body}.
+ */
+final class ListRequests implements Endpoint {
+
+    private final Journal journal;
+
+    ListRequests(Journal journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request) {
+        Optional<String> provider = request.query("provider");
+        Optional<String> gateway = request.query("gateway_id");
+        Optional<String> testId = request.query("test_id");
+        ArrayNode requests = Json.array();
+        journal.all().stream()
+                .filter(r -> provider.map(p -> p.equals(r.provider())).orElse(true))
+                .filter(r -> gateway.map(g -> g.equals(r.gatewayId())).orElse(true))
+                .filter(r -> testId.map(t -> Objects.equals(t, r.testId())).orElse(true))
+                .map(ListRequests::render)
+                .forEach(requests::add);
+        ObjectNode body = Json.object();
+        body.set("requests", requests);
+        return new ApiResponse.Raw(200, "application/json", Json.bytes(body));
+    }
+
+    private static ObjectNode render(RecordedRequest r) {
+        ObjectNode node = Json.object()
+                .put("provider", r.provider())
+                .put("gateway_id", r.gatewayId())
+                .put("account_id", r.accountId())
+                .put("attempt", r.attempt())
+                .put("step", r.step())
+                .put("method", r.method())
+                .put("url", r.url())
+                .put("path", r.path())
+                .put("query", r.query());
+        ObjectNode headers = node.putObject("headers");
+        r.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        byte[] body = r.body();
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), body)) {
+            node.put("body", text);
+        } else {
+            node.put("body_base64", Base64.getEncoder().encodeToString(body));
+        }
+        node.put("at", Timestamps.format(r.at()));
+        if (r.testId() == null) {
+            node.putNull("test_id");
+        } else {
+            node.put("test_id", r.testId());
+        }
+        return node;
+    }
+}
