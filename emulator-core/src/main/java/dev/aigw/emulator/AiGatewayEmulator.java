@@ -2,6 +2,7 @@ package dev.aigw.emulator;
 
 import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
+import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.server.EmulatorServer;
 import dev.aigw.emulator.internal.server.HandlerChain;
 import java.util.ArrayList;
@@ -155,6 +156,29 @@ public final class AiGatewayEmulator implements AutoCloseable {
     /** Returns every recorded upstream attempt, oldest first (taken ones included). */
     public List<RecordedRequest> recordedRequests() {
         return state.journal().all();
+    }
+
+    /** Returns the script of a provider's upstream, to queue responses and faults (see {@link ProviderScript}). */
+    public ProviderScript script(String provider) {
+        return new ProviderScript(state.scripts(), new Scripts.Scope(provider, null, null));
+    }
+
+    /** Returns the timelines of the latest requests that reached the attempt stage, oldest first. */
+    public List<Timeline> timelines() {
+        return state.timelines().all();
+    }
+
+    /**
+     * Returns the timeline of the latest request.
+     *
+     * @throws IllegalStateException if no request has reached an upstream yet
+     */
+    public Timeline lastTimeline() {
+        List<Timeline> all = timelines();
+        if (all.isEmpty()) {
+            throw new IllegalStateException("no request has reached the attempt stage yet");
+        }
+        return all.get(all.size() - 1);
     }
 
     /** Empties gateways, logs, scripts and every other runtime state; accounts and tokens stay. */

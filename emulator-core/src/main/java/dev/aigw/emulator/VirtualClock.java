@@ -3,50 +3,226 @@ package dev.aigw.emulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Keeps virtual time that moves only when told to, so tests of timing run in milliseconds and
- * assert exact instants.
+ * Time that a test controls, so a test of retries, timeouts or TTLs runs in milliseconds and asserts
+ * exact instants.
  *
- * <p>Thread-safe.
+ * <ul>
+ *   <li>{@link Mode#AUTO} (the default): a wait jumps time to its end at once. A five-attempt exponential
+ *       backoff with a 5 s base delay completes at once, and its timeline shows gaps of 5, 10, 20 and 40 s.
+ *       Exact for one request at a time; concurrent waits each move time to their own end.</li>
+ *   <li>{@link Mode#MANUAL}: waits block until the test {@link #advance(Duration) advances} time past their
+ *       end; {@link #awaitWaiters(int, Duration)} lets the test wait until requests are parked, to assert
+ *       what a client sees mid-backoff or mid-timeout without races.</li>
+ * </ul>
+ *
+ * <p>A wait for outside work without a timeout, or for a real upstream in auto mode, never moves time: it
+ * waits for the work itself. Thread-safe; one clock may serve several emulators.
  */
 public final class VirtualClock implements EmulatorClock {
+
+    /** How waits behave. */
+    public enum Mode {
+        /** A wait jumps time to its end at once. */
+        AUTO,
+        /** A wait blocks until the test advances time past its end. */
+        MANUAL
+    }
 
     /** The instant a virtual clock starts at unless told otherwise: 2026-01-01T00:00:00Z. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final AtomicReference<Instant> now;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private Instant now;
+    private Mode mode;
+    private int waiters;
 
-    private VirtualClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+    private VirtualClock(Instant start, Mode mode) {
+        this.now = start;
+        this.mode = mode;
     }
 
-    /** Creates a virtual clock at {@link #DEFAULT_START}. */
+    /** Creates an auto-advancing virtual clock at {@link #DEFAULT_START}. */
     public static VirtualClock create() {
-        return startingAt(DEFAULT_START);
+        return new VirtualClock(DEFAULT_START, Mode.AUTO);
     }
 
-    /** Creates a virtual clock at the given instant. */
+    /** Creates an auto-advancing virtual clock at the given instant. */
     public static VirtualClock startingAt(Instant start) {
-        return new VirtualClock(Objects.requireNonNull(start, "start"));
+        return new VirtualClock(Objects.requireNonNull(start, "start"), Mode.AUTO);
+    }
+
+    /** Creates a manual virtual clock at {@link #DEFAULT_START}: waits block until {@link #advance}. */
+    public static VirtualClock manual() {
+        return new VirtualClock(DEFAULT_START, Mode.MANUAL);
     }
 
     @Override
     public Instant now() {
-        return now.get();
+        lock.lock();
+        try {
+            return now;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** Moves time forward by a non-negative amount and returns the new instant. */
+    @Override
+    public String mode() {
+        return getMode().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Returns how waits behave now. */
+    public Mode getMode() {
+        lock.lock();
+        try {
+            return mode;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Switches how waits behave; switching to auto lets every parked wait end at its own end time. */
+    public void setMode(Mode newMode) {
+        lock.lock();
+        try {
+            mode = Objects.requireNonNull(newMode, "mode");
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Moves time forward by a non-negative amount, wakes the waits that are due, and returns the new instant. */
     public Instant advance(Duration amount) {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("virtual time only moves forward; got " + amount);
         }
-        return now.updateAndGet(t -> t.plus(amount));
+        lock.lock();
+        try {
+            now = now.plus(amount);
+            changed.signalAll();
+            return now;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns how many threads are blocked in a wait on this clock. */
+    public int waiters() {
+        lock.lock();
+        try {
+            return waiters;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Blocks until at least {@code count} threads wait on this clock, for at most {@code realTimeout} of real
+     * time, so that a wrong test fails instead of hanging.
+     *
+     * @throws IllegalStateException if fewer waiters are parked when the real-time timeout ends
+     */
+    public void awaitWaiters(int count, Duration realTimeout) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = realTimeout.toNanos();
+            while (waiters < count) {
+                if (nanos <= 0) {
+                    throw new IllegalStateException("expected " + count + " waiter(s) on the virtual clock within "
+                            + realTimeout + ", but " + waiters + " are waiting; is the request running, and is the"
+                            + " clock in manual mode (it is " + mode + ")?");
+                }
+                nanos = changed.awaitNanos(nanos);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void sleep(Duration duration) throws InterruptedException {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("cannot wait a negative duration: " + duration);
+        }
+        lock.lock();
+        try {
+            Instant end = now.plus(duration);
+            if (mode == Mode.AUTO) {
+                jumpTo(end);
+                return;
+            }
+            waiters++;
+            changed.signalAll();
+            try {
+                while (now.isBefore(end)) {
+                    if (mode == Mode.AUTO) {
+                        jumpTo(end);
+                        return;
+                    }
+                    changed.await();
+                }
+            } finally {
+                waiters--;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean await(CompletableFuture<?> work, Duration timeout) throws InterruptedException {
+        if (work.isDone()) {
+            return true;
+        }
+        work.whenComplete((result, failure) -> signal());
+        lock.lock();
+        try {
+            Instant end = timeout == null ? null : now.plus(timeout);
+            waiters++;
+            changed.signalAll();
+            try {
+                while (!work.isDone()) {
+                    if (end != null && mode == Mode.MANUAL && !now.isBefore(end)) {
+                        return false;
+                    }
+                    changed.await();
+                }
+                return true;
+            } finally {
+                waiters--;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void jumpTo(Instant end) {
+        if (end.isAfter(now)) {
+            now = end;
+            changed.signalAll();
+        }
+    }
+
+    private void signal() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public String toString() {
-        return "VirtualClock[" + now() + "]";
+        return "VirtualClock[" + now() + ", " + mode() + "]";
     }
 }

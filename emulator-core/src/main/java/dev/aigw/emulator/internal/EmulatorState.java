@@ -6,6 +6,8 @@ import dev.aigw.emulator.internal.gateway.GatewayStore;
 import dev.aigw.emulator.internal.provider.ProviderCatalog;
 import dev.aigw.emulator.internal.proxy.Ids;
 import dev.aigw.emulator.internal.proxy.Journal;
+import dev.aigw.emulator.internal.proxy.Timelines;
+import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.proxy.Upstreams;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +27,8 @@ public final class EmulatorState {
     private final Journal journal;
     private final Upstreams upstreams;
     private final Ids ids;
+    private final Scripts scripts = new Scripts();
+    private final Timelines timelines;
     private final ProviderCatalog providers = new ProviderCatalog();
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
     private final RandomGenerator uuidRandom = RandomGeneratorFactory.of("L64X128MixRandom").create();
@@ -34,7 +38,8 @@ public final class EmulatorState {
         this.credentials = new Credentials(settings.tokens(), settings.globalApiKeys());
         this.gateways = new GatewayStore(settings.maxGatewaysPerAccount());
         this.journal = new Journal(settings.journalLimit());
-        this.upstreams = new Upstreams(settings.realUpstreams());
+        this.upstreams = new Upstreams(settings.realUpstreams(), settings.clock());
+        this.timelines = new Timelines(settings.journalLimit());
         this.ids = new Ids(settings.clock());
     }
 
@@ -60,6 +65,14 @@ public final class EmulatorState {
 
     public Upstreams upstreams() {
         return upstreams;
+    }
+
+    public Scripts scripts() {
+        return scripts;
+    }
+
+    public Timelines timelines() {
+        return timelines;
     }
 
     public Ids ids() {
@@ -103,5 +116,7 @@ public final class EmulatorState {
     public void reset() {
         gateways.clear();
         journal.clear();
+        scripts.clear();
+        timelines.clear();
     }
 }

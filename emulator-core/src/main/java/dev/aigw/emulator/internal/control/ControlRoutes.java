@@ -1,5 +1,7 @@
 package dev.aigw.emulator.internal.control;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.internal.EmulatorState;
 import dev.aigw.emulator.internal.api.ApiResponse;
 import dev.aigw.emulator.internal.api.RouteTable;
 import dev.aigw.emulator.internal.json.Json;
@@ -10,17 +12,25 @@ public final class ControlRoutes {
     private ControlRoutes() {
     }
 
-    public static RouteTable table(Runnable reset, dev.aigw.emulator.internal.proxy.Journal journal) {
+    public static RouteTable table(EmulatorState state) {
+        ClockEndpoints clock = new ClockEndpoints(state.clock());
+        ScriptEndpoints scripts = new ScriptEndpoints(state.scripts());
         return new RouteTable()
-                .add("GET", "/health", null, request -> raw(Json.object().put("status", "ok")))
+                .add("GET", "/health", null, request -> json(Json.object().put("status", "ok")))
                 .add("POST", "/reset", null, request -> {
-                    reset.run();
-                    return raw(Json.object().put("status", "reset"));
+                    state.reset();
+                    return json(Json.object().put("status", "reset"));
                 })
-                .add("GET", "/requests", null, new ListRequests(journal));
+                .add("GET", "/clock", null, clock::read)
+                .add("PUT", "/clock", null, clock::setMode)
+                .add("POST", "/clock/advance", null, clock::advance)
+                .add("POST", "/scripts/{provider}", null, scripts::append)
+                .add("DELETE", "/scripts/{provider}", null, scripts::clear)
+                .add("GET", "/requests", null, new ListRequests(state.journal()))
+                .add("GET", "/timelines", null, new ListTimelines(state.timelines()));
     }
 
-    private static ApiResponse raw(com.fasterxml.jackson.databind.node.ObjectNode body) {
+    private static ApiResponse json(ObjectNode body) {
         return new ApiResponse.Raw(200, "application/json", Json.bytes(body));
     }
 }

@@ -3,27 +3,68 @@ package dev.aigw.emulator.internal.proxy;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.RecordedRequest;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import dev.aigw.emulator.internal.retry.RetryPolicy;
+import dev.aigw.emulator.internal.script.ScriptedAttempts;
+import java.time.Duration;
+import java.time.Instant;
 
-/** Makes the attempts of one step: records each in the journal and asks the provider's upstream. */
+/**
+ * Makes the attempts of one step with its retry policy (proxy.md 4): records each in the journal and the
+ * timeline, retries failures with no HTTP response, 429 and 5xx, and waits the backoff on the clock.
+ *
+ * <p>Request timeout rule (proxy.md 4.6): an attempt is time-limited unless retries are configured
+ * ({@code N > 1}), it is attempt {@code N}, and nothing can follow it (the last step). So with retries the
+ * final attempt waits without limit, as the docs say; with none, the only attempt is limited; on the
+ * universal endpoint every attempt of a step with a fallback after it is limited.
+ */
 public final class AttemptRunner {
 
     private final EmulatorClock clock;
     private final Journal journal;
-    private final Upstreams upstreams;
+    private final ScriptedAttempts attempts;
 
-    public AttemptRunner(EmulatorClock clock, Journal journal, Upstreams upstreams) {
+    public AttemptRunner(EmulatorClock clock, Journal journal, ScriptedAttempts attempts) {
         this.clock = clock;
         this.journal = journal;
-        this.upstreams = upstreams;
+        this.attempts = attempts;
     }
 
-    /** Runs the step's attempts and returns the last result. */
-    public AttemptResult run(ResolvedGateway gateway, ClientRequest client, Step step) {
-        UpstreamRequest request = new UpstreamRequest(step.provider().slug(), step.method(), step.target().path(),
-                step.query(), step.headers(), step.body(), clock.now());
-        journal.record(new RecordedRequest(step.provider().slug(), gateway.accountId(), gateway.gateway().id(), 1,
-                step.index(), step.method(), step.url(), step.target().path(), step.query(), step.headers(),
-                step.body(), request.now(), client.testId()));
-        return upstreams.forProvider(step.provider().slug()).call(request);
+    /** Runs the step's attempts and returns the result that ends it. */
+    public AttemptResult run(ResolvedGateway gateway, ClientRequest client, Step step, boolean lastStep,
+                             TimelineRecorder timeline) throws InterruptedException {
+        RetryPolicy policy = RetryPolicy.resolve(step.settings(), gateway.gateway());
+        Duration timeout = step.settings().requestTimeoutMillis().isPresent()
+                ? Duration.ofMillis(step.settings().requestTimeoutMillis().getAsLong()) : null;
+        int n = policy.maxAttempts();
+        for (int k = 1; ; k++) {
+            boolean limited = timeout != null && !(n > 1 && k == n && lastStep);
+            Instant start = clock.now();
+            UpstreamRequest request = new UpstreamRequest(step.provider().slug(), step.method(), step.target().path(),
+                    step.query(), step.headers(), step.body(), start);
+            journal.record(new RecordedRequest(step.provider().slug(), gateway.accountId(), gateway.gateway().id(), k,
+                    step.index(), step.method(), step.url(), step.target().path(), step.query(), step.headers(),
+                    step.body(), start, client.testId()));
+            AttemptResult result = attempts.attempt(request, gateway.gateway().id(), client.testId(),
+                    limited ? timeout : null);
+            boolean retry = k < n && isRetryable(result);
+            Duration delay = retry ? policy.delayBeforeRetry(k) : Duration.ZERO;
+            Integer status = result instanceof AttemptResult.Replied r ? r.reply().status() : null;
+            timeline.attempt(step.index(), step.provider().slug(), k, start, clock.now(), result.outcome(), status, delay);
+            if (!retry) {
+                return result;
+            }
+            if (result instanceof AttemptResult.Replied r) {
+                ReplyWriter.discard(r.reply());
+            }
+            clock.sleep(delay);
+        }
+    }
+
+    /** Tells whether an attempt is retried: no HTTP response, or 429/5xx (proxy.md 4.4). */
+    static boolean isRetryable(AttemptResult result) {
+        if (result instanceof AttemptResult.Replied replied) {
+            return replied.delivery().breakAfterEvents() < 0 && RetryPolicy.isRetryableStatus(replied.reply().status());
+        }
+        return true;
     }
 }

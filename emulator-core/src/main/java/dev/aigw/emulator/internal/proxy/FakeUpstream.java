@@ -2,8 +2,9 @@ package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import java.time.Duration;
 
-/** Lets a built-in fake provider answer, with no network. */
+/** Lets a built-in fake provider answer at once, with no network. */
 final class FakeUpstream implements Upstream {
 
     private final FakeProvider fake;
@@ -13,7 +14,7 @@ final class FakeUpstream implements Upstream {
     }
 
     @Override
-    public AttemptResult call(UpstreamRequest request) {
+    public AttemptResult call(UpstreamRequest request, Duration timeout) {
         return new AttemptResult.Replied(fake.answer(request));
     }
 }

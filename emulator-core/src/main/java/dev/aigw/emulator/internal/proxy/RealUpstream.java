@@ -1,18 +1,22 @@
 package dev.aigw.emulator.internal.proxy;
 
+import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
 
 /**
  * Forwards attempts to a real server at a configured base URL: {@code {base}{provider path}?{query}},
@@ -24,23 +28,31 @@ final class RealUpstream implements Upstream {
             "keep-alive", "upgrade", ":status");
 
     private final HttpClient client;
+    private final EmulatorClock clock;
     private final String baseUrl;
 
-    RealUpstream(HttpClient client, String baseUrl) {
+    RealUpstream(HttpClient client, EmulatorClock clock, String baseUrl) {
         this.client = client;
+        this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     @Override
-    public AttemptResult call(UpstreamRequest request) {
+    public AttemptResult call(UpstreamRequest request, Duration timeout) throws InterruptedException {
         URI uri = URI.create(baseUrl + request.path() + (request.query().isEmpty() ? "" : "?" + request.query()));
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .method(request.method(), request.body().length == 0 && !hasBody(request.method())
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
+        CompletableFuture<HttpResponse<InputStream>> pending =
+                client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (!clock.await(pending, timeout)) {
+            pending.cancel(true);
+            return new AttemptResult.Failed("timeout", uri + ": no response head within " + timeout);
+        }
         try {
-            HttpResponse<InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = pending.join();
             Map<String, String> headers = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> {
                 if (!NOT_RELAYED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
@@ -49,13 +61,12 @@ final class RealUpstream implements Upstream {
             });
             return new AttemptResult.Replied(
                     new UpstreamReply(response.statusCode(), headers, new UpstreamReply.Piped(response.body())));
-        } catch (ConnectException e) {
-            return new AttemptResult.Failed("connection_refused", uri + ": " + e.getMessage());
-        } catch (IOException e) {
-            return new AttemptResult.Failed("connection_reset", uri + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new AttemptResult.Failed("interrupted", uri.toString());
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ConnectException) {
+                return new AttemptResult.Failed("connection_refused", uri + ": " + cause.getMessage());
+            }
+            return new AttemptResult.Failed("connection_reset", uri + ": " + cause);
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.aigw.emulator.internal.proxy;
 
+import dev.aigw.emulator.EmulatorClock;
+import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.FakeProviders;
+import dev.aigw.emulator.internal.provider.NoFakeYet;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +20,10 @@ public final class Upstreams implements AutoCloseable {
     private final ExecutorService clientExecutor;
     private final HttpClient client;
 
-    public Upstreams(Map<String, String> realBaseUrls) {
+    private final EmulatorClock clock;
+
+    public Upstreams(Map<String, String> realBaseUrls, EmulatorClock clock) {
+        this.clock = clock;
         this.realBaseUrls = Map.copyOf(realBaseUrls);
         if (realBaseUrls.isEmpty()) {
             this.clientExecutor = null;
@@ -41,10 +47,14 @@ public final class Upstreams implements AutoCloseable {
     public Upstream forProvider(String slug) {
         String real = realBaseUrls.get(slug);
         if (real != null) {
-            return new RealUpstream(client, real);
+            return new RealUpstream(client, clock, real);
         }
-        return FakeProviders.forSlug(slug).<Upstream>map(FakeUpstream::new)
-                .orElseGet(() -> new FakeUpstream(new dev.aigw.emulator.internal.provider.NoFakeYet(slug)));
+        return new FakeUpstream(fakeFor(slug));
+    }
+
+    /** Returns the built-in fake of a slug, which also knows the provider's error shapes. */
+    public FakeProvider fakeFor(String slug) {
+        return FakeProviders.forSlug(slug).orElseGet(() -> new NoFakeYet(slug));
     }
 
     @Override

@@ -28,6 +28,9 @@ public final class ErrorBoundaryHandler implements HttpHandler {
             next.handleRequest(exchange);
         } catch (ApiException e) {
             respond(exchange, e);
+        } catch (InterruptedException e) {
+            // The emulator is closing while this request waits (a hang, a backoff): drop the connection.
+            org.xnio.IoUtils.safeClose(exchange.getConnection());
         } catch (Exception | LinkageError | AssertionError e) {
             LOG.error("Unexpected failure serving {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
             respond(exchange, ApiException.internal());

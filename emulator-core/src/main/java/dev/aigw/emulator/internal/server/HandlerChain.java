@@ -7,7 +7,9 @@ import dev.aigw.emulator.internal.proxy.EndpointResolutionHandler;
 import dev.aigw.emulator.internal.proxy.GatewayAuthenticationHandler;
 import dev.aigw.emulator.internal.proxy.GatewayLookupHandler;
 import dev.aigw.emulator.internal.proxy.ProxyHandler;
+import dev.aigw.emulator.internal.proxy.ReplyWriter;
 import dev.aigw.emulator.internal.proxy.RequestIdsHandler;
+import dev.aigw.emulator.internal.script.ScriptedAttempts;
 import dev.aigw.emulator.internal.proxy.RunTokens;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.api.Authorizer;
@@ -40,7 +42,7 @@ public final class HandlerChain {
 
         HttpHandler control =
                 new ErrorBoundaryHandler(ErrorEnvelope.V4,
-                        new ApiDispatchHandler("control", ControlRoutes.table(state::reset, state.journal()), Authorizer.NONE, maxBody));
+                        new ApiDispatchHandler("control", ControlRoutes.table(state), Authorizer.NONE, maxBody));
 
         String testId = EmulatorSettings.TEST_ID_HEADER;
         RunTokens runTokens = new RunTokens(state.credentials(), state.accounts());
@@ -53,7 +55,9 @@ public final class HandlerChain {
                                                 new EndpointResolutionHandler(state.providers(), maxBody, testId,
                                                         new ProxyHandler(
                                                                 new AttemptRunner(state.clock(), state.journal(),
-                                                                        state.upstreams()),
+                                                                        new ScriptedAttempts(state.scripts(),
+                                                                                state.upstreams(), state.clock())),
+                                                                new ReplyWriter(state.clock()), state.timelines(),
                                                                 state.ids()))))));
 
         HttpHandler unknown =

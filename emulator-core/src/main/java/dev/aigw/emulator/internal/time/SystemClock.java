@@ -2,9 +2,15 @@ package dev.aigw.emulator.internal.time;
 
 import dev.aigw.emulator.EmulatorClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
-/** Reads real time; the only class of emulator-core allowed to. */
+/** Real time. The one class of emulator-core that reads the machine's clock and waits in real time. */
 public final class SystemClock implements EmulatorClock {
 
     /** The one instance: it holds no state. */
@@ -18,6 +24,39 @@ public final class SystemClock implements EmulatorClock {
     @Override
     public Instant now() {
         return utc.instant();
+    }
+
+    @Override
+    public void sleep(Duration duration) throws InterruptedException {
+        long deadline = System.nanoTime() + duration.toNanos();
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(this, left);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting " + duration);
+            }
+        }
+    }
+
+    @Override
+    public boolean await(CompletableFuture<?> work, Duration timeout) throws InterruptedException {
+        try {
+            if (timeout == null) {
+                work.get();
+            } else {
+                work.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public String mode() {
+        return "system";
     }
 
     @Override

@@ -1,0 +1,38 @@
+package dev.aigw.emulator.internal.proxy;
+
+import dev.aigw.emulator.Timeline;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects one request's attempts as they happen; not shared between threads. */
+public final class TimelineRecorder {
+
+    private final Instant arrivedAt;
+    private final List<Timeline.Attempt> attempts = new ArrayList<>();
+
+    public TimelineRecorder(Instant arrivedAt) {
+        this.arrivedAt = arrivedAt;
+    }
+
+    public void attempt(int step, String provider, int attempt, Instant start, Instant end, String outcome,
+                        Integer status, Duration delayBeforeNext) {
+        attempts.add(new Timeline.Attempt(step, provider, attempt, offset(start), offset(end), outcome, status,
+                delayBeforeNext.toMillis()));
+    }
+
+    public boolean isEmpty() {
+        return attempts.isEmpty();
+    }
+
+    public Timeline finish(ClientRequest client, ResolvedGateway gateway, String logId, int status) {
+        String provider = attempts.isEmpty() ? null : attempts.get(0).provider();
+        return new Timeline(client.requestId(), logId, gateway.accountId(), gateway.gateway().id(), provider,
+                arrivedAt, status, client.testId(), attempts);
+    }
+
+    private long offset(Instant instant) {
+        return Duration.between(arrivedAt, instant).toMillis();
+    }
+}

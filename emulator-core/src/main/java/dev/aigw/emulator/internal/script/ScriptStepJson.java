@@ -1,0 +1,138 @@
+package dev.aigw.emulator.internal.script;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigw.emulator.UpstreamBehavior;
+import dev.aigw.emulator.UpstreamFault;
+import dev.aigw.emulator.UpstreamResponse;
+import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.json.JsonShape;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the JSON form of script steps, shared by the control API and the standalone config file:
+ * {@code {"status":503,"headers":{...},"body":...,"events":[...],"latency_ms":N,"time_to_first_token_ms":N,
+ * "event_interval_ms":N,"tokens_per_second":N}} or {@code {"fault":"hang"|"connection_reset"|
+ * "empty_response"|"broken_stream"|"malformed_body","after_events":N}}, each with {@code "times":N|"always"}
+ * (default 1), or {@code "every_nth":N}, or {@code "probability":P,"seed":S}.
+ */
+public final class ScriptStepJson {
+
+    /** One parsed step. */
+    public record ScriptStep(UpstreamBehavior behavior, Scripts.Repeat repeat) {
+    }
+
+    private static final JsonShape MILLIS = JsonShape.integer(0, 86_400_000L);
+
+    private static final JsonShape.Obj STEP = JsonShape.object(
+            JsonShape.optional("status", JsonShape.integer(100, 599)),
+            JsonShape.optional("headers", JsonShape.mapOf(JsonShape.text(0, 8192))),
+            JsonShape.optional("events", JsonShape.arrayOf(JsonShape.text(0, Integer.MAX_VALUE))),
+            JsonShape.optional("latency_ms", MILLIS),
+            JsonShape.optional("time_to_first_token_ms", MILLIS),
+            JsonShape.optional("event_interval_ms", MILLIS),
+            JsonShape.optional("tokens_per_second", JsonShape.number(0.001, 1_000_000)),
+            JsonShape.optional("fault", JsonShape.oneOf("hang", "connection_reset", "empty_response", "broken_stream",
+                    "malformed_body")),
+            JsonShape.optional("after_events", JsonShape.integer(0, 1_000_000)),
+            JsonShape.optional("times", JsonShape.anyOf("an integer >= 1 or \"always\"",
+                    JsonShape.integer(1, Integer.MAX_VALUE), JsonShape.oneOf("always"))),
+            JsonShape.optional("every_nth", JsonShape.integer(1, Integer.MAX_VALUE)),
+            JsonShape.optional("probability", JsonShape.number(0, 1)),
+            JsonShape.optional("seed", JsonShape.integer(Long.MIN_VALUE, Long.MAX_VALUE)));
+
+    private ScriptStepJson() {
+    }
+
+    /** Parses an array of steps found at {@code path}; every problem is a 400/7001 naming the field. */
+    public static List<ScriptStep> parse(JsonNode steps, List<String> path) {
+        if (steps == null || !steps.isArray() || steps.isEmpty()) {
+            throw ApiException.validation(JsonShape.location(path) + ": expected a non-empty array of steps", path);
+        }
+        List<ScriptStep> parsed = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            List<String> at = new ArrayList<>(path);
+            at.add(String.valueOf(i));
+            parsed.add(step(steps.get(i), at));
+        }
+        return parsed;
+    }
+
+    private static ScriptStep step(JsonNode node, List<String> path) {
+        STEP.check(node, path);
+        boolean fault = node.has("fault");
+        if (fault && (node.has("status") || node.has("body") || node.has("events"))) {
+            throw ApiException.validation(JsonShape.location(path)
+                    + ": a step is either a response (status, body, events) or a fault, not both", path);
+        }
+        if (node.has("body") && node.has("events")) {
+            throw ApiException.validation(JsonShape.location(path) + ": a response has a body or events, not both", path);
+        }
+        return new ScriptStep(fault ? fault(node) : response(node), repeat(node, path));
+    }
+
+    private static UpstreamBehavior fault(JsonNode node) {
+        return switch (node.get("fault").textValue()) {
+            case "hang" -> UpstreamFault.hang();
+            case "connection_reset" -> UpstreamFault.connectionReset();
+            case "empty_response" -> UpstreamFault.emptyResponse();
+            case "broken_stream" -> UpstreamFault.brokenStream(node.path("after_events").asInt(1));
+            default -> UpstreamFault.malformedBody();
+        };
+    }
+
+    private static UpstreamBehavior response(JsonNode node) {
+        UpstreamResponse.Builder b = UpstreamResponse.builder().status(node.path("status").asInt(200))
+                .latency(millis(node, "latency_ms"))
+                .timeToFirstToken(millis(node, "time_to_first_token_ms"))
+                .eventInterval(millis(node, "event_interval_ms"));
+        if (node.has("tokens_per_second")) {
+            b.tokensPerSecond(node.get("tokens_per_second").doubleValue());
+        }
+        JsonNode headers = node.get("headers");
+        if (headers != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                b.header(e.getKey(), e.getValue().textValue());
+            }
+        }
+        JsonNode body = node.get("body");
+        if (body != null && !body.isNull()) {
+            b.body(body.isTextual() ? body.textValue() : Json.text(body));
+        }
+        JsonNode events = node.get("events");
+        if (events != null) {
+            List<String> data = new ArrayList<>();
+            events.forEach(e -> data.add(e.textValue()));
+            b.events(data);
+        }
+        return b.build();
+    }
+
+    private static Scripts.Repeat repeat(JsonNode node, List<String> path) {
+        int kinds = (node.has("times") ? 1 : 0) + (node.has("every_nth") ? 1 : 0) + (node.has("probability") ? 1 : 0);
+        if (kinds > 1) {
+            throw ApiException.validation(JsonShape.location(path)
+                    + ": use one of times, every_nth or probability, not several", path);
+        }
+        if (node.has("every_nth")) {
+            return new Scripts.Repeat.EveryNth(node.get("every_nth").intValue());
+        }
+        if (node.has("probability")) {
+            return new Scripts.Repeat.WithProbability(node.get("probability").doubleValue(), node.path("seed").asLong(0));
+        }
+        JsonNode times = node.get("times");
+        if (times != null && times.isTextual()) {
+            return new Scripts.Repeat.Always();
+        }
+        return new Scripts.Repeat.Times(times == null ? 1 : times.intValue());
+    }
+
+    private static Duration millis(JsonNode node, String field) {
+        return Duration.ofMillis(node.path(field).asLong(0));
+    }
+}
