@@ -1,0 +1,140 @@
+package dev.aigw.emulator.clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aigw.emulator.VirtualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(10)
+class VirtualClockTest {
+
+    private static final Instant START = Instant.parse("2026-05-01T12:00:00Z");
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void inAutoModeASleepJumpsTimeToItsEndAtOnce() throws Exception {
+        VirtualClock clock = VirtualClock.startingAt(START);
+
+        clock.sleep(Duration.ofSeconds(40));
+
+        assertThat(clock.now()).isEqualTo(START.plusSeconds(40));
+        assertThat(clock.mode()).isEqualTo("auto");
+    }
+
+    @Test
+    void inManualModeASleepBlocksUntilTimeIsAdvancedPastItsEnd() throws Exception {
+        VirtualClock clock = VirtualClock.manual();
+        Instant start = clock.now();
+        Future<Instant> sleeper = threads.submit(() -> {
+            clock.sleep(Duration.ofSeconds(5));
+            return clock.now();
+        });
+
+        clock.awaitWaiters(1, Duration.ofSeconds(5));
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(sleeper.isDone()).isFalse();
+        assertThat(clock.waiters()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(sleeper.get(5, TimeUnit.SECONDS)).isEqualTo(start.plusSeconds(5));
+        assertThat(clock.waiters()).isZero();
+    }
+
+    @Test
+    void switchingToAutoReleasesParkedSleepsAtTheirOwnEnd() throws Exception {
+        VirtualClock clock = VirtualClock.manual();
+        Instant start = clock.now();
+        Future<?> sleeper = threads.submit(() -> {
+            clock.sleep(Duration.ofMinutes(3));
+            return null;
+        });
+        clock.awaitWaiters(1, Duration.ofSeconds(5));
+
+        clock.setMode(VirtualClock.Mode.AUTO);
+
+        sleeper.get(5, TimeUnit.SECONDS);
+        assertThat(clock.now()).isEqualTo(start.plusSeconds(180));
+    }
+
+    @Test
+    void awaitReturnsWhenTheWorkCompletesWithoutMovingTime() throws Exception {
+        VirtualClock clock = VirtualClock.startingAt(START);
+        CompletableFuture<String> work = new CompletableFuture<>();
+        Future<Boolean> waiter = threads.submit(() -> clock.await(work, Duration.ofSeconds(30)));
+        clock.awaitWaiters(1, Duration.ofSeconds(5));
+
+        work.complete("done");
+
+        assertThat(waiter.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(clock.now()).isEqualTo(START);
+    }
+
+    @Test
+    void inManualModeAwaitTimesOutWhenTimeIsAdvancedPastTheTimeout() throws Exception {
+        VirtualClock clock = VirtualClock.manual();
+        Future<Boolean> waiter = threads.submit(() -> clock.await(new CompletableFuture<>(), Duration.ofSeconds(2)));
+        clock.awaitWaiters(1, Duration.ofSeconds(5));
+
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThat(waiter.get(5, TimeUnit.SECONDS)).isFalse();
+    }
+
+    @Test
+    void aSleepIsInterruptible() throws Exception {
+        VirtualClock clock = VirtualClock.manual();
+        Future<?> sleeper = threads.submit(() -> {
+            clock.sleep(Duration.ofDays(1));
+            return null;
+        });
+        clock.awaitWaiters(1, Duration.ofSeconds(5));
+
+        sleeper.cancel(true);
+
+        threads.shutdown();
+        assertThat(threads.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(clock.waiters()).isZero();
+    }
+
+    @Test
+    void waitingForWaitersFailsAfterItsRealTimeoutWithAHelpfulMessage() {
+        VirtualClock clock = VirtualClock.create();
+
+        assertThatThrownBy(() -> clock.awaitWaiters(1, Duration.ofMillis(50)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("expected 1 waiter(s)")
+                .hasMessageContaining("AUTO");
+    }
+
+    @Test
+    void timeNeverMovesBackward() {
+        VirtualClock clock = VirtualClock.create();
+
+        assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only moves forward");
+    }
+
+    @Test
+    void theJavaClockViewReadsVirtualTime() {
+        VirtualClock clock = VirtualClock.startingAt(START);
+        clock.advance(Duration.ofMillis(1500));
+
+        assertThat(clock.asJavaClock().instant()).isEqualTo(START.plusMillis(1500));
+        assertThat(clock.asJavaClock().millis()).isEqualTo(START.plusMillis(1500).toEpochMilli());
+    }
+}
