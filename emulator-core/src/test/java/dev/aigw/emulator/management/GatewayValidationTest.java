@@ -170,6 +170,27 @@ class GatewayValidationTest {
         assertNothingChanged();
     }
 
+    @Test
+    void createWithAnIntegerBeyondThirtyTwoBitsIsRefusedNamingTheLargestAccepted() {
+        JsonNode error = assertValidationError(api.post("/gateways", createWith("cache_ttl", "2147483648")),
+                "body", "cache_ttl");
+
+        assertThat(error.get("message").asText())
+                .isEqualTo("Input Validation Error: cache_ttl: expected an integer from 0 to 2147483647,"
+                        + " got 2147483648");
+        assertNothingChanged();
+    }
+
+    @Test
+    void createWithAWholeNumberWrittenAsADecimalIsRefusedQuotingTheValueAsSent() {
+        JsonNode error = assertValidationError(api.post("/gateways", GatewayBodies.minimal("new-gateway")
+                .replace("\"cache_ttl\": 0", "\"cache_ttl\": 60.0")), "body", "cache_ttl");
+
+        assertThat(error.get("message").asText())
+                .isEqualTo("Input Validation Error: cache_ttl: expected an integer >= 0, got 60.0");
+        assertNothingChanged();
+    }
+
     @ParameterizedTest(name = "without {0}")
     @ValueSource(strings = {"id", "cache_invalidate_on_update", "cache_ttl", "collect_logs", "rate_limiting_interval",
             "rate_limiting_limit"})
