@@ -101,6 +101,28 @@ class EmulatorLifecycleTest {
     }
 
     @Test
+    void startOnAPortInUseFailsAndCanBeRetriedOnceThePortIsFree() throws IOException {
+        AiGatewayEmulator emulator;
+        int port;
+        try (ServerSocket squatter = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            port = squatter.getLocalPort();
+            emulator = AiGatewayEmulator.builder().port(port).build();
+            started.add(emulator);
+
+            assertThatThrownBy(emulator::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Address already in use");
+            assertThat(emulator.isRunning()).isFalse();
+            assertThatThrownBy(emulator::baseUrl).hasMessageContaining("call start() first");
+        }
+
+        emulator.start();
+
+        assertThat(emulator.port()).isEqualTo(port);
+        assertOk(ManagementApi.of(emulator).over(ManagementApi.newHttpClient()).get("/gateways"));
+    }
+
+    @Test
     void closedEmulatorRefusesConnections() {
         AiGatewayEmulator emulator = start(AiGatewayEmulator.builder());
         URI gateways = URI.create(emulator.managementUrl() + "/accounts/" + emulator.accountId()
