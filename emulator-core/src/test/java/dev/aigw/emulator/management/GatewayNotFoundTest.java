@@ -60,6 +60,7 @@ class GatewayNotFoundTest {
     @Test
     void getOfAnUnknownGatewayIsNotFound() {
         assertNotFound(api.get("/gateways/missing"));
+        assertNothingChanged();
     }
 
     @Test
@@ -96,6 +97,7 @@ class GatewayNotFoundTest {
     @Test
     void urlOfAnUnknownGatewayIsNotFound() {
         assertNotFound(api.get("/gateways/missing/url/workers-ai"));
+        assertNothingChanged();
     }
 
     @Test

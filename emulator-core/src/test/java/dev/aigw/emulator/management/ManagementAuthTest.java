@@ -13,6 +13,7 @@ import dev.aigw.emulator.Permission;
 import dev.aigw.emulator.testsupport.ApiReply;
 import dev.aigw.emulator.testsupport.GatewayBodies;
 import dev.aigw.emulator.testsupport.ManagementApi;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +95,7 @@ class ManagementAuthTest {
     void unauthenticatedGetOfAnUnknownGatewayIs9106NotNotFound() {
         assertFrontDoorError(admin.withoutCredentials().get("/gateways/does-not-exist"), 400, 9106,
                 "Missing X-Auth-Key, X-Auth-Email or Authorization headers");
+        assertNothingChanged();
     }
 
     @Test
@@ -102,26 +104,28 @@ class ManagementAuthTest {
 
         assertFrontDoorError(anonymous.get("/no-such-route"), 400, 9106,
                 "Missing X-Auth-Key, X-Auth-Email or Authorization headers");
-        assertFrontDoorError(anonymous.send("PATCH", "/gateways/existing",
-                java.net.http.HttpRequest.BodyPublishers.noBody()), 400, 9106,
+        assertFrontDoorError(anonymous.send("PATCH", "/gateways/existing", BodyPublishers.noBody()), 400, 9106,
                 "Missing X-Auth-Key, X-Auth-Email or Authorization headers");
         assertFrontDoorError(as("unknown-token").get("/no-such-route"), 403, 9109, INVALID_TOKEN);
+        assertNothingChanged();
     }
 
     @Test
     void cfAigAuthorizationIsNotAManagementCredential() {
         ManagementApi dataPlaneHeaderOnly = admin.withCredentialHeaders("cf-aig-authorization", "Bearer admin-token");
 
-        assertFrontDoorError(dataPlaneHeaderOnly.get("/gateways"), 400, 9106,
+        assertFrontDoorError(dataPlaneHeaderOnly.post("/gateways", GatewayBodies.minimal("sneaky")), 400, 9106,
                 "Missing X-Auth-Key, X-Auth-Email or Authorization headers");
+        assertNothingChanged();
     }
 
     @Test
     void userServiceKeyIsNotAcceptedByTheseOperations() {
         ManagementApi serviceKey = admin.withCredentialHeaders("X-Auth-User-Service-Key", "v1.0-abc");
 
-        assertFrontDoorError(serviceKey.get("/gateways"), 400, 9106,
+        assertFrontDoorError(serviceKey.post("/gateways", GatewayBodies.minimal("sneaky")), 400, 9106,
                 "Missing X-Auth-Key, X-Auth-Email or Authorization headers");
+        assertNothingChanged();
     }
 
     @ParameterizedTest(name = "[{index}] Authorization: ''{0}''")
@@ -181,6 +185,7 @@ class ManagementAuthTest {
     @Test
     void readTokenWritingToAnUnknownGatewayIsRefusedBeforeNotFound() {
         assertFrontDoorError(as("read-token").delete("/gateways/does-not-exist"), 403, 10000, AUTHENTICATION_ERROR);
+        assertNothingChanged();
     }
 
     @Test
@@ -255,6 +260,9 @@ class ManagementAuthTest {
                 .forAccount(OTHER_ACCOUNT);
 
         assertFrontDoorError(legacy.get("/gateways"), 403, 9109, UNAUTHORIZED);
+        assertFrontDoorError(legacy.post("/gateways", GatewayBodies.minimal("sneaky")), 403, 9109, UNAUTHORIZED);
+        assertThat(admin.forAccount(OTHER_ACCOUNT).gatewayIds()).isEmpty();
+        assertNothingChanged();
     }
 
     @Test
@@ -272,31 +280,37 @@ class ManagementAuthTest {
 
     @Test
     void emailWithoutKeyIs400With6003And6103() {
-        ApiReply reply = admin.withCredentialHeaders("X-Auth-Email", EMAIL).get("/gateways");
+        ApiReply reply = admin.withCredentialHeaders("X-Auth-Email", EMAIL)
+                .post("/gateways", GatewayBodies.minimal("sneaky"));
 
         JsonNode error = assertFrontDoorError(reply, 400, 6003, "Invalid request headers");
         assertThat(error.get("error_chain")).isEqualTo(json("""
                 [{"code": 6103, "message": "Invalid format for X-Auth-Key header"}]
                 """));
+        assertNothingChanged();
     }
 
     @Test
     void malformedKeyIs400With6003And6103() {
-        ApiReply reply = admin.withCredentialHeaders("X-Auth-Email", EMAIL, "X-Auth-Key", "not a key!").get("/gateways");
+        ApiReply reply = admin.withCredentialHeaders("X-Auth-Email", EMAIL, "X-Auth-Key", "not a key!")
+                .post("/gateways", GatewayBodies.minimal("sneaky"));
 
         JsonNode error = assertFrontDoorError(reply, 400, 6003, "Invalid request headers");
         assertThat(error.get("error_chain")).isEqualTo(json("""
                 [{"code": 6103, "message": "Invalid format for X-Auth-Key header"}]
                 """));
+        assertNothingChanged();
     }
 
     @Test
     void keyWithoutEmailIs400With6003And6102() {
-        ApiReply reply = admin.withCredentialHeaders("X-Auth-Key", GLOBAL_KEY).get("/gateways");
+        ApiReply reply = admin.withCredentialHeaders("X-Auth-Key", GLOBAL_KEY)
+                .post("/gateways", GatewayBodies.minimal("sneaky"));
 
         JsonNode error = assertFrontDoorError(reply, 400, 6003, "Invalid request headers");
         assertThat(error.get("error_chain")).isEqualTo(json("""
                 [{"code": 6102, "message": "Invalid format for X-Auth-Email header"}]
                 """));
+        assertNothingChanged();
     }
 }

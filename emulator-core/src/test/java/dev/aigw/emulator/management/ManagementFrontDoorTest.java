@@ -62,6 +62,7 @@ class ManagementFrontDoorTest {
     void unknownPathUnderTheAccountIsNoRoute(String path) {
         assertFrontDoorError(api.get(path), 404, 7003,
                 "Could not route to " + accountPath + path + ", perhaps your object identifier is invalid?");
+        assertNothingChanged();
     }
 
     @Test
@@ -70,6 +71,7 @@ class ManagementFrontDoorTest {
 
         assertFrontDoorError(reply, 404, 7003,
                 "Could not route to /user/tokens/verify, perhaps your object identifier is invalid?");
+        assertNothingChanged();
     }
 
     @Test
@@ -78,6 +80,7 @@ class ManagementFrontDoorTest {
 
         assertFrontDoorError(reply, 404, 7003,
                 "Could not route to /nothing/here, perhaps your object identifier is invalid?");
+        assertNothingChanged();
     }
 
     @Test
@@ -149,6 +152,7 @@ class ManagementFrontDoorTest {
         JsonNode error = assertValidationError(api.get("/gateways?per_page=" + perPage), "query", "per_page");
 
         assertThat(error.get("message").asText()).contains("an integer from 1 to 100").contains(perPage);
+        assertNothingChanged();
     }
 
     @ParameterizedTest(name = "page={0}")
@@ -157,6 +161,7 @@ class ManagementFrontDoorTest {
         JsonNode error = assertValidationError(api.get("/gateways?page=" + page), "query", "page");
 
         assertThat(error.get("message").asText()).contains("an integer >= 1").contains(page);
+        assertNothingChanged();
     }
 
     @Test
@@ -167,5 +172,6 @@ class ManagementFrontDoorTest {
                              "path": ["query", "per_page"]}],
                  "messages": [], "result": {}}
                 """));
+        assertNothingChanged();
     }
 }
