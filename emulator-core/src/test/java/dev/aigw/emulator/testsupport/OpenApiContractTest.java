@@ -14,7 +14,9 @@ class OpenApiContractTest {
 
     private static final String GATEWAYS = "/client/v4/accounts/0123456789abcdef0123456789abcdef/ai-gateway/gateways";
 
-    private final OpenApiContract contract = OpenApiContract.official();
+    /** A private instance, so that these made-up answers do not count in the shared coverage report. */
+    private final OpenApiContract contract = new OpenApiContract(
+            OpenApiContract.resource("/openapi-ai-gateway.json"), OpenApiContract.resource("/v4-envelope.schema.json"));
 
     private static ObjectNode gatewayEnvelope() {
         return (ObjectNode) json("""
