@@ -158,6 +158,29 @@ class GatewayCrudTest {
     }
 
     @Test
+    void legacyGatewayFieldsCarryTheAccountAndAStableInternalId() {
+        try (AiGatewayEmulator legacy = AiGatewayEmulator.builder().clock(clock).legacyGatewayFields(true).build()
+                .start()) {
+            ManagementApi legacyApi = ManagementApi.of(legacy);
+
+            JsonNode created = legacyApi.createGateway(GatewayBodies.minimal("old-style"));
+            clock.advance(Duration.ofMinutes(1));
+            JsonNode updated = assertOk(legacyApi.put("/gateways/old-style", """
+                    {"cache_invalidate_on_update": false, "cache_ttl": 1, "collect_logs": true,
+                     "rate_limiting_interval": 0, "rate_limiting_limit": 0}
+                    """));
+
+            assertThat(created.get("account_id").asText()).isEqualTo(legacy.accountId());
+            assertThat(created.get("account_tag").asText()).isEqualTo(legacy.accountId());
+            assertThat(created.get("internal_id").asText())
+                    .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            assertThat(updated.get("internal_id")).isEqualTo(created.get("internal_id"));
+            assertThat(fieldNames(created)).containsSubsequence("id", "account_id", "account_tag",
+                    "authentication", "internal_id", "is_default");
+        }
+    }
+
+    @Test
     void getAnswersExactlyWhatCreateAnsweredLaterToo() {
         JsonNode created = api.createGateway(GatewayBodies.full("full-gateway"));
         clock.advance(Duration.ofHours(5));

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.management;
 
+import static dev.aigw.emulator.testsupport.ApiAssertions.assertOk;
 import static dev.aigw.emulator.testsupport.ApiAssertions.assertServiceError;
 import static dev.aigw.emulator.testsupport.ApiAssertions.assertValidationError;
 import static dev.aigw.emulator.testsupport.ApiAssertions.json;
@@ -243,6 +244,25 @@ class GatewayValidationTest {
                 {"code": 7001, "message": "A gateway with this id already exists", "path": ["body", "id"]}
                 """));
         assertNothingChanged();
+    }
+
+    @Test
+    void createBeyondTheAccountsGatewayLimitIsRefusedAndStoresNothing() {
+        try (AiGatewayEmulator limited = AiGatewayEmulator.builder().maxGatewaysPerAccount(2).build().start()) {
+            ManagementApi limitedApi = ManagementApi.of(limited);
+            limitedApi.createGateway(GatewayBodies.minimal("one"));
+            limitedApi.createGateway(GatewayBodies.minimal("two"));
+
+            ApiReply reply = limitedApi.post("/gateways", GatewayBodies.minimal("three"));
+
+            JsonNode error = assertServiceError(reply, 400, 7001);
+            assertThat(error).isEqualTo(json("""
+                    {"code": 7001, "message": "Max number of gateways reached", "path": ["body"]}
+                    """));
+            assertThat(limitedApi.gatewayIds()).containsExactlyInAnyOrder("one", "two");
+            assertOk(limitedApi.delete("/gateways/one"));
+            assertOk(limitedApi.post("/gateways", GatewayBodies.minimal("three")));
+        }
     }
 
     @Test
