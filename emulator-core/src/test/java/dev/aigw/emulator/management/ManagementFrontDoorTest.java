@@ -168,7 +168,8 @@ class ManagementFrontDoorTest {
     void queryErrorsHaveTheServiceEnvelope() {
         assertThat(api.get("/gateways?per_page=0").json()).isEqualTo(json("""
                 {"success": false,
-                 "errors": [{"code": 7001, "message": "Input Validation Error: per_page: expected an integer from 1 to 100, got \\"0\\"",
+                 "errors": [{"code": 7001,
+                             "message": "Input Validation Error: per_page: expected an integer from 1 to 100, got \\"0\\"",
                              "path": ["query", "per_page"]}],
                  "messages": [], "result": {}}
                 """));

@@ -51,7 +51,8 @@ public final class GatewayBodies {
                           "model": {"mode": "filter", "values": ["gpt-4o"]},
                           "provider": {"mode": "filter", "values": ["openai"]},
                           "metadata": {"team": {"mode": "partition"}, "env": {"mode": "filter", "values": ["prod"]}}}]},
-                  "stripe": {"authorization": "sk_test_123", "usage_events": [{"payload": "{\\"event\\":\\"tokens\\"}"}]},
+                  "stripe": {"authorization": "sk_test_123",
+                             "usage_events": [{"payload": "{\\"event\\":\\"tokens\\"}"}]},
                   "log_classification": true
                 }
                 """.formatted(id, LOGPUSH_PUBLIC_KEY);

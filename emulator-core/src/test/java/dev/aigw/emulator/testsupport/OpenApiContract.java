@@ -215,8 +215,8 @@ public final class OpenApiContract {
             }
             for (String method : METHODS) {
                 if (entry.getValue().has(method)) {
-                    found.add(new Operation(method.toUpperCase(Locale.ROOT), template, Pattern.compile(regex.toString()),
-                            params, entry.getValue().get(method)));
+                    found.add(new Operation(method.toUpperCase(Locale.ROOT), template,
+                            Pattern.compile(regex.toString()), params, entry.getValue().get(method)));
                 }
             }
         }
