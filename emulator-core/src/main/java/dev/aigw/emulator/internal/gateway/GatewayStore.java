@@ -37,7 +37,9 @@ public final class GatewayStore {
                         List.of("body", "id"), List.of()));
             }
             if (maxGatewaysPerAccount > 0 && gateways.size() >= maxGatewaysPerAccount) {
-                throw ApiException.service(400, ApiError.of(7001, "Max number of gateways reached"));
+                // The create operation's 400 schema requires a path on every error.
+                throw ApiException.service(400, new ApiError(7001, "Max number of gateways reached",
+                        List.of("body"), List.of()));
             }
             gateways.put(gateway.id(), gateway);
         }

@@ -135,8 +135,17 @@ public sealed interface JsonShape {
     record Int(long min, long max) implements JsonShape {
         @Override
         public void check(JsonNode value, List<String> path) {
-            if (!value.isIntegralNumber() || !value.canConvertToLong()
-                    || value.longValue() < min || value.longValue() > max) {
+            if (!value.isIntegralNumber()) {
+                throw mismatch(path, describe(), value);
+            }
+            boolean tooLarge = value.canConvertToLong()
+                    ? value.longValue() > max
+                    : value.bigIntegerValue().signum() > 0;
+            if (tooLarge) {
+                // describe() says "an integer >= 0" when the maximum is huge, a false hint for this value.
+                throw mismatch(path, "an integer from " + min + " to " + max, value);
+            }
+            if (!value.canConvertToLong() || value.longValue() < min) {
                 throw mismatch(path, describe(), value);
             }
         }
