@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.provider;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.json.Json;
 
@@ -30,17 +31,27 @@ public final class OpenAiChatFormat {
     /** Returns a {@code chat.completion} with one choice; {@code usage} may be null (then omitted). */
     public static ObjectNode completion(String id, long created, String model, ObjectNode message,
                                         String finishReason, ObjectNode usage) {
-        ObjectNode choice = Json.object();
-        choice.put("index", 0);
-        choice.set("message", message);
-        choice.putNull("logprobs");
-        choice.put("finish_reason", finishReason);
+        return completion(id, created, model, Json.array().add(choice(0, message, finishReason)), usage);
+    }
+
+    /** Returns a {@code chat.completion} with the given choices; {@code usage} may be null (then omitted). */
+    public static ObjectNode completion(String id, long created, String model, ArrayNode choices, ObjectNode usage) {
         ObjectNode completion = head(id, "chat.completion", created, model);
-        completion.set("choices", Json.array().add(choice));
+        completion.set("choices", choices);
         if (usage != null) {
             completion.set("usage", usage);
         }
         return completion;
+    }
+
+    /** Returns one choice of a {@code chat.completion}: {@code index}, {@code message}, {@code logprobs}, {@code finish_reason}. */
+    public static ObjectNode choice(int index, ObjectNode message, String finishReason) {
+        ObjectNode choice = Json.object();
+        choice.put("index", index);
+        choice.set("message", message);
+        choice.putNull("logprobs");
+        choice.put("finish_reason", finishReason);
+        return choice;
     }
 
     /**
