@@ -44,7 +44,10 @@ public final class OpenAiChatFormat {
         return completion;
     }
 
-    /** Returns one choice of a {@code chat.completion}: {@code index}, {@code message}, {@code logprobs}, {@code finish_reason}. */
+    /**
+     * Returns one choice of a {@code chat.completion}: {@code index}, {@code message}, {@code logprobs} and
+     * {@code finish_reason}.
+     */
     public static ObjectNode choice(int index, ObjectNode message, String finishReason) {
         ObjectNode choice = Json.object();
         choice.put("index", index);

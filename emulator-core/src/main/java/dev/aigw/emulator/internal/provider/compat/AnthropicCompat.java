@@ -179,7 +179,8 @@ final class AnthropicCompat {
                 call.put("id", block.path("id").asText());
                 call.put("type", "function");
                 call.putObject("function").put("name", block.path("name").asText())
-                        .put("arguments", Json.text(block.path("input").isObject() ? block.get("input") : Json.object()));
+                        .put("arguments", Json.text(block.path("input").isObject() ? block.get("input")
+                                : Json.object()));
             }
         }
         ObjectNode out = OpenAiChatFormat.message(text.length() == 0 && !toolCalls.isEmpty() ? null : text.toString());
@@ -276,7 +277,8 @@ final class AnthropicCompat {
                     events.add(OpenAiChatFormat.done());
                     break;
                 case "error":
-                    events.add(out.error(e.path("error").path("message").asText(), e.path("error").path("type").asText()));
+                    JsonNode error = e.path("error");
+                    events.add(out.error(error.path("message").asText(), error.path("type").asText()));
                     break;
                 default:
                     break;

@@ -30,7 +30,9 @@ import java.util.Set;
  * proxy.md 1.2.1 path normalisation (the path is already the provider's exact one). It passes the answer,
  * whole or stream, to {@link #toOpenAi} (or, to translate a stream while it flows, feeds the events to
  * {@link #eventTranslator}). Non-2xx answers come back unchanged (provider errors pass through, as on
- * native endpoints); so do bodies that are not JSON. Translated answers keep the provider's headers but get
+ * native endpoints); so do bodies that are not JSON. The body's kind decides the answer's: a whole native
+ * body becomes a whole {@code chat.completion} (even if the client asked to stream), a native stream (or
+ * Gemini's JSON array of chunks) becomes a chunk stream. Translated answers keep the provider's headers but get
  * {@code content-type: application/json} or {@code text/event-stream}; the OpenAI {@code id} is
  * {@code chatcmpl-} plus the native id, {@code model} the model the provider reports, {@code created} the
  * given instant. Streams end with {@code data: [DONE]}, preceded by a usage chunk when the request set
@@ -66,7 +68,7 @@ public final class CompatTranslation {
     private CompatTranslation() {
     }
 
-    /** The native API family a compat request is translated into; each constant knows its own translation. */
+    /** Names the native API family a compat request is translated into; each constant knows its translation. */
     public enum Dialect {
         /** OpenAI Chat Completions itself: nothing to translate. */
         OPENAI {
@@ -138,7 +140,7 @@ public final class CompatTranslation {
     }
 
     /**
-     * Where and what to send upstream for one compat request.
+     * Describes where and what to send upstream for one compat request.
      *
      * @param provider the canonical provider slug (e.g. {@code perplexity-ai} for {@code perplexity})
      * @param model the model without its provider prefix

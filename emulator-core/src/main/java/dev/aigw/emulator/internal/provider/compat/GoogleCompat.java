@@ -147,7 +147,8 @@ final class GoogleCompat {
                 String url = part.path("image_url").path("url").asText();
                 Compat.DataUrl data = Compat.DataUrl.parse(url);
                 if (data != null) {
-                    parts.addObject().putObject("inlineData").put("mimeType", data.mediaType()).put("data", data.data());
+                    parts.addObject().putObject("inlineData").put("mimeType", data.mediaType())
+                            .put("data", data.data());
                 } else {
                     parts.addObject().putObject("fileData").put("mimeType", mimeTypeOf(url)).put("fileUri", url);
                 }
@@ -246,7 +247,8 @@ final class GoogleCompat {
     }
 
     private static String id(JsonNode response, String fallback) {
-        return response.path("responseId").isTextual() ? "chatcmpl-" + response.get("responseId").textValue() : fallback;
+        JsonNode responseId = response.path("responseId");
+        return responseId.isTextual() ? "chatcmpl-" + responseId.textValue() : fallback;
     }
 
     private static String model(JsonNode response, String fallback) {

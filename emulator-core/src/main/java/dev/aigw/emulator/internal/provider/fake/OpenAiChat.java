@@ -9,6 +9,7 @@ import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ final class OpenAiChat {
         }
         if (!messages.isArray()) {
             return OpenAiErrors.reply(400, "Invalid type for 'messages': expected an array of objects, but got "
-                    + messages.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " instead.", "invalid_request_error",
+                    + messages.getNodeType().name().toLowerCase(Locale.ROOT) + " instead.", "invalid_request_error",
                     "messages", "invalid_type", Map.of());
         }
         if (messages.isEmpty()) {

@@ -56,12 +56,12 @@ final class OpenAiFake implements FakeProvider {
     private static final int DEFAULT_DIMENSIONS = 8;
 
     private final String slug;
-    private final Set<Endpoint> endpoints;
+    private final Set<Endpoint> endpoints; // an EnumSet, for its order; never modified
     private final List<String> models;
 
     OpenAiFake(String slug, Set<Endpoint> endpoints, List<String> models) {
         this.slug = slug;
-        this.endpoints = endpoints.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(endpoints));
+        this.endpoints = endpoints.isEmpty() ? EnumSet.noneOf(Endpoint.class) : EnumSet.copyOf(endpoints);
         this.models = List.copyOf(models);
     }
 
@@ -125,8 +125,7 @@ final class OpenAiFake implements FakeProvider {
     }
 
     private String served() {
-        return EnumSet.copyOf(endpoints.isEmpty() ? EnumSet.noneOf(Endpoint.class) : endpoints).stream()
-                .map(e -> e.method + " .../" + e.tail).collect(Collectors.joining(", "));
+        return endpoints.stream().map(e -> e.method + " .../" + e.tail).collect(Collectors.joining(", "));
     }
 
     private static String model(UpstreamRequest request, ObjectNode body) {

@@ -101,7 +101,8 @@ final class OpenAiResponses {
         reasoning.putNull("summary");
         r.put("service_tier", "default");
         r.put("store", request.path("store").asBoolean(true));
-        r.set("temperature", request.path("temperature").isNumber() ? request.get("temperature") : DoubleNode.valueOf(1.0));
+        r.set("temperature", request.path("temperature").isNumber() ? request.get("temperature")
+                : DoubleNode.valueOf(1.0));
         r.putObject("text").putObject("format").put("type", "text");
         r.put("tool_choice", "auto");
         r.set("tools", Json.array());
@@ -110,7 +111,9 @@ final class OpenAiResponses {
         if (finished) {
             ObjectNode usage = r.putObject("usage");
             usage.put("input_tokens", c.inputTokens());
-            usage.putObject("input_tokens_details").put("cached_tokens", 0);
+            ObjectNode inputDetails = usage.putObject("input_tokens_details");
+            inputDetails.put("cache_write_tokens", 0);
+            inputDetails.put("cached_tokens", 0);
             usage.put("output_tokens", c.outputTokens());
             usage.putObject("output_tokens_details").put("reasoning_tokens", 0);
             usage.put("total_tokens", c.totalTokens());

@@ -147,6 +147,8 @@ class OpenAiFakeTest {
         assertThat(item.at("/content/0/annotations").isArray()).isTrue();
         assertThat(body.at("/usage/input_tokens").asInt()).isEqualTo(6); // "Be brief.\nTell me a joke" = 24 chars
         assertThat(body.at("/usage/output_tokens_details/reasoning_tokens").asInt()).isZero();
+        assertThat(body.at("/usage/input_tokens_details").has("cached_tokens")).isTrue();
+        assertThat(body.at("/usage/input_tokens_details").has("cache_write_tokens")).isTrue(); // openai-java 4.x requires it
         assertThat(body.at("/usage/total_tokens").asInt())
                 .isEqualTo(body.at("/usage/input_tokens").asInt() + body.at("/usage/output_tokens").asInt());
     }
