@@ -128,7 +128,7 @@ public final class CompatTranslation {
 
             @Override
             EventTranslator events(ChunkWriter writer) {
-                return new GoogleCompat.Events(writer);
+                return new GoogleStream(writer);
             }
         };
 

@@ -1,12 +1,10 @@
 package dev.aigw.emulator.internal.provider.compat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.OpenAiChatFormat;
-import dev.aigw.emulator.internal.provider.SseEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -211,7 +209,7 @@ final class GoogleCompat {
         }
     }
 
-    private static String text(JsonNode candidate) {
+    static String text(JsonNode candidate) {
         StringBuilder text = new StringBuilder();
         for (JsonNode part : candidate.path("content").path("parts")) {
             if (part.path("text").isTextual() && !part.path("thought").asBoolean(false)) {
@@ -221,7 +219,7 @@ final class GoogleCompat {
         return text.toString();
     }
 
-    private static ArrayNode toolCalls(JsonNode candidate, int firstIndex) {
+    static ArrayNode toolCalls(JsonNode candidate, int firstIndex) {
         ArrayNode calls = Json.array();
         for (JsonNode part : candidate.path("content").path("parts")) {
             if (part.has("functionCall")) {
@@ -237,7 +235,7 @@ final class GoogleCompat {
         return calls;
     }
 
-    private static ObjectNode usage(JsonNode meta) {
+    static ObjectNode usage(JsonNode meta) {
         if (meta.isMissingNode()) {
             return null;
         }
@@ -253,67 +251,5 @@ final class GoogleCompat {
 
     private static String model(JsonNode response, String fallback) {
         return response.path("modelVersion").isTextual() ? response.get("modelVersion").textValue() : fallback;
-    }
-
-    /** Translates Gemini's {@code data:} chunks; the stream's end adds the usage chunk and {@code [DONE]}. */
-    static final class Events implements EventTranslator {
-
-        private final ChunkWriter out;
-        private boolean started;
-        private int toolCalls;
-        private JsonNode usage = Json.object();
-
-        Events(ChunkWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public List<SseEvent> onEvent(SseEvent nativeEvent) {
-            JsonNode chunk;
-            try {
-                chunk = Json.parse(nativeEvent.data());
-            } catch (JsonProcessingException e) {
-                return List.of();
-            }
-            List<SseEvent> events = new ArrayList<>();
-            if (!started) {
-                started = true;
-                out.identify(chunk.path("responseId").asText(null), chunk.path("modelVersion").asText(null));
-                events.add(out.role());
-            }
-            if (chunk.has("error")) {
-                events.add(out.error(chunk.path("error").path("message").asText(),
-                        chunk.path("error").path("status").asText()));
-                return events;
-            }
-            JsonNode candidate = chunk.path("candidates").path(0);
-            String text = text(candidate);
-            if (!text.isEmpty()) {
-                events.add(out.content(text));
-            }
-            for (JsonNode call : toolCalls(candidate, toolCalls)) {
-                events.add(out.toolCall(toolCalls++, call.get("id").asText(), call.at("/function/name").asText(),
-                        call.at("/function/arguments").asText()));
-            }
-            if (chunk.has("usageMetadata")) {
-                usage = chunk.get("usageMetadata");
-            }
-            if (candidate.has("finishReason")) {
-                events.add(out.finish(finishReason(candidate.get("finishReason").asText(), toolCalls > 0)));
-            }
-            return events;
-        }
-
-        @Override
-        public List<SseEvent> onEnd() {
-            List<SseEvent> events = new ArrayList<>();
-            if (out.includeUsage()) {
-                ObjectNode u = usage(usage);
-                events.add(out.usage(u.get("prompt_tokens").asInt(), u.get("completion_tokens").asInt(),
-                        u.at("/prompt_tokens_details/cached_tokens").asInt()));
-            }
-            events.add(OpenAiChatFormat.done());
-            return events;
-        }
     }
 }
