@@ -1,0 +1,265 @@
+package dev.aigw.emulator.internal.provider.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.provider.FakeProvider;
+import dev.aigw.emulator.internal.provider.SseEvent;
+import dev.aigw.emulator.internal.provider.UpstreamReply;
+import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fakes Anthropic's API: {@code POST .../v1/messages} (a {@code message}, or with {@code "stream": true}
+ * the named events {@code message_start}, {@code content_block_start}, {@code ping}, one
+ * {@code content_block_delta} per word, {@code content_block_stop}, {@code message_delta} with
+ * {@code stop_reason} and usage, {@code message_stop}), {@code POST .../v1/messages/count_tokens} and
+ * {@code GET .../v1/models}. The stop reason is {@code end_turn}, or {@code max_tokens} when the request's
+ * {@code max_tokens} cut the reply. Errors are {@code {"type":"error","error":{"type","message"},"request_id"}}.
+ */
+final class AnthropicFake implements FakeProvider {
+
+    private static final List<String> MODELS = List.of("claude-sonnet-4-5", "claude-haiku-4-5", "claude-opus-4-1");
+
+    @Override
+    public UpstreamReply answer(UpstreamRequest request) {
+        String path = Replies.path(request);
+        boolean post = request.method().equalsIgnoreCase("POST");
+        if (post && path.endsWith("/v1/messages")) {
+            return messages(request);
+        }
+        if (post && path.endsWith("/v1/messages/count_tokens")) {
+            return countTokens(request);
+        }
+        if (request.method().equalsIgnoreCase("GET") && path.endsWith("/v1/models")) {
+            return models(request);
+        }
+        return error(request, 404, "not_found_error", "Not Found: the emulator's fake 'anthropic' provider answers "
+                + "POST /v1/messages, POST /v1/messages/count_tokens and GET /v1/models; for other endpoints "
+                + "configure a real upstream, e.g. " + NoFakeYet.builderHint("anthropic"), Map.of());
+    }
+
+    /**
+     * Answers Anthropic's error for a status: 400 {@code invalid_request_error}, 401
+     * {@code authentication_error}, 402 {@code billing_error}, 403 {@code permission_error}, 404
+     * {@code not_found_error}, 413 {@code request_too_large}, 429 {@code rate_limit_error} (with
+     * {@code retry-after} and {@code anthropic-ratelimit-*} headers), 529 {@code overloaded_error}, other 5xx
+     * {@code api_error}, other 4xx {@code invalid_request_error}.
+     */
+    @Override
+    public UpstreamReply error(int status, UpstreamRequest request) {
+        switch (status) {
+            case 400: return error(request, 400, "invalid_request_error", "Invalid request.", Map.of());
+            case 401: return error(request, 401, "authentication_error", "invalid x-api-key", Map.of());
+            case 402: return error(request, 402, "billing_error", "Your credit balance is too low to access the "
+                    + "Anthropic API.", Map.of());
+            case 403: return error(request, 403, "permission_error", "Your API key does not have permission to use "
+                    + "the specified resource.", Map.of());
+            case 404: return error(request, 404, "not_found_error", "Not found.", Map.of());
+            case 413: return error(request, 413, "request_too_large", "Request exceeds the maximum allowed number of "
+                    + "bytes.", Map.of());
+            case 429: return error(request, 429, "rate_limit_error", "This request would exceed the rate limit for "
+                    + "your organization of 50 requests per minute. Please try again later.", rateLimited(request));
+            case 529: return error(request, 529, "overloaded_error", "Overloaded", Map.of());
+            default:
+                if (status < 400) {
+                    return answer(request);
+                }
+                return status >= 500
+                        ? error(request, status, "api_error", "Internal server error", Map.of())
+                        : error(request, status, "invalid_request_error", "Request failed with status " + status + ".",
+                                Map.of());
+        }
+    }
+
+    private UpstreamReply messages(UpstreamRequest request) {
+        Optional<ObjectNode> parsed = Replies.object(request);
+        if (parsed.isEmpty()) {
+            return invalid(request, "There was an issue with the format or content of your request: the body is "
+                    + "not a valid JSON object.");
+        }
+        ObjectNode body = parsed.get();
+        for (String field : List.of("model", "messages", "max_tokens")) {
+            if (!body.hasNonNull(field)) {
+                return invalid(request, field + ": Field required");
+            }
+        }
+        if (!body.get("messages").isArray()) {
+            return invalid(request, "messages: Input should be a valid list");
+        }
+        if (!body.get("max_tokens").canConvertToInt() || body.get("max_tokens").intValue() < 1) {
+            return invalid(request, "max_tokens: Input should be greater than or equal to 1");
+        }
+        String model = Replies.text(body, "model", "");
+        Completion c = Completion.of(model, lastUserText(body.get("messages")), promptText(body),
+                body.get("max_tokens").intValue());
+        String id = "msg_01" + Ids.alphanumeric(request, "msg", 22);
+        String stopReason = c.truncated() ? "max_tokens" : "end_turn";
+        if (!body.path("stream").asBoolean(false)) {
+            ObjectNode message = message(id, model, c.outputTokens(), c);
+            message.withArrayProperty("content").add(textBlock(c.text()));
+            message.put("stop_reason", stopReason);
+            return Replies.json(200, message, headers(request));
+        }
+        List<SseEvent> events = new ArrayList<>();
+        ObjectNode start = typed("message_start");
+        start.set("message", message(id, model, 1, c));
+        events.add(Replies.named("message_start", start));
+        ObjectNode blockStart = typed("content_block_start");
+        blockStart.put("index", 0);
+        blockStart.set("content_block", textBlock(""));
+        events.add(Replies.named("content_block_start", blockStart));
+        events.add(Replies.named("ping", typed("ping")));
+        for (String piece : c.pieces()) {
+            ObjectNode delta = typed("content_block_delta");
+            delta.put("index", 0);
+            ObjectNode d = delta.putObject("delta");
+            d.put("type", "text_delta");
+            d.put("text", piece);
+            events.add(Replies.named("content_block_delta", delta));
+        }
+        events.add(Replies.named("content_block_stop", typed("content_block_stop").put("index", 0)));
+        ObjectNode messageDelta = typed("message_delta");
+        ObjectNode delta = messageDelta.putObject("delta");
+        delta.put("stop_reason", stopReason);
+        delta.putNull("stop_sequence");
+        ObjectNode usage = messageDelta.putObject("usage");
+        usage.put("input_tokens", c.inputTokens());
+        usage.put("cache_creation_input_tokens", 0);
+        usage.put("cache_read_input_tokens", 0);
+        usage.put("output_tokens", c.outputTokens());
+        events.add(Replies.named("message_delta", messageDelta));
+        events.add(Replies.named("message_stop", typed("message_stop")));
+        return Replies.sse(events, headers(request));
+    }
+
+    private static ObjectNode message(String id, String model, int outputTokens, Completion c) {
+        ObjectNode message = Json.object();
+        message.put("id", id);
+        message.put("type", "message");
+        message.put("role", "assistant");
+        message.put("model", model);
+        message.set("content", Json.array());
+        message.putNull("stop_reason");
+        message.putNull("stop_sequence");
+        ObjectNode usage = message.putObject("usage");
+        usage.put("input_tokens", c.inputTokens());
+        usage.put("cache_creation_input_tokens", 0);
+        usage.put("cache_read_input_tokens", 0);
+        ObjectNode cacheCreation = usage.putObject("cache_creation");
+        cacheCreation.put("ephemeral_5m_input_tokens", 0);
+        cacheCreation.put("ephemeral_1h_input_tokens", 0);
+        usage.put("output_tokens", outputTokens);
+        usage.put("service_tier", "standard");
+        return message;
+    }
+
+    private UpstreamReply countTokens(UpstreamRequest request) {
+        Optional<ObjectNode> body = Replies.object(request);
+        if (body.isEmpty() || !body.get().path("messages").isArray()) {
+            return invalid(request, "messages: Field required");
+        }
+        ObjectNode answer = Json.object();
+        answer.put("input_tokens", FakeText.tokens(promptText(body.get())));
+        return Replies.json(200, answer, headers(request));
+    }
+
+    private UpstreamReply models(UpstreamRequest request) {
+        ObjectNode page = Json.object();
+        ArrayNode data = page.putArray("data");
+        for (String id : MODELS) {
+            ObjectNode model = data.addObject();
+            model.put("type", "model");
+            model.put("id", id);
+            model.put("display_name", id);
+            model.put("created_at", "2025-05-22T00:00:00Z");
+        }
+        page.put("has_more", false);
+        page.put("first_id", MODELS.get(0));
+        page.put("last_id", MODELS.get(MODELS.size() - 1));
+        return Replies.json(200, page, headers(request));
+    }
+
+    private static String lastUserText(JsonNode messages) {
+        String last = "";
+        for (JsonNode m : messages) {
+            if ("user".equals(m.path("role").asText())) {
+                last = FakeText.text(m.get("content"));
+            }
+        }
+        return last;
+    }
+
+    private static String promptText(ObjectNode body) {
+        List<String> texts = new ArrayList<>();
+        if (body.has("system")) {
+            texts.add(FakeText.text(body.get("system")));
+        }
+        body.path("messages").forEach(m -> texts.add(FakeText.text(m.get("content"))));
+        return String.join("\n", texts);
+    }
+
+    private static ObjectNode textBlock(String text) {
+        ObjectNode block = Json.object();
+        block.put("type", "text");
+        block.put("text", text);
+        return block;
+    }
+
+    private static ObjectNode typed(String type) {
+        ObjectNode node = Json.object();
+        node.put("type", type);
+        return node;
+    }
+
+    private static Map<String, String> headers(UpstreamRequest request) {
+        String reset = request.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        Map<String, String> headers = new HashMap<>();
+        headers.put("request-id", requestId(request));
+        headers.put("anthropic-ratelimit-requests-limit", "4000");
+        headers.put("anthropic-ratelimit-requests-remaining", "3999");
+        headers.put("anthropic-ratelimit-requests-reset", reset);
+        headers.put("anthropic-ratelimit-tokens-limit", "400000");
+        headers.put("anthropic-ratelimit-tokens-remaining", "399000");
+        headers.put("anthropic-ratelimit-tokens-reset", reset);
+        return headers;
+    }
+
+    private static Map<String, String> rateLimited(UpstreamRequest request) {
+        String reset = request.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        return Map.of(
+                "retry-after", "1",
+                "anthropic-ratelimit-requests-limit", "50",
+                "anthropic-ratelimit-requests-remaining", "0",
+                "anthropic-ratelimit-requests-reset", reset,
+                "anthropic-ratelimit-tokens-limit", "40000",
+                "anthropic-ratelimit-tokens-remaining", "40000",
+                "anthropic-ratelimit-tokens-reset", reset);
+    }
+
+    private static String requestId(UpstreamRequest request) {
+        return "req_01" + Ids.alphanumeric(request, "request-id", 22);
+    }
+
+    private UpstreamReply invalid(UpstreamRequest request, String message) {
+        return error(request, 400, "invalid_request_error", message, Map.of());
+    }
+
+    private static UpstreamReply error(UpstreamRequest request, int status, String type, String message,
+                                       Map<String, String> extraHeaders) {
+        ObjectNode body = typed("error");
+        ObjectNode error = body.putObject("error");
+        error.put("type", type);
+        error.put("message", message);
+        body.put("request_id", requestId(request));
+        Map<String, String> headers = new HashMap<>(extraHeaders);
+        headers.put("request-id", requestId(request));
+        return Replies.json(status, body, headers);
+    }
+}

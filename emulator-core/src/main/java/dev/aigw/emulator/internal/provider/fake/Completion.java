@@ -1,0 +1,32 @@
+package dev.aigw.emulator.internal.provider.fake;
+
+import java.util.List;
+
+/**
+ * Holds what a fake model answers to one request, following {@link FakeText}'s rule.
+ *
+ * @param text the reply text, possibly cut to the request's output limit
+ * @param truncated whether the output limit cut the reply
+ * @param inputTokens the prompt's token count
+ * @param outputTokens the reply's token count
+ */
+record Completion(String text, boolean truncated, int inputTokens, int outputTokens) {
+
+    /** Completes a prompt: {@code maxTokens <= 0} means no output limit. */
+    static Completion of(String model, String lastUserText, String promptText, int maxTokens) {
+        String full = FakeText.reply(model, lastUserText);
+        String text = maxTokens > 0 ? FakeText.cut(full, maxTokens) : full;
+        return new Completion(text, text.length() < full.length(), FakeText.tokens(promptText),
+                FakeText.tokens(text));
+    }
+
+    /** Returns input plus output tokens. */
+    int totalTokens() {
+        return inputTokens + outputTokens;
+    }
+
+    /** Returns the reply split into streaming pieces (one word each). */
+    List<String> pieces() {
+        return FakeText.pieces(text);
+    }
+}

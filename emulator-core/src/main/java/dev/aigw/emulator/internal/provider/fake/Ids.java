@@ -1,0 +1,97 @@
+package dev.aigw.emulator.internal.provider.fake;
+
+import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** Derives ids and vectors from a request's bytes, so that the same request always gets the same ones. */
+final class Ids {
+
+    private static final char[] ALPHANUMERIC =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private Ids() {
+    }
+
+    /** Returns {@code length} letters and digits derived from the request and a salt naming the id's use. */
+    static String alphanumeric(UpstreamRequest request, String salt, int length) {
+        byte[] bytes = stretch(seed(request, salt), length);
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(ALPHANUMERIC[(bytes[i] & 0xff) % ALPHANUMERIC.length]);
+        }
+        return sb.toString();
+    }
+
+    /** Returns {@code length} lower-case hex digits derived from the request and a salt. */
+    static String hex(UpstreamRequest request, String salt, int length) {
+        return hexOf(seed(request, salt), length);
+    }
+
+    /** Returns {@code length} lower-case hex digits derived from a text alone. */
+    static String hex(String text, int length) {
+        return hexOf(text.getBytes(StandardCharsets.UTF_8), length);
+    }
+
+    private static String hexOf(byte[] seed, int length) {
+        byte[] bytes = stretch(seed, (length + 1) / 2);
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            int b = bytes[i / 2] & 0xff;
+            sb.append(HEX[i % 2 == 0 ? b >>> 4 : b & 0xf]);
+        }
+        return sb.toString();
+    }
+
+    /** Returns a unit-length vector of {@code dimensions} floats derived from a text (model and input). */
+    static float[] vector(String text, int dimensions) {
+        byte[] bytes = stretch(text.getBytes(StandardCharsets.UTF_8), 2 * dimensions);
+        float[] v = new float[dimensions];
+        double norm = 0;
+        for (int i = 0; i < dimensions; i++) {
+            int raw = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+            v[i] = raw / 32767.5f - 1f;
+            norm += v[i] * v[i];
+        }
+        double scale = norm == 0 ? 1 : 1 / Math.sqrt(norm);
+        for (int i = 0; i < dimensions; i++) {
+            v[i] = (float) (v[i] * scale);
+        }
+        return v;
+    }
+
+    private static byte[] seed(UpstreamRequest request, String salt) {
+        String head = salt + "\n" + request.method() + " " + request.path() + "?" + request.query() + "\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[headBytes.length + request.body().length];
+        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+        System.arraycopy(request.body(), 0, all, headBytes.length, request.body().length);
+        return all;
+    }
+
+    private static byte[] stretch(byte[] seed, int length) {
+        MessageDigest sha = sha256();
+        byte[] out = new byte[length];
+        int filled = 0;
+        for (int counter = 0; filled < length; counter++) {
+            sha.update(seed);
+            sha.update(new byte[] {(byte) (counter >>> 24), (byte) (counter >>> 16), (byte) (counter >>> 8),
+                (byte) counter});
+            byte[] block = sha.digest();
+            int n = Math.min(block.length, length - filled);
+            System.arraycopy(block, 0, out, filled, n);
+            filled += n;
+        }
+        return out;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
