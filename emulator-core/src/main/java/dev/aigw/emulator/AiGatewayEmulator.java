@@ -85,6 +85,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (lifecycle == Lifecycle.RUNNING) {
+            state.inFlight().interruptAll();
             server.stop();
             server = null;
         }

@@ -8,6 +8,7 @@ import dev.aigw.emulator.internal.proxy.Ids;
 import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.proxy.Timelines;
 import dev.aigw.emulator.internal.script.Scripts;
+import dev.aigw.emulator.internal.server.InFlightRequests;
 import dev.aigw.emulator.internal.proxy.Upstreams;
 import java.util.Set;
 import java.util.UUID;
@@ -29,6 +30,7 @@ public final class EmulatorState {
     private final Ids ids;
     private final Scripts scripts = new Scripts();
     private final Timelines timelines;
+    private final InFlightRequests inFlight = new InFlightRequests();
     private final ProviderCatalog providers = new ProviderCatalog();
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
     private final RandomGenerator uuidRandom = RandomGeneratorFactory.of("L64X128MixRandom").create();
@@ -69,6 +71,10 @@ public final class EmulatorState {
 
     public Scripts scripts() {
         return scripts;
+    }
+
+    public InFlightRequests inFlight() {
+        return inFlight;
     }
 
     public Timelines timelines() {

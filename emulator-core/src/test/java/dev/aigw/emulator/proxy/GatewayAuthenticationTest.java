@@ -50,7 +50,7 @@ class GatewayAuthenticationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer unknown", "run-token", "Token run-token", "Bearer  run-token", "Bearer read-token",
+    @ValueSource(strings = {"Bearer unknown", "run-token", "Token run-token", "Bearer read-token",
             "Bearer other-account-run", "Bearer "})
     void anAuthenticatedGatewayRefusesAnInvalidTokenWith2009(String header) {
         new ManagementCalls(emulator).create("secure", "\"authentication\":true");

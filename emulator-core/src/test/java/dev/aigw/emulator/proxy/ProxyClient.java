@@ -57,8 +57,12 @@ final class ProxyClient {
     }
 
     static JsonNode json(HttpResponse<String> response) {
+        return parse(response.body());
+    }
+
+    static JsonNode parse(String text) {
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -39,6 +39,11 @@ public enum PathStyle {
     /** Model paths go to {@code .../ai/run/{model}}, OpenAI-style {@code v1/...} paths to {@code .../ai/v1/...}. */
     WORKERS_AI {
         @Override
+        String basePath(ProviderSpec p, String accountId) {
+            return "/client/v4/accounts/" + accountId + "/ai";
+        }
+
+        @Override
         Optional<Target> map(ProviderSpec p, String rest, String accountId) {
             String ai = "/client/v4/accounts/" + accountId + "/ai";
             return Optional.of(new Target(p.origin(), rest.startsWith("v1/") ? ai + "/" + rest : ai + "/run/" + rest));
@@ -93,6 +98,11 @@ public enum PathStyle {
 
     /** Maps the rest of the path; empty when the path cannot address this provider. */
     abstract Optional<Target> map(ProviderSpec provider, String rest, String accountId);
+
+    /** Returns the path the slug stands for, below the origin (e.g. {@code /v1} for OpenAI). */
+    String basePath(ProviderSpec provider, String accountId) {
+        return provider.basePath();
+    }
 
     /** Where a request goes: the real provider's origin ({@code https://host}) and path. */
     public record Target(String origin, String path) {

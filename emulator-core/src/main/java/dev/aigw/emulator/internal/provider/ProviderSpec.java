@@ -13,6 +13,11 @@ import java.util.Optional;
  */
 public record ProviderSpec(String slug, String origin, String basePath, PathStyle style, String credentialHeader) {
 
+    /** Returns the upstream target of a path below the provider's base, without any normalisation. */
+    public PathStyle.Target exact(String pathBelowBase, String accountId) {
+        return new PathStyle.Target(origin, style.basePath(this, accountId) + "/" + pathBelowBase);
+    }
+
     /** Maps the path after the slug (no leading {@code /}) to the upstream target. */
     public Optional<PathStyle.Target> target(String rest, String accountId) {
         return style.map(this, rest, accountId);

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.proxy;
 
+import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.provider.PathStyle;
 import dev.aigw.emulator.internal.provider.ProviderCatalog;
@@ -25,9 +26,10 @@ public final class EndpointResolutionHandler implements HttpHandler {
     private final String testIdHeader;
     private final HttpHandler next;
 
-    public EndpointResolutionHandler(ProviderCatalog catalog, long maxBodyBytes, String testIdHeader, HttpHandler next) {
+    public EndpointResolutionHandler(ProviderCatalog catalog, EmulatorClock clock, long maxBodyBytes,
+                                     String testIdHeader, HttpHandler next) {
         this.catalog = catalog;
-        this.compat = new CompatSteps(catalog);
+        this.compat = new CompatSteps(catalog, clock);
         this.universal = new UniversalSteps(catalog, compat);
         this.maxBodyBytes = maxBodyBytes;
         this.testIdHeader = testIdHeader;
@@ -72,7 +74,7 @@ public final class EndpointResolutionHandler implements HttpHandler {
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
         byte[] body = RequestBodies.read(exchange, maxBodyBytes);
         return new Step(0, provider, exchange.getRequestMethod().toString(), target, exchange.getQueryString(),
-                forwarded(exchange), body, client.headers(), UnaryOperator.identity());
+                forwarded(exchange), body, client.headers(), UnaryOperator.identity(), Models.of(slug, tail, body));
     }
 
     private Map<String, List<String>> forwarded(HttpServerExchange exchange) {

@@ -63,6 +63,9 @@ public final class ProxyHandler implements HttpHandler {
         }
         if (plan.kind() == ProxyPlan.Kind.COMPAT) {
             headers.put("cf-aig-provider", step.provider().slug());
+            if (step.model() != null) {
+                headers.put("cf-aig-model", step.model());
+            }
         }
         return headers;
     }

@@ -19,10 +19,11 @@ import java.util.function.UnaryOperator;
  * @param body the body sent upstream
  * @param settings the {@code cf-aig-*} settings in force for this step (step headers over request headers)
  * @param translation turns the provider's reply into what the client gets (identity but on compat)
+ * @param model the model the request names, or {@code null} when it names none
  */
 public record Step(int index, ProviderSpec provider, String method, PathStyle.Target target, String query,
                    Map<String, List<String>> headers, byte[] body, GatewayHeaders settings,
-                   UnaryOperator<UpstreamReply> translation) {
+                   UnaryOperator<UpstreamReply> translation, String model) {
 
     public Step {
         headers = Map.copyOf(headers);

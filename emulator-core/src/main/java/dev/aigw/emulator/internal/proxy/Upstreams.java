@@ -2,8 +2,7 @@ package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.provider.FakeProvider;
-import dev.aigw.emulator.internal.provider.FakeProviders;
-import dev.aigw.emulator.internal.provider.NoFakeYet;
+import dev.aigw.emulator.internal.provider.fake.FakeProviders;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -21,6 +20,7 @@ public final class Upstreams implements AutoCloseable {
     private final HttpClient client;
 
     private final EmulatorClock clock;
+    private final FakeProviders fakes = new FakeProviders();
 
     public Upstreams(Map<String, String> realBaseUrls, EmulatorClock clock) {
         this.clock = clock;
@@ -54,7 +54,7 @@ public final class Upstreams implements AutoCloseable {
 
     /** Returns the built-in fake of a slug, which also knows the provider's error shapes. */
     public FakeProvider fakeFor(String slug) {
-        return FakeProviders.forSlug(slug).orElseGet(() -> new NoFakeYet(slug));
+        return fakes.forSlug(slug).orElseThrow(() -> new IllegalStateException("no built-in fake for " + slug));
     }
 
     @Override

@@ -46,19 +46,19 @@ public final class HandlerChain {
 
         String testId = EmulatorSettings.TEST_ID_HEADER;
         RunTokens runTokens = new RunTokens(state.credentials(), state.accounts());
-        HttpHandler proxy =
+        HttpHandler proxy = state.inFlight().around(
                 new ErrorBoundaryHandler(ErrorEnvelope.GATEWAY,
                         new RequestIdsHandler(state.ids(), state.clock(), testId,
                                 new GatewayLookupHandler(state.gateways(), state.accounts(), runTokens, state.clock(),
                                         state::newUuid, state.settings().maxGatewaysPerAccount(),
                                         new GatewayAuthenticationHandler(runTokens,
-                                                new EndpointResolutionHandler(state.providers(), maxBody, testId,
+                                                new EndpointResolutionHandler(state.providers(), state.clock(), maxBody, testId,
                                                         new ProxyHandler(
                                                                 new AttemptRunner(state.clock(), state.journal(),
                                                                         new ScriptedAttempts(state.scripts(),
                                                                                 state.upstreams(), state.clock())),
                                                                 new ReplyWriter(state.clock()), state.timelines(),
-                                                                state.ids()))))));
+                                                                state.ids())))))));
 
         HttpHandler unknown =
                 new ErrorBoundaryHandler(ErrorEnvelope.V4, exchange -> {
