@@ -13,8 +13,7 @@ import dev.aigw.emulator.internal.proxy.Upstreams;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
+import java.util.SplittableRandom;
 
 /**
  * Everything one emulator instance knows: its configuration and its mutable state. Nothing here is
@@ -33,7 +32,7 @@ public final class EmulatorState {
     private final InFlightRequests inFlight = new InFlightRequests();
     private final ProviderCatalog providers = new ProviderCatalog();
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
-    private final RandomGenerator uuidRandom = RandomGeneratorFactory.of("L64X128MixRandom").create();
+    private final SplittableRandom uuidRandom = new SplittableRandom();
 
     public EmulatorState(EmulatorSettings settings) {
         this.settings = settings;

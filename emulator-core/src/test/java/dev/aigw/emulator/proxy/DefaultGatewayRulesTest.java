@@ -56,7 +56,7 @@ class DefaultGatewayRulesTest {
         HttpResponse<String> response = chatThroughDefault();
 
         assertGatewayError(response, 400, 2001, "Please configure AI Gateway in the Cloudflare dashboard");
-        assertThat(management.get("default").statusCode()).isEqualTo(404);
+        assertThat(management.get("default").status()).isEqualTo(404);
         assertThat(emulator.recordedRequests()).isEmpty();
     }
 
@@ -70,7 +70,7 @@ class DefaultGatewayRulesTest {
                 "Please configure AI Gateway in the Cloudflare dashboard");
         assertGatewayError(chatThroughDefault("cf-aig-authorization", "Bearer " + OTHER_ACCOUNT_RUN_TOKEN), 400, 2001,
                 "Please configure AI Gateway in the Cloudflare dashboard");
-        assertThat(management.get("default").statusCode()).isEqualTo(404);
+        assertThat(management.get("default").status()).isEqualTo(404);
     }
 
     @Test
@@ -79,7 +79,7 @@ class DefaultGatewayRulesTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("cf-aig-log-id")).as("logged: logs are on").isPresent();
-        JsonNode created = ProxyClient.json(management.get("default")).get("result");
+        JsonNode created = management.get("default").result();
         assertThat(created.get("id").textValue()).isEqualTo("default");
         assertThat(created.get("authentication").booleanValue()).isTrue();
         assertThat(created.get("collect_logs").booleanValue()).isTrue();
@@ -96,7 +96,7 @@ class DefaultGatewayRulesTest {
         HttpResponse<String> response = chatThroughDefault("cf-aig-authorization", "Bearer admin-token");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(management.get("default").statusCode()).isEqualTo(200);
+        assertThat(management.get("default").status()).isEqualTo(200);
     }
 
     @Test
@@ -127,13 +127,13 @@ class DefaultGatewayRulesTest {
         management.update("default", "{\"cache_invalidate_on_update\":true,\"cache_ttl\":600,"
                 + "\"collect_logs\":false,\"rate_limiting_interval\":0,\"rate_limiting_limit\":0}");
         management.delete("default");
-        assertThat(management.get("default").statusCode()).isEqualTo(404);
+        assertThat(management.get("default").status()).isEqualTo(404);
         assertGatewayError(chatThroughDefault(), 400, 2001, "Please configure AI Gateway in the Cloudflare dashboard");
         clock.advance(Duration.ofHours(1));
 
         assertThat(chatThroughDefault("cf-aig-authorization", "Bearer " + RUN_TOKEN).statusCode()).isEqualTo(200);
 
-        JsonNode fresh = ProxyClient.json(management.get("default")).get("result");
+        JsonNode fresh = management.get("default").result();
         assertThat(fresh.get("created_at").textValue()).isEqualTo("2026-03-01T10:00:00.000Z");
         assertThat(fresh.get("cache_ttl").intValue()).as("the seed settings, not the old ones").isZero();
         assertThat(fresh.get("collect_logs").booleanValue()).isTrue();
@@ -150,7 +150,7 @@ class DefaultGatewayRulesTest {
 
     @Test
     void managementCallsNeverCreateDefault() {
-        assertThat(management.get("default").statusCode()).isEqualTo(404);
+        assertThat(management.get("default").status()).isEqualTo(404);
         assertThat(management.list()).isEmpty();
     }
 

@@ -2,50 +2,38 @@ package dev.aigw.emulator.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.AiGatewayEmulator;
-import java.net.http.HttpResponse;
+import dev.aigw.emulator.testsupport.ApiAssertions;
+import dev.aigw.emulator.testsupport.ApiReply;
+import dev.aigw.emulator.testsupport.GatewayBodies;
+import dev.aigw.emulator.testsupport.ManagementApi;
 
-/** The few management calls the proxy tests need to set up and inspect gateways. */
+/** The few management calls the proxy tests need, checked against the official schema like every other. */
 final class ManagementCalls {
 
-    private final AiGatewayEmulator emulator;
-    private final ProxyClient client;
+    private final ManagementApi api;
 
     ManagementCalls(AiGatewayEmulator emulator) {
-        this.emulator = emulator;
-        this.client = new ProxyClient(emulator);
-    }
-
-    private String gateways() {
-        return "/client/v4/accounts/" + emulator.accountId() + "/ai-gateway/gateways";
+        this.api = ManagementApi.of(emulator);
     }
 
     /** Creates a gateway with the required fields plus the given extra JSON members (e.g. "\"authentication\":true"). */
     JsonNode create(String id, String extraMembers) {
-        String body = "{\"id\":\"" + id + "\",\"cache_invalidate_on_update\":false,\"cache_ttl\":0,\"collect_logs\":true,"
-                + "\"rate_limiting_interval\":0,\"rate_limiting_limit\":0" + (extraMembers.isEmpty() ? "" : "," + extraMembers) + "}";
-        return checked(client.send("POST", gateways(), body, "authorization", "Bearer " + emulator.apiToken()));
+        return api.createGateway(GatewayBodies.minimalWith(id, extraMembers));
     }
 
-    HttpResponse<String> get(String id) {
-        return client.send("GET", gateways() + "/" + id, null, "authorization", "Bearer " + emulator.apiToken());
+    ApiReply get(String id) {
+        return api.get("/gateways/" + id);
     }
 
     JsonNode list() {
-        return checked(client.send("GET", gateways() + "?per_page=100", null, "authorization", "Bearer " + emulator.apiToken()));
+        return ApiAssertions.assertOk(api.get("/gateways?per_page=100"));
     }
 
     JsonNode update(String id, String body) {
-        return checked(client.send("PUT", gateways() + "/" + id, body, "authorization", "Bearer " + emulator.apiToken()));
+        return ApiAssertions.assertOk(api.put("/gateways/" + id, body));
     }
 
     JsonNode delete(String id) {
-        return checked(client.send("DELETE", gateways() + "/" + id, null, "authorization", "Bearer " + emulator.apiToken()));
-    }
-
-    private static JsonNode checked(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new AssertionError("management call failed: " + response.statusCode() + " " + response.body());
-        }
-        return ProxyClient.json(response).get("result");
+        return ApiAssertions.assertOk(api.delete("/gateways/" + id));
     }
 }

@@ -19,6 +19,13 @@ public final class GatewayBodies {
                 """.formatted(id);
     }
 
+    /** Returns the minimal create body plus extra members, given as JSON text such as {@code "authentication":true}. */
+    public static String minimalWith(String id, String extraMembers) {
+        String minimal = minimal(id).strip();
+        return extraMembers.isEmpty() ? minimal
+                : minimal.substring(0, minimal.length() - 1) + ", " + extraMembers + "}";
+    }
+
     /** Returns a create body that sets every writable field of management-api.md 3.1 to a non-default value. */
     public static String full(String id) {
         return """

@@ -2,8 +2,7 @@ package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.EmulatorClock;
 import java.util.UUID;
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
+import java.util.SplittableRandom;
 
 /**
  * Makes the gateway's request and log ids: lowercase UUIDv7 whose time part comes from the emulator's
@@ -12,7 +11,7 @@ import java.util.random.RandomGeneratorFactory;
 public final class Ids {
 
     private final EmulatorClock clock;
-    private final RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create();
+    private final SplittableRandom random = new SplittableRandom();
 
     public Ids(EmulatorClock clock) {
         this.clock = clock;
