@@ -70,7 +70,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
         if (lifecycle == Lifecycle.CLOSED) {
             throw new IllegalStateException("this emulator was closed; build a new one with AiGatewayEmulator.builder()");
         }
-        EmulatorServer newServer = new EmulatorServer(settings.host(), settings.port(), settings.ioThreads(),
+        EmulatorServer newServer = new EmulatorServer(threadName(), settings.host(), settings.port(), settings.ioThreads(),
                 settings.workerThreads(), HandlerChain.build(state));
         int port = newServer.start();
         server = newServer;
@@ -185,6 +185,11 @@ public final class AiGatewayEmulator implements AutoCloseable {
     /** Empties gateways, logs, scripts and every other runtime state; accounts and tokens stay. */
     public void reset() {
         state.reset();
+    }
+
+    /** Returns the prefix of this emulator's server thread names, unique among live emulators. */
+    String threadName() {
+        return "aigw-emulator@" + Integer.toHexString(System.identityHashCode(this));
     }
 
     private void requireRunning() {

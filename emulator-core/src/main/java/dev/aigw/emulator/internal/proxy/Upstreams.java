@@ -11,43 +11,31 @@ import java.util.concurrent.Executors;
 
 /**
  * Picks each provider's upstream: the real base URL the user configured for it, else its built-in fake.
- * Owns the HTTP client for real upstreams (created only if any is configured) and frees it on close.
+ * Owns the HTTP client for real upstreams, created on the first real call, and shuts its threads down on
+ * close (the JDK 17 client's selector thread ends once the client is collected).
  */
 public final class Upstreams implements AutoCloseable {
 
-    private final Map<String, String> realBaseUrls;
-    private final ExecutorService clientExecutor;
-    private final HttpClient client;
+    /** The emulator's own limit on connecting to a real upstream; not gateway behaviour. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    private final Map<String, String> realBaseUrls;
     private final EmulatorClock clock;
     private final FakeProviders fakes = new FakeProviders();
+    private ExecutorService clientExecutor;
+    private HttpClient client;
+    private boolean closed;
 
     public Upstreams(Map<String, String> realBaseUrls, EmulatorClock clock) {
-        this.clock = clock;
         this.realBaseUrls = Map.copyOf(realBaseUrls);
-        if (realBaseUrls.isEmpty()) {
-            this.clientExecutor = null;
-            this.client = null;
-        } else {
-            this.clientExecutor = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "aigw-emulator-upstream");
-                t.setDaemon(true);
-                return t;
-            });
-            this.client = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .executor(clientExecutor)
-                    .build();
-        }
+        this.clock = clock;
     }
 
     /** Returns the upstream of a provider slug. */
     public Upstream forProvider(String slug) {
         String real = realBaseUrls.get(slug);
         if (real != null) {
-            return new RealUpstream(client, clock, real);
+            return new RealUpstream(client(), clock, real);
         }
         return new FakeUpstream(fakeFor(slug));
     }
@@ -57,10 +45,32 @@ public final class Upstreams implements AutoCloseable {
         return fakes.forSlug(slug).orElseThrow(() -> new IllegalStateException("no built-in fake for " + slug));
     }
 
+    private synchronized HttpClient client() {
+        if (closed) {
+            throw new IllegalStateException("the emulator is closed");
+        }
+        if (client == null) {
+            clientExecutor = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "aigw-emulator-upstream");
+                t.setDaemon(true);
+                return t;
+            });
+            client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(CONNECT_TIMEOUT)
+                    .executor(clientExecutor)
+                    .build();
+        }
+        return client;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         if (clientExecutor != null) {
             clientExecutor.shutdownNow();
         }
+        client = null;
     }
 }

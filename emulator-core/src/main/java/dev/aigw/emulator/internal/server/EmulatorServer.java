@@ -11,12 +11,12 @@ public final class EmulatorServer {
 
     private final Undertow undertow;
 
-    public EmulatorServer(String host, int port, int ioThreads, int workerThreads, HttpHandler root) {
+    public EmulatorServer(String name, String host, int port, int ioThreads, int workerThreads, HttpHandler root) {
         this.undertow = Undertow.builder()
                 .addHttpListener(port, host)
                 .setIoThreads(ioThreads)
                 .setWorkerThreads(workerThreads)
-                .setWorkerOption(Options.WORKER_NAME, "aigw-emulator")
+                .setWorkerOption(Options.WORKER_NAME, name)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                 .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, false)
                 .setHandler(root)

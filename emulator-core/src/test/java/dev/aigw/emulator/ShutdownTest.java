@@ -1,0 +1,53 @@
+package dev.aigw.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Closing an emulator frees its threads, even with requests still in flight. */
+@Timeout(30)
+class ShutdownTest {
+
+    private static List<String> threadsOf(AiGatewayEmulator emulator) {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(name -> name.startsWith(emulator.threadName())).toList();
+    }
+
+    @Test
+    void closeEndsEveryServerThreadOfTheEmulator() throws Exception {
+        AiGatewayEmulator emulator = AiGatewayEmulator.builder().build().start();
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/__emulator/health"))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(threadsOf(emulator)).isNotEmpty();
+
+        emulator.close();
+
+        assertThat(threadsOf(emulator)).isEmpty();
+    }
+
+    @Test
+    void closeReleasesARequestHungOnAManualClockAndEndsItsThreads() throws Exception {
+        VirtualClock clock = VirtualClock.manual();
+        AiGatewayEmulator emulator = AiGatewayEmulator.builder().clock(clock).build().start();
+        dev.aigw.emulator.testsupport.ManagementApi.of(emulator)
+                .createGateway(dev.aigw.emulator.testsupport.GatewayBodies.minimal("gw"));
+        emulator.script("openai").always(UpstreamFault.hang());
+        var pending = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
+                        URI.create(emulator.providerUrl("gw", "openai") + "/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"messages\":[]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        clock.awaitWaiters(1, java.time.Duration.ofSeconds(10));
+
+        emulator.close();
+
+        assertThat(threadsOf(emulator)).isEmpty();
+        assertThat(clock.waiters()).isZero();
+        assertThat(pending).failsWithin(java.time.Duration.ofSeconds(10));
+    }
+}
