@@ -6,7 +6,6 @@ import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.PathStyle;
 import dev.aigw.emulator.internal.provider.ProviderCatalog;
 import dev.aigw.emulator.internal.provider.ProviderSpec;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -141,9 +140,5 @@ final class UniversalSteps {
 
     private static ApiException invalid(String why) {
         return ApiException.gateway(400, 2005, "Invalid universal request: " + why);
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
