@@ -1,6 +1,7 @@
 package dev.aigw.emulator.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.AiGatewayEmulator;
 import java.net.http.HttpResponse;
 
@@ -24,6 +25,28 @@ final class ManagementCalls {
         String body = "{\"id\":\"" + id + "\",\"cache_invalidate_on_update\":false,\"cache_ttl\":0,\"collect_logs\":true,"
                 + "\"rate_limiting_interval\":0,\"rate_limiting_limit\":0" + (extraMembers.isEmpty() ? "" : "," + extraMembers) + "}";
         return checked(client.send("POST", gateways(), body, "authorization", "Bearer " + emulator.apiToken()));
+    }
+
+    /**
+     * Creates a gateway whose settings are the required fields at their defaults (caching off, logs on, rate
+     * limiting off) overlaid with the given JSON members, e.g. {@code "\"cache_ttl\":300"}.
+     */
+    JsonNode createWith(String id, String members) {
+        ObjectNode body = settings(members);
+        body.put("id", id);
+        return checked(client.send("POST", gateways(), body.toString(), "authorization", "Bearer " + emulator.apiToken()));
+    }
+
+    /** Updates a gateway to the required fields at their defaults overlaid with the given JSON members. */
+    JsonNode updateWith(String id, String members) {
+        return update(id, settings(members).toString());
+    }
+
+    private static ObjectNode settings(String members) {
+        ObjectNode body = (ObjectNode) ProxyClient.parse("{\"cache_invalidate_on_update\":false,\"cache_ttl\":0,"
+                + "\"collect_logs\":true,\"rate_limiting_interval\":0,\"rate_limiting_limit\":0}");
+        body.setAll((ObjectNode) ProxyClient.parse("{" + members + "}"));
+        return body;
     }
 
     HttpResponse<String> get(String id) {
