@@ -98,14 +98,17 @@ public final class EmulatorState {
         return providers;
     }
 
+    /** Returns the gateways' cached responses. */
     public ResponseCache cache() {
         return cache;
     }
 
+    /** Returns the gateways' rate-limit windows. */
     public RateLimiter rateLimiter() {
         return rateLimiter;
     }
 
+    /** Returns the gateways' logs. */
     public LogStore logs() {
         return logs;
     }

@@ -114,7 +114,8 @@ class CachingTest {
 
         HttpResponse<String> skipped = chat("gw", ProxyClient.CHAT, "cf-aig-skip-cache", "true");
         assertThat(cacheStatus(skipped)).isEmpty();
-        assertThat(cacheStatus(chat("gw", ProxyClient.CHAT))).as("the skipped response was not stored").contains("MISS");
+        assertThat(cacheStatus(chat("gw", ProxyClient.CHAT))).as("the skipped response was not stored")
+                .contains("MISS");
         assertThat(cacheStatus(chat("gw", ProxyClient.CHAT, "cf-skip-cache", "true"))).isEmpty();
         assertThat(cacheStatus(chat("gw", ProxyClient.CHAT))).contains("HIT");
         assertThat(upstreamCalls()).isEqualTo(3);
@@ -163,7 +164,8 @@ class CachingTest {
     @Test
     void streamingResponsesAreNotCached() {
         management.createWith("gw", "\"cache_ttl\":300");
-        String stream = "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+        String stream = "{\"model\":\"gpt-4o-mini\",\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
 
         HttpResponse<String> first = chat("gw", stream);
         HttpResponse<String> second = chat("gw", stream);
@@ -271,7 +273,8 @@ class CachingTest {
     @Test
     void aCompatHitReturnsExactlyTheTranslatedAnswerTheMissGot() {
         management.createWith("gw", "\"cache_ttl\":300");
-        String body = "{\"model\":\"anthropic/claude-sonnet-4-5\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+        String body = "{\"model\":\"anthropic/claude-sonnet-4-5\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
 
         HttpResponse<String> miss = client.post(client.path("gw", "compat/chat/completions"), body);
         clock.advance(Duration.ofSeconds(30));

@@ -34,7 +34,8 @@ final class ManagementCalls {
     JsonNode createWith(String id, String members) {
         ObjectNode body = settings(members);
         body.put("id", id);
-        return checked(client.send("POST", gateways(), body.toString(), "authorization", "Bearer " + emulator.apiToken()));
+        return checked(client.send("POST", gateways(), body.toString(), "authorization",
+                "Bearer " + emulator.apiToken()));
     }
 
     /** Updates a gateway to the required fields at their defaults overlaid with the given JSON members. */

@@ -5,7 +5,6 @@ import dev.aigw.emulator.internal.cache.CacheStatus;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +38,7 @@ public final class ProxyHandler implements HttpHandler {
             boolean last = step.index() == all.size() - 1;
             StepResult result = steps.run(gateway, client, step, last, timeline);
             if (result.result() instanceof AttemptResult.Replied replied && (result.succeeded() || last)) {
-                Map<String, String> headers = gatewayHeaders(plan, step, log, result.cacheStatus());
+                Map<String, String> headers = ReplyHeaders.of(plan, step, log, result.cacheStatus());
                 if (!timeline.isEmpty()) {
                     timelines.add(timeline.finish(client, gateway, headers.get("cf-aig-log-id"),
                             replied.reply().status()));
@@ -57,26 +56,6 @@ public final class ProxyHandler implements HttpHandler {
                 throw ApiException.gateway(400, 2005, GatewayErrors.NO_RESPONSE);
             }
         }
-    }
-
-    private static Map<String, String> gatewayHeaders(ProxyPlan plan, Step step, RequestLog log, CacheStatus cache) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (log.enabled(step)) {
-            headers.put("cf-aig-log-id", log.idFor(step));
-        }
-        if (cache.header() != null) {
-            headers.put("cf-aig-cache-status", cache.header());
-        }
-        if (plan.kind() == ProxyPlan.Kind.UNIVERSAL) {
-            headers.put("cf-aig-step", String.valueOf(step.index()));
-        }
-        if (plan.kind() == ProxyPlan.Kind.COMPAT) {
-            headers.put("cf-aig-provider", step.provider().slug());
-            if (step.model() != null) {
-                headers.put("cf-aig-model", step.model());
-            }
-        }
-        return headers;
     }
 
     static boolean isSuccess(UpstreamReply reply) {
