@@ -297,6 +297,24 @@ class RequestLoggingTest {
     }
 
     @Test
+    void anEntryWhoseBodiesExceedTenMegabytesIsNotStoredUnlessItsPayloadIsLeftOut() {
+        try (AiGatewayEmulator big = AiGatewayEmulator.builder().maxBodyBytes(11 * 1024 * 1024).build().start()) {
+            new ManagementCalls(big).createWith("gw", "");
+            ProxyClient bigClient = new ProxyClient(big);
+            String huge = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                    + "a".repeat(10 * 1024 * 1024) + "\"}]}";
+
+            HttpResponse<String> dropped = bigClient.post(bigClient.path("gw", "openai/chat/completions"), huge);
+            HttpResponse<String> kept = bigClient.post(bigClient.path("gw", "openai/chat/completions"), huge,
+                    "cf-aig-collect-log-payload", "false");
+
+            assertThat(dropped.statusCode()).isEqualTo(200);
+            assertThat(big.logs("gw")).extracting(LogEntry::id).containsExactly(logId(kept));
+            assertThat(big.logs("gw").get(0).request().size()).isEqualTo(huge.length());
+        }
+    }
+
+    @Test
     void deletingAGatewayDeletesItsLogsAndResetEmptiesEveryLog() {
         management.createWith("gw", "");
         management.createWith("kept", "");
