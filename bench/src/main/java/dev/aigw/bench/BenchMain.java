@@ -41,5 +41,8 @@ public final class BenchMain {
         System.out.printf(Locale.ROOT, "5-attempt exponential backoff, 5 s base (75 s virtual), real time over HTTP,"
                 + " %d runs:%n  median %.2f ms  p99 %.2f ms (goal: median < 50 ms)%n",
                 retry.count(), retry.medianMillis(), retry.percentileMillis(99));
+
+        System.out.println();
+        LogHeapBench.print(new LogHeapBench().run(quick ? 2_000 : 10_000));
     }
 }

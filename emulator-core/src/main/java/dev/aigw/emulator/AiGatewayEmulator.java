@@ -2,6 +2,7 @@ package dev.aigw.emulator;
 
 import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
+import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.server.EmulatorServer;
 import dev.aigw.emulator.internal.server.HandlerChain;
@@ -182,7 +183,18 @@ public final class AiGatewayEmulator implements AutoCloseable {
         return all.get(all.size() - 1);
     }
 
-    /** Empties gateways, logs, scripts and every other runtime state; accounts and tokens stay. */
+    /**
+     * Returns the log entries of a gateway of the default account, oldest first; empty when it has none. The
+     * Logs API of the management API serves the same entries.
+     */
+    public List<LogEntry> logs(String gatewayId) {
+        return state.logs().list(new GatewayRef(settings.defaultAccountId(), Objects.requireNonNull(gatewayId)));
+    }
+
+    /**
+     * Empties gateways, logs, caches, rate-limit windows, scripts and every other runtime state; accounts and
+     * tokens stay.
+     */
     public void reset() {
         state.reset();
     }

@@ -2,11 +2,14 @@ package dev.aigw.emulator.internal;
 
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.auth.Credentials;
+import dev.aigw.emulator.internal.cache.ResponseCache;
 import dev.aigw.emulator.internal.gateway.GatewayStore;
+import dev.aigw.emulator.internal.log.LogStore;
 import dev.aigw.emulator.internal.provider.ProviderCatalog;
 import dev.aigw.emulator.internal.proxy.Ids;
 import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.proxy.Timelines;
+import dev.aigw.emulator.internal.ratelimit.RateLimiter;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.server.InFlightRequests;
 import dev.aigw.emulator.internal.proxy.Upstreams;
@@ -31,6 +34,10 @@ public final class EmulatorState {
     private final Timelines timelines;
     private final InFlightRequests inFlight = new InFlightRequests();
     private final ProviderCatalog providers = new ProviderCatalog();
+    private final ResponseCache cache;
+    private final RateLimiter rateLimiter = new RateLimiter();
+    private final LogStore logs = new LogStore();
+    private final GatewayChanges gatewayChanges;
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
     private final SplittableRandom uuidRandom = new SplittableRandom();
 
@@ -42,6 +49,8 @@ public final class EmulatorState {
         this.upstreams = new Upstreams(settings.realUpstreams(), settings.clock());
         this.timelines = new Timelines(settings.journalLimit());
         this.ids = new Ids(settings.clock());
+        this.cache = new ResponseCache(settings.clock());
+        this.gatewayChanges = new GatewayChanges(cache, rateLimiter, logs);
     }
 
     public EmulatorSettings settings() {
@@ -88,6 +97,26 @@ public final class EmulatorState {
         return providers;
     }
 
+    /** Returns the gateways' cached responses. */
+    public ResponseCache cache() {
+        return cache;
+    }
+
+    /** Returns the gateways' rate-limit windows. */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    /** Returns the gateways' logs. */
+    public LogStore logs() {
+        return logs;
+    }
+
+    /** Returns what keeps caches, rate-limit windows and logs in step with gateway updates and deletions. */
+    public GatewayChanges gatewayChanges() {
+        return gatewayChanges;
+    }
+
     public Set<String> accounts() {
         return settings.accountIds();
     }
@@ -123,5 +152,8 @@ public final class EmulatorState {
         journal.clear();
         scripts.clear();
         timelines.clear();
+        cache.clear();
+        rateLimiter.clear();
+        logs.clear();
     }
 }

@@ -1,6 +1,7 @@
 package dev.aigw.emulator.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.testsupport.ApiAssertions;
 import dev.aigw.emulator.testsupport.ApiReply;
@@ -19,6 +20,28 @@ final class ManagementCalls {
     /** Creates a gateway with the required fields plus the given extra JSON members (e.g. "\"authentication\":true"). */
     JsonNode create(String id, String extraMembers) {
         return api.createGateway(GatewayBodies.minimalWith(id, extraMembers));
+    }
+
+    /**
+     * Creates a gateway whose settings are the required fields at their defaults (caching off, logs on, rate
+     * limiting off) overlaid with the given JSON members, e.g. {@code "\"cache_ttl\":300"}.
+     */
+    JsonNode createWith(String id, String members) {
+        ObjectNode body = settings(members);
+        body.put("id", id);
+        return api.createGateway(body.toString());
+    }
+
+    /** Updates a gateway to the required fields at their defaults overlaid with the given JSON members. */
+    JsonNode updateWith(String id, String members) {
+        return update(id, settings(members).toString());
+    }
+
+    private static ObjectNode settings(String members) {
+        ObjectNode body = (ObjectNode) ProxyClient.parse("{\"cache_invalidate_on_update\":false,\"cache_ttl\":0,"
+                + "\"collect_logs\":true,\"rate_limiting_interval\":0,\"rate_limiting_limit\":0}");
+        body.setAll((ObjectNode) ProxyClient.parse("{" + members + "}"));
+        return body;
     }
 
     ApiReply get(String id) {

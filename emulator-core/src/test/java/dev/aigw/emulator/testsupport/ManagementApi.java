@@ -148,6 +148,35 @@ public final class ManagementApi {
         return new ApiReply(method, rawPath, response.statusCode(), response.headers(), json);
     }
 
+    /**
+     * Sends {@code GET} for a body served without envelope (a stored log body, management-api.md L5/L6) and
+     * returns the raw answer; a 200 JSON body is checked against the operation's schema.
+     */
+    public HttpResponse<byte[]> getRaw(String path) {
+        String rawPath = "/client/v4/accounts/" + accountId + "/ai-gateway" + path;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + rawPath))
+                .timeout(Duration.ofSeconds(10)).GET();
+        credentials.forEach(request::header);
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + rawPath + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during GET " + rawPath, e);
+        }
+        if (response.statusCode() == 200
+                && response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+            try {
+                OpenApiContract.official().checkWithoutEnvelope("GET", rawPath, 200, MAPPER.readTree(response.body()));
+            } catch (IOException e) {
+                throw new AssertionError("GET " + rawPath + " answered malformed JSON", e);
+            }
+        }
+        return response;
+    }
+
     /** Creates a gateway, requiring success, and returns the stored gateway. */
     public JsonNode createGateway(String json) {
         return ApiAssertions.assertOk(post("/gateways", json));

@@ -146,6 +146,17 @@ public final class OpenApiContract {
         return verdict;
     }
 
+    /**
+     * Checks a response served without the v4 envelope (a stored log body, management-api.md L5/L6) against
+     * its operation's schema only; throws {@link AssertionError} naming every violation.
+     */
+    public Verdict checkWithoutEnvelope(String method, String requestPath, int status, JsonNode body) {
+        Verdict verdict = checkOperation(method.toUpperCase(Locale.ROOT), pathOnly(requestPath), status, body,
+                requestPath);
+        coverage.computeIfAbsent(verdict.describe(), ignored -> new LongAdder()).increment();
+        return verdict;
+    }
+
     /** Returns how often each verdict was reached so far, sorted by verdict. */
     public Map<String, Long> coverage() {
         Map<String, Long> snapshot = new TreeMap<>();

@@ -1,13 +1,17 @@
 package dev.aigw.emulator.internal.management;
 
 import dev.aigw.emulator.EmulatorClock;
+import dev.aigw.emulator.internal.GatewayChanges;
 import dev.aigw.emulator.internal.gateway.GatewayStore;
+import dev.aigw.emulator.internal.log.LogStore;
 import java.util.function.Supplier;
 
 /**
  * What the management endpoints share: the gateway store, the clock that stamps every time, whether
- * gateways carry the legacy account fields, and the emulator's base URL once it is listening.
+ * gateways carry the legacy account fields, the emulator's base URL once it is listening, the logs, and
+ * what keeps per-gateway state in step with gateway updates and deletions.
  */
 public record ManagementContext(GatewayStore gateways, EmulatorClock clock, boolean legacyGatewayFields,
-                                Supplier<String> baseUrl, Supplier<String> newInternalId) {
+                                Supplier<String> baseUrl, Supplier<String> newInternalId, LogStore logs,
+                                GatewayChanges gatewayChanges) {
 }

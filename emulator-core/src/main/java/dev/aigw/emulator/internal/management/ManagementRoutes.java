@@ -10,6 +10,8 @@ public final class ManagementRoutes {
 
     private static final String GATEWAYS = "/accounts/{account_id}/ai-gateway/gateways";
     private static final String GATEWAY = GATEWAYS + "/{id}";
+    private static final String LOGS = GATEWAYS + "/{gateway_id}/logs";
+    private static final String LOG = LOGS + "/{id}";
 
     private ManagementRoutes() {
     }
@@ -21,6 +23,12 @@ public final class ManagementRoutes {
                 .add("GET", GATEWAY, READ, new GetGateway(context))
                 .add("PUT", GATEWAY, EDIT, new UpdateGateway(context))
                 .add("DELETE", GATEWAY, EDIT, new DeleteGateway(context))
-                .add("GET", GATEWAYS + "/{gateway_id}/url/{provider}", READ, new GetGatewayUrl(context));
+                .add("GET", GATEWAYS + "/{gateway_id}/url/{provider}", READ, new GetGatewayUrl(context))
+                .add("GET", LOGS, READ, new ListLogs(context))
+                .add("DELETE", LOGS, EDIT, new DeleteLogs(context))
+                .add("GET", LOG, READ, new GetLog(context))
+                .add("PATCH", LOG, EDIT, new PatchLog(context))
+                .add("GET", LOG + "/request", READ, GetLogBody.request(context))
+                .add("GET", LOG + "/response", READ, GetLogBody.response(context));
     }
 }

@@ -28,6 +28,17 @@ public record Pagination(int page, int perPage) {
         return new ApiResponse.Page(result, info);
     }
 
+    static boolean booleanQuery(ApiRequest request, String name, boolean defaultValue) {
+        String raw = request.query(name).orElse(null);
+        if (raw == null) {
+            return defaultValue;
+        }
+        if (raw.equals("true") || raw.equals("false")) {
+            return raw.equals("true");
+        }
+        throw ApiException.validation(name + ": expected true or false, got \"" + raw + "\"", List.of("query", name));
+    }
+
     static int intQuery(ApiRequest request, String name, int defaultValue, int min, int max) {
         String raw = request.query(name).orElse(null);
         if (raw == null) {

@@ -8,10 +8,11 @@ import dev.aigw.emulator.internal.api.Endpoint;
 import dev.aigw.emulator.internal.gateway.Gateway;
 import dev.aigw.emulator.internal.gateway.GatewaySettings;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * G4 {@code PUT /gateways/{id}}: existence is checked before the body (management-api.md Q14); the
- * change is validated in full, then applied atomically.
+ * change is validated in full, then applied atomically; caches and rate-limit windows then follow it.
  */
 final class UpdateGateway implements Endpoint {
 
@@ -26,10 +27,13 @@ final class UpdateGateway implements Endpoint {
         Gateway current = GatewayIds.existing(context, request, "id");
         ObjectNode body = request.jsonObjectBody();
         GatewaySettings.forUpdate(body, current.settings());
+        AtomicReference<Gateway> before = new AtomicReference<>();
         Gateway updated = context.gateways().update(request.accountId(), current.id(), stored -> {
+            before.set(stored);
             Map<String, JsonNode> settings = GatewaySettings.forUpdate(body, stored.settings());
             return stored.withSettings(settings, context.clock().now());
         });
+        context.gatewayChanges().updated(before.get(), updated);
         return ApiResponse.single(updated.toJson(context.legacyGatewayFields()));
     }
 }

@@ -17,7 +17,7 @@ import java.time.Instant;
  * final attempt waits without limit, as the docs say; with none, the only attempt is limited; on the
  * universal endpoint every attempt of a step with a fallback after it is limited.
  */
-public final class AttemptRunner {
+public final class AttemptRunner implements StepRunner {
 
     private final EmulatorClock clock;
     private final Journal journal;
@@ -30,8 +30,9 @@ public final class AttemptRunner {
     }
 
     /** Runs the step's attempts and returns the result that ends it. */
-    public AttemptResult run(ResolvedGateway gateway, ClientRequest client, Step step, boolean lastStep,
-                             TimelineRecorder timeline) throws InterruptedException {
+    @Override
+    public StepResult run(ResolvedGateway gateway, ClientRequest client, Step step, boolean lastStep,
+                          TimelineRecorder timeline) throws InterruptedException {
         RetryPolicy policy = RetryPolicy.resolve(step.settings(), gateway.gateway());
         Duration timeout = step.settings().requestTimeoutMillis().isPresent()
                 ? Duration.ofMillis(step.settings().requestTimeoutMillis().getAsLong()) : null;
@@ -51,13 +52,18 @@ public final class AttemptRunner {
             Integer status = result instanceof AttemptResult.Replied r ? r.reply().status() : null;
             timeline.attempt(step.index(), step.provider().slug(), k, start, clock.now(), result.outcome(), status, delay);
             if (!retry) {
-                return result;
+                return StepResult.of(result);
             }
             if (result instanceof AttemptResult.Replied r) {
                 ReplyWriter.discard(r.reply());
             }
             clock.sleep(delay);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "retry -> scripted upstream";
     }
 
     /** Tells whether an attempt is retried: no HTTP response, or 429/5xx (proxy.md 4.4). */

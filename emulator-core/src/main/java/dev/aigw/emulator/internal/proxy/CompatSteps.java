@@ -60,7 +60,8 @@ final class CompatSteps {
         upstreamHeaders.put("content-type", List.of("application/json"));
         return new Step(index, provider, "POST", provider.exact(target.path(), accountId), target.query(),
                 upstreamHeaders, target.body(), settings,
-                reply -> CompatTranslation.toOpenAi(target, readWhole(reply), clock.now()), bare);
+                reply -> CompatTranslation.toOpenAi(target, readWhole(reply), clock.now()), bare,
+                target.path());
     }
 
     private static ObjectNode object(byte[] body) {

@@ -74,7 +74,7 @@ public final class EndpointResolutionHandler implements HttpHandler {
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
         byte[] body = RequestBodies.read(exchange, maxBodyBytes);
         return new Step(0, provider, exchange.getRequestMethod().toString(), target, exchange.getQueryString(),
-                forwarded(exchange), body, client.headers(), UnaryOperator.identity(), Models.of(slug, tail, body));
+                forwarded(exchange), body, client.headers(), UnaryOperator.identity(), Models.of(slug, tail, body), tail);
     }
 
     private Map<String, List<String>> forwarded(HttpServerExchange exchange) {

@@ -14,6 +14,9 @@ public final class ProxyAttachments {
     /** Set by endpoint resolution: the steps to try. */
     public static final AttachmentKey<ProxyPlan> PLAN = AttachmentKey.create(ProxyPlan.class);
 
+    /** Set by the log stage: the request's log, which the proxy tells how each step ended. */
+    public static final AttachmentKey<RequestLog> LOG = AttachmentKey.create(RequestLog.class);
+
     private ProxyAttachments() {
     }
 }

@@ -1,30 +1,29 @@
 package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.cache.CacheStatus;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Runs the plan's steps in order until one succeeds (a 2xx reply) and relays that reply; when all fail,
- * the client gets the last step's reply, or 400/2005 if it produced none (proxy.md 1.4, 4.5). Records the
- * request's timeline.
+ * the client gets the last step's reply, or 400/2005 if it produced none (proxy.md 1.4, 4.5). Tells the
+ * request's log how each step ended and records the request's timeline (not for cache hits, which reach no
+ * upstream).
  */
 public final class ProxyHandler implements HttpHandler {
 
-    private final AttemptRunner attempts;
+    private final StepRunner steps;
     private final ReplyWriter writer;
     private final Timelines timelines;
-    private final Ids ids;
 
-    public ProxyHandler(AttemptRunner attempts, ReplyWriter writer, Timelines timelines, Ids ids) {
-        this.attempts = attempts;
+    public ProxyHandler(StepRunner steps, ReplyWriter writer, Timelines timelines) {
+        this.steps = steps;
         this.writer = writer;
         this.timelines = timelines;
-        this.ids = ids;
     }
 
     @Override
@@ -32,42 +31,31 @@ public final class ProxyHandler implements HttpHandler {
         ResolvedGateway gateway = exchange.getAttachment(ProxyAttachments.GATEWAY);
         ClientRequest client = exchange.getAttachment(ProxyAttachments.CLIENT_REQUEST);
         ProxyPlan plan = exchange.getAttachment(ProxyAttachments.PLAN);
+        RequestLog log = exchange.getAttachment(ProxyAttachments.LOG);
         TimelineRecorder timeline = new TimelineRecorder(client.arrivedAt());
-        List<Step> steps = plan.steps();
-        for (Step step : steps) {
-            boolean last = step.index() == steps.size() - 1;
-            AttemptResult result = attempts.run(gateway, client, step, last, timeline);
-            if (result instanceof AttemptResult.Replied replied) {
-                UpstreamReply reply = replied.reply();
-                if (isSuccess(reply) || last) {
-                    Map<String, String> headers = gatewayHeaders(plan, step, gateway, client);
-                    timelines.add(timeline.finish(client, gateway, headers.get("cf-aig-log-id"), reply.status()));
-                    writer.write(exchange, step.translation().apply(reply), replied.delivery(), headers);
-                    return;
+        List<Step> all = plan.steps();
+        for (Step step : all) {
+            boolean last = step.index() == all.size() - 1;
+            StepResult result = steps.run(gateway, client, step, last, timeline);
+            if (result.result() instanceof AttemptResult.Replied replied && (result.succeeded() || last)) {
+                Map<String, String> headers = ReplyHeaders.of(plan, step, log, result.cacheStatus());
+                if (!timeline.isEmpty()) {
+                    timelines.add(timeline.finish(client, gateway, headers.get("cf-aig-log-id"),
+                            replied.reply().status()));
                 }
-                ReplyWriter.discard(reply);
+                boolean cached = result.cacheStatus() == CacheStatus.HIT;
+                writer.write(exchange, replied.reply(), replied.delivery(), headers,
+                        written -> log.answered(step, written, cached));
+                return;
+            }
+            log.gaveUp(step, result.result());
+            if (result.result() instanceof AttemptResult.Replied replied) {
+                ReplyWriter.discard(replied.reply());
             } else if (last) {
-                timelines.add(timeline.finish(client, gateway, null, 400));
+                timelines.add(timeline.finish(client, gateway, log.lastId().orElse(null), 400));
                 throw ApiException.gateway(400, 2005, GatewayErrors.NO_RESPONSE);
             }
         }
-    }
-
-    private Map<String, String> gatewayHeaders(ProxyPlan plan, Step step, ResolvedGateway gateway, ClientRequest client) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (step.settings().collectLog().orElse(gateway.gateway().collectLogs())) {
-            headers.put("cf-aig-log-id", step.index() == 0 ? client.requestId() : ids.next());
-        }
-        if (plan.kind() == ProxyPlan.Kind.UNIVERSAL) {
-            headers.put("cf-aig-step", String.valueOf(step.index()));
-        }
-        if (plan.kind() == ProxyPlan.Kind.COMPAT) {
-            headers.put("cf-aig-provider", step.provider().slug());
-            if (step.model() != null) {
-                headers.put("cf-aig-model", step.model());
-            }
-        }
-        return headers;
     }
 
     static boolean isSuccess(UpstreamReply reply) {
@@ -76,6 +64,6 @@ public final class ProxyHandler implements HttpHandler {
 
     @Override
     public String toString() {
-        return "proxy";
+        return "proxy -> " + steps;
     }
 }

@@ -6,11 +6,13 @@ import dev.aigw.emulator.internal.provider.UpstreamReply;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.xnio.IoUtils;
 
 /**
@@ -23,15 +25,24 @@ public final class ReplyWriter {
     private static final Set<String> NOT_RELAYED = Set.of("content-length", "transfer-encoding", "connection",
             "keep-alive");
 
+    /** The most body bytes kept for the log: 10 MB, the real gateway's limit per entry (proxy.md 11). */
+    public static final int MAX_CAPTURED_BYTES = 10 * 1024 * 1024;
+
     private final EmulatorClock clock;
 
     public ReplyWriter(EmulatorClock clock) {
         this.clock = clock;
     }
 
-    /** Writes the reply; {@code gatewayHeaders} are added after the provider's. Returns whether it was cut. */
-    public boolean write(HttpServerExchange exchange, UpstreamReply reply, AttemptResult.Delivery delivery,
-                         Map<String, String> gatewayHeaders) throws IOException, InterruptedException {
+    /**
+     * Writes the reply; {@code gatewayHeaders} are added after the provider's. Just before the client can see
+     * the end of the response (before the last byte of a whole body, before the end of a stream, before a
+     * scripted cut), hands what was sent to {@code completing}, so that whatever it records is in place by
+     * the time the client has the answer.
+     */
+    public void write(HttpServerExchange exchange, UpstreamReply reply, AttemptResult.Delivery delivery,
+                      Map<String, String> gatewayHeaders, Consumer<WrittenReply> completing)
+            throws IOException, InterruptedException {
         exchange.setStatusCode(reply.status());
         reply.headers().forEach((name, value) -> {
             if (!NOT_RELAYED.contains(name)) {
@@ -39,40 +50,55 @@ public final class ReplyWriter {
             }
         });
         gatewayHeaders.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
+        String contentType = reply.headers().get("content-type");
         int breakAfter = delivery.breakAfterEvents();
         OutputStream out = exchange.getOutputStream();
+        Capture capture = new Capture();
         if (reply.body() instanceof UpstreamReply.Full full) {
+            byte[] bytes = full.bytes();
             if (breakAfter >= 0) {
-                out.write(full.bytes(), 0, full.bytes().length / 2);
-                return cut(exchange, out);
+                out.write(bytes, 0, bytes.length / 2);
+                capture.write(bytes, 0, bytes.length / 2);
+                completing.accept(capture.written(reply.status(), contentType, true));
+                cut(exchange, out);
+                return;
             }
-            exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, full.bytes().length);
-            out.write(full.bytes());
+            exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
+            completing.accept(new WrittenReply(reply.status(), contentType,
+                    bytes.length > MAX_CAPTURED_BYTES ? null : bytes, bytes.length, false));
+            out.write(bytes);
         } else if (reply.body() instanceof UpstreamReply.Stream stream) {
             int sent = 0;
             for (SseEvent event : stream.events()) {
                 if (sent == breakAfter) {
-                    return cut(exchange, out);
+                    break;
                 }
                 clock.sleep(sent == 0 ? delivery.firstEventDelay() : delivery.eventInterval());
-                out.write(event.toBytes());
+                byte[] bytes = event.toBytes();
+                out.write(bytes);
                 out.flush();
+                capture.write(bytes, 0, bytes.length);
                 sent++;
             }
+            completing.accept(capture.written(reply.status(), contentType, breakAfter >= 0));
             if (breakAfter >= 0) {
-                return cut(exchange, out);
+                cut(exchange, out);
+                return;
             }
         } else if (reply.body() instanceof UpstreamReply.Piped piped) {
-            if (relay(piped.in(), out, breakAfter)) {
-                return cut(exchange, out);
+            boolean broken = relay(piped.in(), out, breakAfter, capture);
+            completing.accept(capture.written(reply.status(), contentType, broken));
+            if (broken) {
+                cut(exchange, out);
+                return;
             }
         }
         out.close();
-        return false;
     }
 
     /** Copies a real upstream's body as it arrives; returns true once {@code breakAfter} events went out. */
-    private static boolean relay(InputStream in, OutputStream out, int breakAfter) throws IOException {
+    private static boolean relay(InputStream in, OutputStream out, int breakAfter, Capture capture)
+            throws IOException {
         try (in) {
             byte[] buffer = new byte[8192];
             int events = 0;
@@ -80,28 +106,49 @@ public final class ReplyWriter {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 for (int i = 0; i < n; i++) {
-                    out.write(buffer[i]);
                     if (buffer[i] == '\n' && previous == '\n' && ++events == breakAfter) {
+                        out.write(buffer, 0, i + 1);
+                        capture.write(buffer, 0, i + 1);
                         return true;
                     }
                     previous = buffer[i];
                 }
+                out.write(buffer, 0, n);
+                capture.write(buffer, 0, n);
                 out.flush();
             }
             return breakAfter == 0;
         }
     }
 
-    private static boolean cut(HttpServerExchange exchange, OutputStream out) throws IOException {
+    private static void cut(HttpServerExchange exchange, OutputStream out) throws IOException {
         out.flush();
         IoUtils.safeClose(exchange.getConnection());
-        return true;
     }
 
     /** Releases a reply that will not be written (a failed attempt before a retry or fallback). */
     public static void discard(UpstreamReply reply) {
         if (reply.body() instanceof UpstreamReply.Piped piped) {
             IoUtils.safeClose(piped.in());
+        }
+    }
+
+    /** Keeps a copy of the bytes sent, up to {@link #MAX_CAPTURED_BYTES}; beyond that only counts them. */
+    private static final class Capture {
+
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private long size;
+
+        void write(byte[] b, int off, int len) {
+            size += len;
+            if (size <= MAX_CAPTURED_BYTES) {
+                bytes.write(b, off, len);
+            }
+        }
+
+        WrittenReply written(int status, String contentType, boolean cut) {
+            return new WrittenReply(status, contentType, size <= MAX_CAPTURED_BYTES ? bytes.toByteArray() : null,
+                    size, cut);
         }
     }
 }

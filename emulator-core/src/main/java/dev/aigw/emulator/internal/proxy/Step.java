@@ -20,10 +20,11 @@ import java.util.function.UnaryOperator;
  * @param settings the {@code cf-aig-*} settings in force for this step (step headers over request headers)
  * @param translation turns the provider's reply into what the client gets (identity but on compat)
  * @param model the model the request names, or {@code null} when it names none
+ * @param endpoint the provider path as the log reports it, without a leading {@code /} (e.g. {@code chat/completions})
  */
 public record Step(int index, ProviderSpec provider, String method, PathStyle.Target target, String query,
                    Map<String, List<String>> headers, byte[] body, GatewayHeaders settings,
-                   UnaryOperator<UpstreamReply> translation, String model) {
+                   UnaryOperator<UpstreamReply> translation, String model, String endpoint) {
 
     public Step {
         headers = Map.copyOf(headers);

@@ -94,7 +94,7 @@ final class UniversalSteps {
         PathStyle.Target target = provider.target(path, accountId)
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
         return new Step(index, provider, "POST", target, queryString, forwarded, query, settings,
-                UnaryOperator.identity(), Models.of(provider.slug(), path, query));
+                UnaryOperator.identity(), Models.of(provider.slug(), path, query), path);
     }
 
     private static String text(JsonNode step, String field, int index) {

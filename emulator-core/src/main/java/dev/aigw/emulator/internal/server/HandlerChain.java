@@ -3,12 +3,17 @@ package dev.aigw.emulator.internal.server;
 import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
 import dev.aigw.emulator.internal.proxy.AttemptRunner;
+import dev.aigw.emulator.internal.proxy.CachingSteps;
 import dev.aigw.emulator.internal.proxy.EndpointResolutionHandler;
 import dev.aigw.emulator.internal.proxy.GatewayAuthenticationHandler;
 import dev.aigw.emulator.internal.proxy.GatewayLookupHandler;
+import dev.aigw.emulator.internal.proxy.LogHandler;
 import dev.aigw.emulator.internal.proxy.ProxyHandler;
+import dev.aigw.emulator.internal.proxy.RateLimitHandler;
 import dev.aigw.emulator.internal.proxy.ReplyWriter;
 import dev.aigw.emulator.internal.proxy.RequestIdsHandler;
+import dev.aigw.emulator.internal.proxy.StepRunner;
+import dev.aigw.emulator.internal.proxy.TranslatingSteps;
 import dev.aigw.emulator.internal.script.ScriptedAttempts;
 import dev.aigw.emulator.internal.proxy.RunTokens;
 import dev.aigw.emulator.internal.api.ApiException;
@@ -25,6 +30,11 @@ import io.undertow.server.handlers.PathHandler;
 /**
  * Assembles every request path of the emulator, top to bottom. Requests are dispatched to a worker
  * thread once, at the root; everything below is plain blocking code.
+ *
+ * <p>The data plane: request ids, gateway lookup, gateway authentication, endpoint resolution, then the log
+ * (which sees every request that got this far), the rate limit (before the cache, so hits count), and the
+ * proxy, whose steps each go through the cache, the compat translation and the attempts with their retries
+ * to the scripted upstream and the provider.
  */
 public final class HandlerChain {
 
@@ -46,19 +56,22 @@ public final class HandlerChain {
 
         String testId = EmulatorSettings.TEST_ID_HEADER;
         RunTokens runTokens = new RunTokens(state.credentials(), state.accounts());
+        // One stage per line, outermost first; each wraps the ones below it.
+        StepRunner steps =
+                new CachingSteps(state.cache(),
+                new TranslatingSteps(
+                new AttemptRunner(state.clock(), state.journal(),
+                new ScriptedAttempts(state.scripts(), state.upstreams(), state.clock()))));
         HttpHandler proxy = state.inFlight().around(
                 new ErrorBoundaryHandler(ErrorEnvelope.GATEWAY,
-                        new RequestIdsHandler(state.ids(), state.clock(), testId,
-                                new GatewayLookupHandler(state.gateways(), state.accounts(), runTokens, state.clock(),
-                                        state::newUuid, state.settings().maxGatewaysPerAccount(),
-                                        new GatewayAuthenticationHandler(runTokens,
-                                                new EndpointResolutionHandler(state.providers(), state.clock(), maxBody, testId,
-                                                        new ProxyHandler(
-                                                                new AttemptRunner(state.clock(), state.journal(),
-                                                                        new ScriptedAttempts(state.scripts(),
-                                                                                state.upstreams(), state.clock())),
-                                                                new ReplyWriter(state.clock()), state.timelines(),
-                                                                state.ids())))))));
+                new RequestIdsHandler(state.ids(), state.clock(), testId,
+                new GatewayLookupHandler(state.gateways(), state.accounts(), runTokens, state.clock(), state::newUuid,
+                        state.settings().maxGatewaysPerAccount(),
+                new GatewayAuthenticationHandler(runTokens,
+                new EndpointResolutionHandler(state.providers(), state.clock(), maxBody, testId,
+                new LogHandler(state.logs(), state.ids(), state.clock(), maxBody,
+                new RateLimitHandler(state.rateLimiter(), state.clock(),
+                new ProxyHandler(steps, new ReplyWriter(state.clock()), state.timelines())))))))));
 
         HttpHandler unknown =
                 new ErrorBoundaryHandler(ErrorEnvelope.V4, exchange -> {
@@ -73,6 +86,6 @@ public final class HandlerChain {
 
     private static ManagementContext managementContext(EmulatorState state) {
         return new ManagementContext(state.gateways(), state.clock(), state.settings().legacyGatewayFields(),
-                state::baseUrl, state::newUuid);
+                state::baseUrl, state::newUuid, state.logs(), state.gatewayChanges());
     }
 }

@@ -1,0 +1,52 @@
+package dev.aigw.emulator.internal;
+
+import dev.aigw.emulator.internal.cache.ResponseCache;
+import dev.aigw.emulator.internal.gateway.Gateway;
+import dev.aigw.emulator.internal.gateway.GatewayRef;
+import dev.aigw.emulator.internal.log.LogStore;
+import dev.aigw.emulator.internal.ratelimit.RateLimiter;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Keeps the per-gateway state in step with the gateway's settings (proxy.md 5.7): an update with
+ * {@code cache_invalidate_on_update} drops the gateway's cached responses, an update that changes any
+ * {@code rate_limiting_*} setting starts a fresh window, and a deletion drops the cache, the window and the
+ * logs. Everything else the proxy reads from the gateway as resolved for each request. Thread-safe.
+ */
+public final class GatewayChanges {
+
+    private static final List<String> RATE_LIMIT_FIELDS =
+            List.of("rate_limiting_limit", "rate_limiting_interval", "rate_limiting_technique");
+
+    private final ResponseCache cache;
+    private final RateLimiter rateLimiter;
+    private final LogStore logs;
+
+    public GatewayChanges(ResponseCache cache, RateLimiter rateLimiter, LogStore logs) {
+        this.cache = cache;
+        this.rateLimiter = rateLimiter;
+        this.logs = logs;
+    }
+
+    /** Applies an update of a gateway's settings through the management API. */
+    public void updated(Gateway before, Gateway after) {
+        GatewayRef ref = GatewayRef.of(after);
+        if (after.setting("cache_invalidate_on_update").map(v -> v.booleanValue()).orElse(false)) {
+            cache.dropGateway(ref);
+        }
+        boolean rateLimitChanged = RATE_LIMIT_FIELDS.stream()
+                .anyMatch(f -> !Objects.equals(before.setting(f), after.setting(f)));
+        if (rateLimitChanged) {
+            rateLimiter.forget(ref);
+        }
+    }
+
+    /** Drops everything a deleted gateway had. */
+    public void deleted(Gateway gateway) {
+        GatewayRef ref = GatewayRef.of(gateway);
+        cache.dropGateway(ref);
+        rateLimiter.forget(ref);
+        logs.dropGateway(ref);
+    }
+}

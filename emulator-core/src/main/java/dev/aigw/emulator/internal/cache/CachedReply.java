@@ -1,0 +1,24 @@
+package dev.aigw.emulator.internal.cache;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A stored response: what the client got (status, provider headers, whole body) and until when it is fresh.
+ *
+ * @param status the HTTP status
+ * @param headers the provider's response headers, names in lower case
+ * @param body the whole body
+ * @param expiresAt the clock's instant from which the entry is stale
+ */
+public record CachedReply(int status, Map<String, String> headers, byte[] body, Instant expiresAt) {
+
+    public CachedReply {
+        headers = Map.copyOf(headers);
+    }
+
+    /** Tells whether the entry is still fresh at {@code now}. */
+    public boolean freshAt(Instant now) {
+        return now.isBefore(expiresAt);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.aigw.emulator.internal.proxy;
+
+import dev.aigw.emulator.internal.cache.CacheKey;
+import dev.aigw.emulator.internal.cache.CachePolicy;
+import dev.aigw.emulator.internal.cache.CacheStatus;
+import dev.aigw.emulator.internal.cache.CachedReply;
+import dev.aigw.emulator.internal.cache.ResponseCache;
+import dev.aigw.emulator.internal.gateway.GatewayRef;
+import dev.aigw.emulator.internal.provider.UpstreamReply;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Answers a step from the {@link ResponseCache} when caching is effective for it and a fresh entry exists (a
+ * HIT: no upstream attempt), else runs it and stores a cacheable success (a MISS). On the universal endpoint
+ * each step has its own key (its provider, endpoint, query); a retry is not a new lookup, and only the step's
+ * final successful reply is stored (proxy.md 4.7, 5).
+ */
+public final class CachingSteps implements StepRunner {
+
+    private final ResponseCache cache;
+    private final StepRunner next;
+
+    public CachingSteps(ResponseCache cache, StepRunner next) {
+        this.cache = cache;
+        this.next = next;
+    }
+
+    @Override
+    public StepResult run(ResolvedGateway gateway, ClientRequest client, Step step, boolean lastStep,
+                          TimelineRecorder timeline) throws InterruptedException {
+        GatewayHeaders settings = step.settings();
+        Optional<CachePolicy> policy = CachePolicy.decide(gateway.gateway().cacheTtlSeconds(),
+                settings.cacheTtlSeconds(), settings.skipCache().orElse(false), settings.cacheKey());
+        if (policy.isEmpty()) {
+            return next.run(gateway, client, step, lastStep, timeline);
+        }
+        GatewayRef ref = GatewayRef.of(gateway.gateway());
+        CacheKey key = policy.get().customKey().map(custom -> CacheKey.custom(ref, custom)).orElseGet(() ->
+                CacheKey.derived(ref, step.provider().slug(), step.method(), step.target().path(), step.query(),
+                        step.body()));
+        Optional<CachedReply> hit = cache.lookup(key);
+        if (hit.isPresent()) {
+            CachedReply stored = hit.get();
+            UpstreamReply reply = new UpstreamReply(stored.status(), stored.headers(),
+                    new UpstreamReply.Full(stored.body()));
+            return new StepResult(new AttemptResult.Replied(reply), CacheStatus.HIT);
+        }
+        StepResult result = next.run(gateway, client, step, lastStep, timeline);
+        if (result.result() instanceof AttemptResult.Replied replied) {
+            return new StepResult(storeIfCacheable(key, policy.get(), step, replied), CacheStatus.MISS);
+        }
+        return new StepResult(result.result(), CacheStatus.MISS);
+    }
+
+    private AttemptResult.Replied storeIfCacheable(CacheKey key, CachePolicy policy, Step step,
+                                                   AttemptResult.Replied replied) {
+        UpstreamReply reply = replied.reply();
+        boolean whole = replied.delivery().breakAfterEvents() < 0 && !(reply.body() instanceof UpstreamReply.Stream);
+        if (!whole || !ResponseCache.isCacheable(reply.status(), reply.headers().get("content-type"),
+                ResponseCache.asksToStream(step.target().path(), step.query(), step.body()), step.body().length)) {
+            return replied;
+        }
+        byte[] body;
+        if (reply.body() instanceof UpstreamReply.Full full) {
+            body = full.bytes();
+        } else {
+            try (InputStream in = ((UpstreamReply.Piped) reply.body()).in()) {
+                body = in.readAllBytes();
+            } catch (IOException e) {
+                // The upstream broke off mid-body: the client gets an empty body, and nothing is stored.
+                return new AttemptResult.Replied(new UpstreamReply(reply.status(), reply.headers(),
+                        new UpstreamReply.Full(new byte[0])), replied.delivery());
+            }
+            reply = new UpstreamReply(reply.status(), reply.headers(), new UpstreamReply.Full(body));
+        }
+        cache.store(key, policy, reply.status(), reply.headers(), body);
+        return new AttemptResult.Replied(reply, replied.delivery());
+    }
+
+    @Override
+    public String toString() {
+        return "cache -> " + next;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.aigw.emulator.internal.proxy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.EmulatorClock;
+import dev.aigw.emulator.LogEntry;
+import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.gateway.GatewayRef;
+import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.log.LogLimit;
+import dev.aigw.emulator.internal.log.LogStore;
+import dev.aigw.emulator.internal.log.Prices;
+import dev.aigw.emulator.internal.log.Usage;
+import dev.aigw.emulator.internal.provider.SseEvent;
+import dev.aigw.emulator.internal.provider.UpstreamReply;
+import dev.aigw.emulator.internal.server.ErrorEnvelope;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes the log entries of one client request (proxy.md 7, 4.7): one entry for a provider or compat request,
+ * one per step tried on the universal endpoint, each when its step ends (the answering step just before the
+ * client sees the end of the response). Logged when {@code cf-aig-collect-log} (else the gateway's
+ * {@code collect_logs}) says so; {@code cf-aig-collect-log-payload: false} keeps the bodies out. [E] choices:
+ * an entry starts where the previous step ended (step 0 at arrival), so a request's entries partition its time;
+ * a step with no HTTP response is logged as the gateway's 400/2005; an entry whose bodies exceed 10 MB is not
+ * stored (proxy.md 7.3), nor one that a full log with {@code STOP_INSERTING} refuses, though the client got
+ * its id.
+ *
+ * <p>One per request, used by the request's thread only.
+ */
+public final class RequestLog {
+
+    /** The largest entry stored, bodies included: 10 MB (proxy.md 7.3). */
+    public static final long MAX_ENTRY_BYTES = 10L * 1024 * 1024;
+
+    private final LogStore store;
+    private final Ids ids;
+    private final EmulatorClock clock;
+    private final ResolvedGateway gateway;
+    private final ClientRequest client;
+    private final ProxyPlan plan;
+    private final byte[] clientBody;
+    private final String clientContentType;
+    private final String userAgent;
+    private final Map<Integer, String> idsByStep = new HashMap<>();
+    private Instant stepStart;
+    private boolean stepEnded;
+    private String lastId;
+
+    /** Starts the log of a request whose steps are planned; {@code clientBody} is the body the client sent. */
+    public RequestLog(LogStore store, Ids ids, EmulatorClock clock, ResolvedGateway gateway, ClientRequest client,
+                      ProxyPlan plan, byte[] clientBody, String clientContentType, String userAgent) {
+        this.store = store;
+        this.ids = ids;
+        this.clock = clock;
+        this.gateway = gateway;
+        this.client = client;
+        this.plan = plan;
+        this.clientBody = clientBody;
+        this.clientContentType = clientContentType;
+        this.userAgent = userAgent;
+        this.stepStart = client.arrivedAt();
+    }
+
+    /** Tells whether a step is logged: its {@code cf-aig-collect-log}, else the gateway's {@code collect_logs}. */
+    public boolean enabled(Step step) {
+        return step.settings().collectLog().orElse(gateway.gateway().collectLogs());
+    }
+
+    /** Returns a logged step's id, the {@code cf-aig-log-id}: the request id for step 0, a new id after it. */
+    public String idFor(Step step) {
+        return idsByStep.computeIfAbsent(step.index(), i -> i == 0 ? client.requestId() : ids.next());
+    }
+
+    /** Returns the id of the latest entry written, if any. */
+    public Optional<String> lastId() {
+        return Optional.ofNullable(lastId);
+    }
+
+    /** Logs the step whose reply the client got, once the reply is complete. */
+    public void answered(Step step, WrittenReply written, boolean cached) {
+        write(step, written.status(), cached, written.contentType(), written.body(), written.size());
+    }
+
+    /** Logs a step that did not answer the client: a reply passed over for a fallback, or no reply at all. */
+    public void gaveUp(Step step, AttemptResult result) {
+        if (result instanceof AttemptResult.Replied replied) {
+            UpstreamReply reply = replied.reply();
+            byte[] body = bytes(reply.body());
+            write(step, reply.status(), false, reply.headers().get("content-type"), body,
+                    body == null ? 0 : body.length);
+        } else {
+            logError(step, ApiException.gateway(400, 2005, GatewayErrors.NO_RESPONSE));
+        }
+    }
+
+    /** Logs a gateway error raised before any step ended (the rate limit), as the first step's entry. */
+    public void rejected(ApiException error) {
+        if (!stepEnded) {
+            logError(plan.steps().get(0), error);
+        }
+    }
+
+    private void logError(Step step, ApiException error) {
+        byte[] body = Json.bytes(ErrorEnvelope.GATEWAY.render(error));
+        write(step, error.status(), false, "application/json", body, body.length);
+    }
+
+    private void write(Step step, int status, boolean cached, String responseType, byte[] responseBody,
+                       long responseSize) {
+        Instant start = stepStart;
+        Instant end = clock.now();
+        stepStart = end;
+        stepEnded = true;
+        if (!enabled(step)) {
+            return;
+        }
+        String id = idFor(step);
+        lastId = id;
+        boolean payload = step.settings().collectLogPayload().orElse(true);
+        byte[] requestBody = plan.kind() == ProxyPlan.Kind.COMPAT ? clientBody : step.body();
+        if (payload && requestBody.length + responseSize > MAX_ENTRY_BYTES) {
+            return;
+        }
+        Usage usage = Usage.of(responseType, responseBody);
+        Optional<Double> custom = cached ? Optional.empty()
+                : step.settings().customCost().flatMap(c -> Prices.customPrice(c, usage));
+        double cost = cached ? 0 : custom.orElseGet(() -> Prices.listPrice(step.model(), usage));
+        LogEntry entry = new LogEntry(id, start, step.provider().slug(), step.model(), step.endpoint(),
+                plan.kind().requestType(), step.index(), status, status >= 200 && status < 300, cached,
+                Duration.between(start, end).toMillis(), usage.tokensIn(), usage.tokensOut(), cost,
+                custom.isPresent(), metadata(step), client.eventId(), userAgent, gateway.gateway().authentication(),
+                new LogEntry.Payload(requestType(step), requestBody.length, payload ? requestBody : null),
+                new LogEntry.Payload(responseType, responseSize, payload ? responseBody : null), null, null);
+        store.append(GatewayRef.of(gateway.gateway()), entry, LogLimit.of(gateway.gateway()));
+    }
+
+    private String requestType(Step step) {
+        if (plan.kind() != ProxyPlan.Kind.UNIVERSAL) {
+            return clientContentType;
+        }
+        List<String> type = step.headers().get("content-type");
+        return type == null || type.isEmpty() ? null : type.get(0);
+    }
+
+    private static String metadata(Step step) {
+        if (step.settings().metadata().isEmpty()) {
+            return null;
+        }
+        ObjectNode object = Json.object();
+        step.settings().metadata().forEach(object::set);
+        return Json.text(object);
+    }
+
+    private static byte[] bytes(UpstreamReply.Body body) {
+        if (body instanceof UpstreamReply.Full full) {
+            return full.bytes();
+        }
+        if (body instanceof UpstreamReply.Stream stream) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (SseEvent event : stream.events()) {
+                out.writeBytes(event.toBytes());
+            }
+            return out.toByteArray();
+        }
+        return null;
+    }
+}
