@@ -99,7 +99,8 @@ public final class AiGatewayExtension implements BeforeAllCallback, BeforeEachCa
         Parameter parameter = parameterContext.getParameter();
         Class<?> type = parameter.getType();
         if (type == ProviderScript.class && !parameterContext.isAnnotated(Provider.class)) {
-            throw new ParameterResolutionException("cannot tell whose script to inject into " + describe(parameterContext)
+            throw new ParameterResolutionException("cannot tell whose script to inject into "
+                    + describe(parameterContext)
                     + ": annotate the parameter with the provider, e.g. @Provider(\"openai\") ProviderScript openai");
         }
         AiGatewayEmulator emulator = source.emulatorFor(extensionContext).emulator();

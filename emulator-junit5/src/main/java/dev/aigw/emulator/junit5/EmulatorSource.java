@@ -21,9 +21,15 @@ sealed interface EmulatorSource permits DeclaredEmulators, RegisteredEmulator {
     /** Returns the emulator a test is about to run against, after checking that the test may use it. */
     RunningEmulator beforeEach(ExtensionContext methodContext);
 
-    /** Tells whether a context is a test (or a test's lifecycle method) that JUnit may run alongside others. */
+    /**
+     * Tells whether a context is a test (or a test's lifecycle method) that JUnit may run alongside others: its
+     * execution mode is {@code CONCURRENT} and parallel execution is enabled.
+     */
     static boolean runsConcurrently(ExtensionContext context) {
-        return context.getTestMethod().isPresent() && context.getExecutionMode() == ExecutionMode.CONCURRENT;
+        return context.getTestMethod().isPresent()
+                && context.getExecutionMode() == ExecutionMode.CONCURRENT
+                && context.getConfigurationParameter("junit.jupiter.execution.parallel.enabled", Boolean::parseBoolean)
+                        .orElse(false);
     }
 
     /** Returns the class context a context belongs to (itself for a class context). */

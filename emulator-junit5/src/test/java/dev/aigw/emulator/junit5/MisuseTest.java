@@ -7,14 +7,18 @@ import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.ProviderScript;
 import dev.aigw.emulator.VirtualClock;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Misuse fails fast, with a message that names the mistake and the fix. */
@@ -74,9 +78,9 @@ class MisuseTest {
         Kit.assertAllSucceeded(Kit.run(RegisteredStatically.class), 1);
 
         assertThatThrownBy(RegisteredStatically.GATEWAY::emulator).isInstanceOf(IllegalStateException.class)
-                .hasMessage("the emulator of this AiGatewayExtension was closed when 'MisuseTest$RegisteredStatically' finished;"
-                        + " JUnit starts a new one before the next test that uses the extension, so keep no emulator"
-                        + " or URL beyond the tests it served");
+                .hasMessage("the emulator of this AiGatewayExtension was closed when"
+                        + " 'MisuseTest$RegisteredStatically' finished; JUnit starts a new one before the next test"
+                        + " that uses the extension, so keep no emulator or URL beyond the tests it served");
     }
 
     @Test
@@ -100,11 +104,29 @@ class MisuseTest {
         Throwable failure = Kit.failureOf(Kit.run(ParallelMethodsTest.PARALLEL, StaticAndConcurrent.class), "test");
 
         assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageStartingWith("this AiGatewayExtension holds one emulator for all of 'MisuseTest$StaticAndConcurrent'")
+                .hasMessageStartingWith(
+                        "this AiGatewayExtension holds one emulator for all of 'MisuseTest$StaticAndConcurrent'")
                 .hasMessageContaining("'test()' runs concurrently with other tests")
                 .hasMessageEndingWith("register the extension on an instance field of a PER_METHOD test class (one"
                         + " emulator per test), use @AiGatewayTest (one emulator per concurrent test), or run the class"
                         + " with @Execution(ExecutionMode.SAME_THREAD)");
+    }
+
+    @Test
+    void aStaticExtensionInheritedByTwoClassesRunningAtOnceServesOneAndRefusesTheOther() {
+        InheritsTheExtension.otherClassDone = new CountDownLatch(1);
+
+        EngineExecutionResults results = Kit.run(Kit.PARALLEL_CLASSES, FirstHeir.class, SecondHeir.class);
+
+        assertThat(results.testEvents().succeeded().count()).isEqualTo(1);
+        assertThat(results.allEvents().failed().stream().map(event -> event.getPayload(
+                        TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()))
+                .singleElement()
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .extracting(Throwable::getMessage).asString()
+                .startsWith("this AiGatewayExtension already serves 'MisuseTest$")
+                .endsWith("give each test class its own extension field instead of inheriting one from a common"
+                        + " superclass, or run those classes one after the other");
     }
 
     @Test
@@ -216,6 +238,31 @@ class MisuseTest {
         @Test
         void test() {
         }
+    }
+
+    abstract static class InheritsTheExtension {
+        static CountDownLatch otherClassDone;
+
+        @RegisterExtension
+        static final AiGatewayExtension GATEWAY = AiGatewayExtension.builder().build();
+
+        /** Signals the end of a class even when its before-all phase failed, which skips @AfterAll methods. */
+        @RegisterExtension
+        static final AfterAllCallback DONE = context -> otherClassDone.countDown();
+
+        @Test
+        void test() throws InterruptedException {
+            assertThat(otherClassDone.await(20, TimeUnit.SECONDS))
+                    .as("the other class ran while this one held the emulator").isTrue();
+        }
+    }
+
+    @Fixture
+    static class FirstHeir extends InheritsTheExtension {
+    }
+
+    @Fixture
+    static class SecondHeir extends InheritsTheExtension {
     }
 
     @Fixture

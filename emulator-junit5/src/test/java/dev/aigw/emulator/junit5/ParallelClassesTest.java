@@ -37,7 +37,7 @@ class ParallelClassesTest {
         assertThat(baseUrls).hasSize(3);
     }
 
-    /** Waits for the other classes, then fails {@code failures} times with 1 s linear backoff and checks the timeline. */
+    /** Waits for the other classes, fails {@code failures} times with 1 s linear backoff, and checks the timeline. */
     static void retriesOnItsOwnTimeline(AiGatewayEmulator emulator, VirtualClock clock, ProviderScript openai,
                                         int failures) throws Exception {
         baseUrls.add(emulator.baseUrl());

@@ -55,6 +55,15 @@ class ParallelMethodsTest {
         assertThat(seen).hasSize(3).noneMatch(AiGatewayEmulator::isRunning);
     }
 
+    @Test
+    void withParallelExecutionOffAConcurrentClassSharesOneEmulatorResetBeforeEachTest() {
+        seen.clear();
+
+        Kit.assertAllSucceeded(Kit.run(ConcurrentButParallelismOff.class), 2);
+
+        assertThat(seen).hasSize(1).noneMatch(AiGatewayEmulator::isRunning);
+    }
+
     /** Waits for the other tests, then retries {@code failures} times with a 1 s constant delay on its own clock. */
     static void retriesOnItsOwnTimeline(AiGatewayEmulator emulator, ProviderScript openai, int failures)
             throws Exception {
@@ -114,6 +123,29 @@ class ParallelMethodsTest {
         void four(AiGatewayEmulator emulator, @Provider("openai") ProviderScript openai) throws Exception {
             check(emulator);
             retriesOnItsOwnTimeline(emulator, openai, 4);
+        }
+    }
+
+    @Fixture
+    @Execution(ExecutionMode.CONCURRENT)
+    static class ConcurrentButParallelismOff {
+        @RegisterExtension
+        static final AiGatewayExtension GATEWAY = AiGatewayExtension.builder().build();
+
+        private static void startsCleanThenLeavesAGateway(AiGatewayEmulator emulator) {
+            seen.add(emulator);
+            assertThat(Gateways.ids(emulator)).isEmpty();
+            Gateways.create(emulator, "gw");
+        }
+
+        @Test
+        void one() {
+            startsCleanThenLeavesAGateway(GATEWAY.emulator());
+        }
+
+        @Test
+        void two() {
+            startsCleanThenLeavesAGateway(GATEWAY.emulator());
         }
     }
 
