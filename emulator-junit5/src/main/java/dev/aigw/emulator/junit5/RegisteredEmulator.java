@@ -45,7 +45,7 @@ final class RegisteredEmulator implements EmulatorSource {
     }
 
     @Override
-    public RunningEmulator beforeEach(ExtensionContext methodContext) {
+    public synchronized RunningEmulator beforeEach(ExtensionContext methodContext) {
         RunningEmulator running = emulatorFor(methodContext);
         if (EmulatorSource.runsConcurrently(methodContext) && !home.getUniqueId().equals(methodContext.getUniqueId())) {
             throw new ExtensionConfigurationException("this AiGatewayExtension holds one emulator for all of '"
