@@ -1,0 +1,54 @@
+package dev.aigw.emulator.junit5;
+
+import dev.aigw.emulator.AiGatewayEmulator;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test class against an in-process AI Gateway emulator: one emulator per class, reset before each
+ * test, closed after the class, injected into constructors, lifecycle methods and test methods as
+ * {@link AiGatewayEmulator}, {@link dev.aigw.emulator.VirtualClock}, {@link dev.aigw.emulator.EmulatorClock}
+ * or {@code @Provider("openai") ProviderScript}.
+ *
+ * <pre>{@code
+ * @AiGatewayTest
+ * class ChatTest {
+ *     @Test
+ *     void answers(AiGatewayEmulator emulator) {
+ *         String baseUrl = emulator.providerUrl("my-gateway", "openai");
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>A {@code @Nested} class shares the emulator of its enclosing class unless it carries its own
+ * {@code @AiGatewayTest}. A test that runs {@linkplain org.junit.jupiter.api.parallel.ExecutionMode#CONCURRENT
+ * concurrently} gets an emulator of its own, built from the same options. For options beyond these attributes,
+ * register the extension programmatically with {@link AiGatewayExtension#builder()}.
+ */
+@Documented
+@Inherited
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(AiGatewayExtension.class)
+public @interface AiGatewayTest {
+
+    /** Returns the port to listen on; 0 (the default) picks a free one. */
+    int port() default 0;
+
+    /** Returns the default account id; the emulator's {@link AiGatewayEmulator#DEFAULT_ACCOUNT_ID} by default. */
+    String accountId() default AiGatewayEmulator.DEFAULT_ACCOUNT_ID;
+
+    /** Returns the clock the emulator runs on; {@link ClockMode#AUTO} by default. */
+    ClockMode clock() default ClockMode.AUTO;
+
+    /**
+     * Returns the virtual clock's first instant in ISO-8601, e.g. {@code 2026-04-01T08:00:00Z}; empty (the
+     * default) means {@link dev.aigw.emulator.VirtualClock#DEFAULT_START}.
+     */
+    String startAt() default "";
+}

@@ -1,0 +1,59 @@
+package dev.aigw.emulator.junit5;
+
+import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.VirtualClock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * How the extension builds an emulator: the options of {@link AiGatewayTest} or of
+ * {@link AiGatewayExtension.Builder}, applied to a fresh {@link AiGatewayEmulator.Builder} each time.
+ */
+record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
+              List<Consumer<AiGatewayEmulator.Builder>> customizers) {
+
+    static final Recipe DEFAULTS = new Recipe(0, AiGatewayEmulator.DEFAULT_ACCOUNT_ID, ClockMode.AUTO, null, List.of());
+
+    Recipe {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(clockMode, "clockMode");
+        customizers = List.copyOf(customizers);
+        if (startAt != null && clockMode == ClockMode.SYSTEM) {
+            throw new IllegalArgumentException("a start instant sets a virtual clock's first instant; it does not apply"
+                    + " to ClockMode.SYSTEM: remove it or choose ClockMode.AUTO or MANUAL");
+        }
+    }
+
+    /** Reads the options of an annotation found on {@code annotatedClass}. */
+    static Recipe of(AiGatewayTest options, Class<?> annotatedClass) {
+        Instant start = null;
+        if (!options.startAt().isEmpty()) {
+            try {
+                start = Instant.parse(options.startAt());
+            } catch (DateTimeParseException e) {
+                throw new ExtensionConfigurationException("@AiGatewayTest(startAt = \"" + options.startAt() + "\") on "
+                        + annotatedClass.getName() + " is not an ISO-8601 instant such as 2026-04-01T08:00:00Z", e);
+            }
+        }
+        try {
+            return new Recipe(options.port(), options.accountId(), options.clock(), start, List.of());
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("@AiGatewayTest on " + annotatedClass.getName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Builds and starts an emulator with these options. */
+    RunningEmulator start() {
+        AiGatewayEmulator.Builder builder = AiGatewayEmulator.builder()
+                .port(port)
+                .accountId(accountId)
+                .clock(clockMode.newClock(startAt == null ? VirtualClock.DEFAULT_START : startAt));
+        customizers.forEach(customizer -> customizer.accept(builder));
+        return new RunningEmulator(builder.build().start());
+    }
+}
