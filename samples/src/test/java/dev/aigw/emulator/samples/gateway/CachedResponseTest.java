@@ -12,7 +12,6 @@ import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.junit5.AiGatewayTest;
 import dev.aigw.emulator.samples.Gateways;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Timeout;
  * A gateway with a cache TTL answers the second identical request from its cache: {@code cf-aig-cache-status: HIT},
  * the same completion, and no second attempt upstream.
  */
-@Disabled("needs caching from branch features")
 @Timeout(30)
 @AiGatewayTest
 class CachedResponseTest {

@@ -12,7 +12,6 @@ import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.junit5.AiGatewayTest;
 import dev.aigw.emulator.samples.Gateways;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Timeout;
  * A gateway limited to two requests a minute refuses the third with 429 and error 2003, without forwarding it.
  * The SDK's own retries are off: they would retry the 429.
  */
-@Disabled("needs rate limiting from branch features")
 @Timeout(30)
 @AiGatewayTest
 class RateLimitedGatewayTest {
