@@ -10,10 +10,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Keeps {@code docs/junit5.md} honest: every {@code <!-- snippet: path -->} block must appear in the file it names,
+ * Keeps the README and {@code docs/junit5.md} honest: every {@code <!-- snippet: path -->} block must appear in the file it names,
  * line for line (indentation and blank lines aside), so the documentation only shows code that compiles and passes.
  */
 class DocsSnippetsTest {
@@ -21,10 +22,11 @@ class DocsSnippetsTest {
     private static final Pattern SNIPPET = Pattern.compile("<!-- snippet: (\\S+) -->\\R```\\w*\\R(.*?)\\R```",
             Pattern.DOTALL);
 
-    @Test
-    void everySnippetOfTheJUnit5PageIsCopiedFromTheFileItNames() throws IOException {
+    @ParameterizedTest
+    @CsvSource({"README.md, 4", "docs/junit5.md, 10"})
+    void everySnippetOfAPageIsCopiedFromTheFileItNames(String pagePath, int minimumSnippets) throws IOException {
         Path root = projectRoot();
-        String page = Files.readString(root.resolve("docs/junit5.md"));
+        String page = Files.readString(root.resolve(pagePath));
 
         Matcher matcher = SNIPPET.matcher(page);
         int snippets = 0;
@@ -39,7 +41,7 @@ class DocsSnippetsTest {
                     .isNotNegative();
         }
 
-        assertThat(snippets).as("snippets found on the page").isGreaterThanOrEqualTo(10);
+        assertThat(snippets).as("snippets found on %s", pagePath).isGreaterThanOrEqualTo(minimumSnippets);
     }
 
     private static List<String> significantLines(String text) {
