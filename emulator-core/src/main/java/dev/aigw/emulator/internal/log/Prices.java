@@ -19,7 +19,6 @@ import java.util.Optional;
  */
 public final class Prices {
 
-    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
     private static final Map<String, BigDecimal[]> PER_MILLION = Map.ofEntries(
             price("gpt-4o-mini", "0.15", "0.60"),
@@ -57,7 +56,7 @@ public final class Prices {
         }
         BigDecimal[] p = PER_MILLION.get(best);
         return tokens(usage.tokensIn()).multiply(p[0]).add(tokens(usage.tokensOut()).multiply(p[1]))
-                .divide(MILLION).doubleValue();
+                .movePointLeft(6).doubleValue();
     }
 
     /**

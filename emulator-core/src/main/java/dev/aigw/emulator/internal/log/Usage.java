@@ -35,16 +35,20 @@ public record Usage(Integer tokensIn, Integer tokensOut) {
             }
             return usage;
         }
-        return type.contains("json") ? fromJson(new String(body, StandardCharsets.UTF_8)) : UNKNOWN;
+        return type.contains("json") ? fromJson(body) : UNKNOWN;
     }
 
     private static Usage fromJson(String text) {
-        if (!text.startsWith("{")) {
+        return text.startsWith("{") ? fromJson(text.getBytes(StandardCharsets.UTF_8)) : UNKNOWN;
+    }
+
+    private static Usage fromJson(byte[] json) {
+        if (json.length == 0 || json[0] != '{') {
             return UNKNOWN;
         }
         JsonNode root;
         try {
-            root = Json.parse(text);
+            root = Json.parse(json);
         } catch (Exception e) {
             return UNKNOWN;
         }
