@@ -3,6 +3,7 @@ package dev.aigw.emulator.standalone;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.util.Map;
 
 /**
  * Asks a running emulator whether it is healthy, for the container image's {@code HEALTHCHECK}, which needs no
@@ -19,32 +20,38 @@ public final class HealthCheck {
 
     /** Checks the health endpoint and exits 0 if it answers 200, 1 otherwise. */
     public static void main(String[] args) {
-        String url;
+        String problem;
         try {
-            url = args.length > 0 ? args[0] : defaultUrl();
+            problem = problem(args.length > 0 ? args[0] : defaultUrl(System.getenv()));
         } catch (ConfigException e) {
-            System.err.println("unhealthy: " + e.getMessage());
-            System.exit(1);
-            return;
+            problem = e.getMessage();
         }
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-            connection.setConnectTimeout(TIMEOUT_MILLIS);
-            connection.setReadTimeout(TIMEOUT_MILLIS);
-            int status = connection.getResponseCode();
-            connection.disconnect();
-            if (status != 200) {
-                System.err.println("unhealthy: " + url + " answered " + status);
-                System.exit(1);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            System.err.println("unhealthy: " + url + ": " + e);
+        if (problem != null) {
+            System.err.println("unhealthy: " + problem);
             System.exit(1);
         }
     }
 
-    private static String defaultUrl() {
-        StandaloneOptions options = StandaloneOptions.parse(new String[0], System.getenv());
+    /** Returns why the URL is not healthy, or {@code null} if it answers 200. */
+    static String problem(String url) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setConnectTimeout(TIMEOUT_MILLIS);
+            connection.setReadTimeout(TIMEOUT_MILLIS);
+            try {
+                int status = connection.getResponseCode();
+                return status == 200 ? null : url + " answered " + status;
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return url + ": " + e;
+        }
+    }
+
+    /** Returns the health URL of the emulator the environment (and its config file) describes. */
+    static String defaultUrl(Map<String, String> env) {
+        StandaloneOptions options = StandaloneOptions.parse(new String[0], env);
         StandaloneConfig config = StandaloneConfig.resolve(options);
         String host = config.host();
         if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
