@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gateways and script steps an emulator holds from the moment it is built: what the standalone emulator's
- * config file declares, validated by the same code as the management API and the control API.
+ * Holds the gateways and script steps an emulator has from the moment it is built: what the standalone
+ * emulator's config file declares, validated by the same code as the management API and the control API.
  *
  * @param gateways the gateways to create, in order
  * @param scripts the script steps to queue, in order
@@ -20,14 +20,14 @@ public record Seed(List<SeedGateway> gateways, List<SeedScript> scripts) {
     /** A seed that adds nothing. */
     public static final Seed EMPTY = new Seed(List.of(), List.of());
 
-    /** A gateway to create: its account, its id and its validated settings (defaults applied). */
+    /** Describes a gateway to create: its account, its id and its validated settings (defaults applied). */
     public record SeedGateway(String accountId, String id, Map<String, JsonNode> settings) {
         public SeedGateway {
             settings = Map.copyOf(settings);
         }
     }
 
-    /** A script step to queue for a scope. */
+    /** Describes a script step to queue for a scope. */
     public record SeedScript(Scripts.Scope scope, ScriptStepJson.ScriptStep step) {
     }
 
