@@ -1,6 +1,5 @@
 package dev.aigw.emulator.standalone;
 
-import static dev.aigw.emulator.internal.json.JsonShape.arrayOf;
 import static dev.aigw.emulator.internal.json.JsonShape.bool;
 import static dev.aigw.emulator.internal.json.JsonShape.integer;
 import static dev.aigw.emulator.internal.json.JsonShape.object;
@@ -159,7 +158,7 @@ final class ConfigFile {
         List<ApiToken> tokens = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         apiToken.ifPresent(given -> seen.put(given.value(), given.source()));
-        eachElement("tokens", object(), (node, path) -> {
+        eachElement("tokens", "token", (node, path) -> {
             refuseUnknown(node, path, TOKEN_MEMBERS, "a token takes");
             String value = string(member(node, path, "value"), child(path, "value"), Setting.API_TOKEN.allowed());
             if (!ApiToken.isWellFormed(value)) {
@@ -184,7 +183,7 @@ final class ConfigFile {
     List<GlobalApiKey> globalApiKeys(String defaultAccount, Set<String> known) {
         List<GlobalApiKey> keys = new ArrayList<>();
         Set<String> emails = new LinkedHashSet<>();
-        eachElement("global_api_keys", object(), (node, path) -> {
+        eachElement("global_api_keys", "global API key", (node, path) -> {
             refuseUnknown(node, path, KEY_MEMBERS, "a global API key takes");
             String email = string(member(node, path, "email"), child(path, "email"), "an e-mail address");
             String key = string(member(node, path, "key"), child(path, "key"), "a non-blank string");
@@ -252,7 +251,7 @@ final class ConfigFile {
         Map<String, Integer> perAccount = new HashMap<>();
         List<String> members = Stream.concat(Stream.of("id", "account_id"),
                 GatewayFields.ALL.stream().map(GatewayField::name)).toList();
-        eachElement("gateways", object(), (node, path) -> {
+        eachElement("gateways", "gateway", (node, path) -> {
             refuseUnknown(node, path, members, "a gateway takes");
             String account = defaultAccount;
             if (node.has("account_id")) {
@@ -289,8 +288,13 @@ final class ConfigFile {
         List<Seed.SeedScript> scripts = new ArrayList<>();
         JsonShape.Obj shape = object(required("provider", text(1, 64)), optional("gateway_id", text(1, 64)),
                 optional("test_id", text(1, 256)));
-        eachElement("scripts", shape, (node, path) -> {
+        eachElement("scripts", "script", (node, path) -> {
             refuseUnknown(node, path, SCRIPT_MEMBERS, "a script takes");
+            try {
+                shape.check(node, withRoot(path));
+            } catch (ApiException e) {
+                throw translate(e, List.of());
+            }
             String provider = node.get("provider").textValue();
             checkProvider(provider, child(path, "provider"));
             List<ScriptStepJson.ScriptStep> steps;
@@ -310,15 +314,19 @@ final class ConfigFile {
         void read(JsonNode element, List<String> path);
     }
 
-    /** Checks that a top-level member, if present, is an array whose elements fit {@code shape}, then reads each. */
-    private void eachElement(String name, JsonShape shape, ElementReader reader) {
-        check(optional(name, arrayOf(shape)), root, List.of());
+    /** Checks that a top-level member, if present, is an array of objects, then reads each element. */
+    private void eachElement(String name, String what, ElementReader reader) {
         JsonNode array = root.get(name);
         if (array == null) {
             return;
         }
+        expectArray(array, List.of(name), "an array of " + what + " objects");
         for (int i = 0; i < array.size(); i++) {
-            reader.read(array.get(i), List.of(name, String.valueOf(i)));
+            List<String> path = List.of(name, String.valueOf(i));
+            if (!array.get(i).isObject()) {
+                throw error(path, ": expected a " + what + " object, got " + render(array.get(i)));
+            }
+            reader.read(array.get(i), path);
         }
     }
 

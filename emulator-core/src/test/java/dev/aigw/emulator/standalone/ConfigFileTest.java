@@ -212,6 +212,8 @@ class ConfigFileTest {
     @Test
     void refusesBadAccounts() {
         assertRefused("{\"accounts\": \"other\"}", "accounts: expected an array of account ids, got \"other\"");
+        assertRefused("{\"accounts\": [1]}", "accounts[0]: expected 1 to 64 letters, digits, '-' or '_'"
+                + " (Cloudflare uses 32 lower-case hex characters), got 1");
         assertRefused("{\"accounts\": [\"ok\", \"not ok\"]}", "accounts[1]: expected 1 to 64 letters, digits, '-'"
                 + " or '_' (Cloudflare uses 32 lower-case hex characters), got \"not ok\"");
     }
@@ -236,7 +238,10 @@ class ConfigFileTest {
                 "tokens[0].accounts: expected a non-empty array of account ids or \"*\" for every account, got []");
         assertRefused("{\"tokens\": [{\"value\": \"t\", " + read + ", \"accounts\": [1]}]}",
                 "tokens[0].accounts[0]: expected an account id or \"*\", got 1");
-        assertRefused("{\"tokens\": {}}", "tokens: expected an array of an object, got {}");
+        assertRefused("{\"tokens\": {}}", "tokens: expected an array of token objects, got {}");
+        assertRefused("{\"tokens\": [\"t\"]}", "tokens[0]: expected a token object, got \"t\"");
+        assertRefused("{\"tokens\": [{\"value\": 7, " + read + "}]}",
+                "tokens[0].value: expected 1 to 512 letters, digits or -._~+/= characters, got 7");
         assertRefused("{\"tokens\": [{\"value\": \"t\", " + read + ", \"scope\": \"x\"}]}",
                 "tokens[0].scope: unknown member; a token takes: value, permissions, accounts");
         assertRefused("{\"tokens\": [{\"value\": \"t\", " + read + "}, {\"value\": \"t\", " + read + "}]}",
@@ -249,7 +254,11 @@ class ConfigFileTest {
 
     @Test
     void refusesAKeyWithoutAnAtSignOrListedTwice() {
+        assertRefused("{\"global_api_keys\": [{\"key\": \"k\"}]}", "global_api_keys[0].email is required");
         assertRefused("{\"global_api_keys\": [{\"email\": \"a@b.c\"}]}", "global_api_keys[0].key is required");
+        assertRefused("{\"global_api_keys\": [{\"email\": \"a@b.c\", \"key\": \"k\", \"account\": \"x\"}]}",
+                "global_api_keys[0].account: unknown member (did you mean \"accounts\"?); a global API key takes:"
+                        + " email, key, accounts");
         assertRefused("{\"global_api_keys\": [{\"email\": \"a@b.c\", \"key\": \" \"}]}",
                 "global_api_keys[0].key: expected a non-blank string, got \" \"");
         assertRefused("{\"global_api_keys\": [{\"email\": \"developer\", \"key\": \"k\"}]}",
@@ -306,6 +315,14 @@ class ConfigFileTest {
         assertRefused(gateway("\"id\": \"gw\", \"account_id\": \"other\", " + GATEWAY_REQUIRED),
                 "gateways[0].account_id: \"other\" is not an account of this emulator; known:"
                         + " 0123456789abcdef0123456789abcdef (add it to accounts), or \"*\" for every account");
+    }
+
+    @Test
+    void refusesAGatewayAccountThatIsNotAString() {
+        assertRefused(gateway("\"id\": \"gw\", \"account_id\": 5, " + GATEWAY_REQUIRED),
+                "gateways[0].account_id: expected an account id, got 5");
+        assertRefused("{\"gateways\": [[]]}", "gateways[0]: expected a gateway object, got []");
+        assertRefused("{\"scripts\": {}}", "scripts: expected an array of script objects, got {}");
     }
 
     @Test
