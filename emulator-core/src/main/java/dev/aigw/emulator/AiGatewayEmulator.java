@@ -3,6 +3,8 @@ package dev.aigw.emulator;
 import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
+import dev.aigw.emulator.internal.Seed;
+import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.server.EmulatorServer;
 import dev.aigw.emulator.internal.server.HandlerChain;
@@ -244,6 +246,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
         private int workerThreads = 32;
         private final Map<String, String> realUpstreams = new LinkedHashMap<>();
         private int journalLimit = 10_000;
+        private Seed seed = Seed.EMPTY;
 
         private Builder() {
         }
@@ -353,6 +356,15 @@ public final class AiGatewayEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Pre-creates gateways and queues script steps when the emulator is built. Internal: the standalone
+         * emulator's config file produces the {@link Seed}; the type may change without notice.
+         */
+        public Builder seed(Seed seed) {
+            this.seed = Objects.requireNonNull(seed, "seed");
+            return this;
+        }
+
         /** Builds an emulator that is not yet listening; call {@link AiGatewayEmulator#start()}. */
         public AiGatewayEmulator build() {
             Set<String> accounts = new LinkedHashSet<>();
@@ -362,9 +374,15 @@ public final class AiGatewayEmulator implements AutoCloseable {
                     ? List.of(new ApiToken(DEFAULT_API_TOKEN, accounts, EnumSet.allOf(Permission.class)))
                     : tokens;
             EmulatorClock effectiveClock = clock != null ? clock : VirtualClock.create();
-            return new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts, effectiveTokens,
-                    globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount, legacyGatewayFields,
-                    ioThreads, workerThreads, realUpstreams, journalLimit));
+            AiGatewayEmulator emulator = new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts,
+                    effectiveTokens, globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount,
+                    legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit));
+            try {
+                seed.applyTo(emulator.state);
+            } catch (ApiException e) {
+                throw new IllegalArgumentException("the seed does not fit this emulator: " + e.getMessage(), e);
+            }
+            return emulator;
         }
 
         private static String checkAccountId(String accountId) {

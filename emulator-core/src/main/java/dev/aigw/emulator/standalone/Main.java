@@ -1,68 +1,124 @@
 package dev.aigw.emulator.standalone;
 
 import dev.aigw.emulator.AiGatewayEmulator;
-import dev.aigw.emulator.ApiToken;
-import dev.aigw.emulator.EmulatorClock;
-import dev.aigw.emulator.Permission;
-import dev.aigw.emulator.VirtualClock;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
-/** Runs the emulator as a program: {@code java -jar emulator-core-<version>-standalone.jar --help}. */
+/**
+ * Runs the emulator as a program: {@code java -jar emulator-core-<version>-standalone.jar --help}. Exits
+ * with 2 on invalid configuration, 1 if the server cannot start, and ends cleanly on SIGTERM or Ctrl-C
+ * (the JVM then exits with 143 or 130).
+ */
 public final class Main {
+
+    /** The exit code for invalid configuration. */
+    static final int BAD_CONFIG = 2;
+
+    /** The exit code for a server that cannot start (for example a port in use). */
+    static final int CANNOT_START = 1;
 
     private Main() {
     }
 
     /** Starts the emulator and serves until SIGTERM or Ctrl-C. */
     public static void main(String[] args) throws InterruptedException {
-        // Undertow logs through JBoss Logging, which picks SLF4J on its own only when Logback is present.
-        System.setProperty("org.jboss.logging.provider", "slf4j");
-        StandaloneOptions options;
+        quietLibraryLogs();
+        StandaloneConfig config;
         try {
-            options = StandaloneOptions.parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
+            StandaloneOptions options = StandaloneOptions.parse(args, System.getenv());
+            if (options.help()) {
+                System.out.print(usage());
+                return;
+            }
+            config = StandaloneConfig.resolve(options);
+        } catch (ConfigException e) {
             System.err.println("aigw-emulator: " + e.getMessage());
-            System.exit(2);
+            System.exit(BAD_CONFIG);
             return;
         }
-        if (options.help()) {
-            System.out.print(StandaloneOptions.USAGE);
-            return;
-        }
+        config.warnings().forEach(w -> System.err.println("aigw-emulator: warning: " + w));
         AiGatewayEmulator emulator;
         try {
-            emulator = build(options).start();
-        } catch (IllegalArgumentException | IllegalStateException e) {
+            emulator = config.builder().build().start();
+        } catch (RuntimeException e) {
             System.err.println("aigw-emulator: " + e.getMessage());
-            System.exit(1);
+            System.exit(CANNOT_START);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
+            System.out.println("AI Gateway emulator stopped");
+            System.out.flush();
             stopped.countDown();
         }, "aigw-emulator-shutdown"));
-        System.out.println("AI Gateway emulator listening on " + emulator.baseUrl()
-                + " account_id=" + emulator.accountId() + " api_token=" + emulator.apiToken()
-                + " clock=" + options.clock());
+        System.out.println(startLine(config, emulator));
         System.out.flush();
         stopped.await();
     }
 
-    static AiGatewayEmulator build(StandaloneOptions options) {
-        AiGatewayEmulator.Builder builder = AiGatewayEmulator.builder()
-                .host(options.host())
-                .port(options.port())
-                .clock(options.clock().equals("virtual") ? VirtualClock.create() : EmulatorClock.system());
-        if (options.accountId() != null) {
-            builder.accountId(options.accountId());
+    /** Returns the one line printed at start-up: base URL, account id, token and what was configured. */
+    static String startLine(StandaloneConfig config, AiGatewayEmulator emulator) {
+        return "AI Gateway emulator listening on " + emulator.baseUrl()
+                + " account_id=" + emulator.accountId()
+                + " api_token=" + emulator.apiToken()
+                + " clock=" + config.clock()
+                + " gateways=" + config.seed().gateways().size()
+                + " config=" + config.configFile().map(Object::toString).orElse("none");
+    }
+
+    /** Returns the text of {@code --help}: every option, its variable and default, and the file's format. */
+    static String usage() {
+        StringBuilder out = new StringBuilder("""
+                Usage: java -jar emulator-core-standalone.jar [options]
+
+                Runs the Cloudflare AI Gateway emulator until SIGTERM or Ctrl-C. Each setting comes from its
+                option, else its environment variable, else the config file, else the default.
+
+                """);
+        out.append(String.format("  %-31s %-16s %-18s %s%n", "option", "variable", "file member", "default"));
+        for (Setting s : Setting.values()) {
+            String option = s.option() + " " + s.metavar();
+            out.append(String.format("  %-31s %-16s %-18s %s%n", option, s.env(),
+                    s.fileField() == null ? "-" : s.fileField(), s.defaultText()));
+            out.append(String.format("      %s%n", s.description()));
         }
-        if (options.apiToken() != null) {
-            String account = options.accountId() != null ? options.accountId() : AiGatewayEmulator.DEFAULT_ACCOUNT_ID;
-            builder.token(new ApiToken(options.apiToken(), Set.of(account), EnumSet.allOf(Permission.class)));
+        out.append("""
+                  --help, -h                      prints this text
+
+                The config file (JSON; every member optional; unknown members are refused):
+                  {
+                    "host": "0.0.0.0", "port": 8787, "account_id": "...", "api_token": "...", "clock": "virtual",
+                    "accounts": ["<more account ids>"],
+                    "tokens": [{"value": "t", "permissions": ["AI Gateway - Read", "AI Gateway - Edit",
+                                "AI Gateway - Run"], "accounts": ["<account id>" or "*"]}],
+                    "global_api_keys": [{"email": "a@example.com", "key": "k", "accounts": ["..."]}],
+                    "upstreams": {"openai": "http://127.0.0.1:9000"},
+                    "gateways": [{"id": "my-gateway", "account_id": "<optional>", "cache_invalidate_on_update": false,
+                                  "cache_ttl": 0, "collect_logs": true, "rate_limiting_interval": 0,
+                                  "rate_limiting_limit": 0, "...": "any other field of the management API"}],
+                    "scripts": [{"provider": "openai", "gateway_id": "<optional>", "test_id": "<optional>",
+                                 "steps": [{"status": 503, "times": 2}, {"fault": "hang"}]}],
+                    "max_body_bytes": 1048576, "max_gateways_per_account": 0, "legacy_gateway_fields": false,
+                    "journal_limit": 10000, "worker_threads": 32
+                  }
+                Gateways are validated as POST .../ai-gateway/gateways bodies, steps as /__emulator/scripts bodies.
+                A token without "accounts" covers the default account. Configured tokens replace the default token;
+                the api_token (any source) is added first and holds Read, Edit and Run on the default account.
+
+                Exit codes: 2 invalid configuration, 1 the server cannot start; SIGTERM stops it cleanly.
+                """);
+        return out.toString();
+    }
+
+    /** Keeps the one start-up line alone: Undertow and XNIO announce their versions at INFO. */
+    private static void quietLibraryLogs() {
+        // Undertow logs through JBoss Logging, which picks SLF4J on its own only when Logback is present.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        for (String logger : new String[] {"io.undertow", "org.xnio", "org.jboss"}) {
+            String property = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "warn");
+            }
         }
-        return builder.build();
     }
 }

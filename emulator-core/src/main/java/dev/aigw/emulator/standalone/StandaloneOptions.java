@@ -1,88 +1,92 @@
 package dev.aigw.emulator.standalone;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The standalone emulator's settings, read from the environment ({@code AIGW_*}) and then from the
- * command line, which wins.
+ * The settings given on the command line and in {@code AIGW_*} environment variables; for each setting the
+ * command line wins. Only the winning value is checked, so an option can override a broken variable.
+ *
+ * @param values the winning value of each setting given, with its source
+ * @param help whether {@code --help} was given
+ * @param warnings what to print before starting (unknown {@code AIGW_*} variables)
  */
-record StandaloneOptions(String host, int port, String accountId, String apiToken, String clock, boolean help) {
+record StandaloneOptions(Map<Setting, Given> values, boolean help, List<String> warnings) {
 
-    static final String USAGE = """
-            Usage: java -jar emulator-core-standalone.jar [options]
+    /** A value and where it came from ({@code --port}, {@code AIGW_PORT}, {@code config file x: port}). */
+    record Given(String value, String source) {
+    }
 
-            Runs the Cloudflare AI Gateway emulator until it receives SIGTERM or Ctrl-C.
+    StandaloneOptions {
+        values = Map.copyOf(values);
+        warnings = List.copyOf(warnings);
+    }
 
-            Options (each has an environment variable; the option wins):
-              --host ADDRESS        bind address                      AIGW_HOST        (default 127.0.0.1)
-              --port N              port, 0 for an ephemeral one       AIGW_PORT        (default 8787)
-              --account-id ID       the default account id             AIGW_ACCOUNT_ID  (default 0123456789abcdef0123456789abcdef)
-              --api-token TOKEN     a token with Read, Edit and Run    AIGW_API_TOKEN   (default aigw-emulator-token)
-              --clock system|virtual  where time comes from            AIGW_CLOCK       (default system)
-              --help                prints this text
-            """;
-
-    private static final Map<String, String> OPTION_TO_ENV = new LinkedHashMap<>(Map.of(
-            "--host", "AIGW_HOST",
-            "--port", "AIGW_PORT",
-            "--account-id", "AIGW_ACCOUNT_ID",
-            "--api-token", "AIGW_API_TOKEN",
-            "--clock", "AIGW_CLOCK"));
-
-    /** Reads the settings; throws {@link IllegalArgumentException} naming the bad option and what is allowed. */
+    /** Reads arguments and environment; throws {@link ConfigException} naming a bad option or variable. */
     static StandaloneOptions parse(String[] args, Map<String, String> env) {
-        Map<String, String> values = new LinkedHashMap<>();
-        OPTION_TO_ENV.forEach((option, variable) -> {
-            String value = env.get(variable);
+        Map<Setting, Given> values = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            String value = env.get(setting.env());
             if (value != null && !value.isBlank()) {
-                values.put(option, value.trim());
+                values.put(setting, new Given(value.trim(), setting.env()));
             }
-        });
+        }
         boolean help = false;
-        List<String> rest = new ArrayList<>(List.of(args));
-        for (int i = 0; i < rest.size(); i++) {
-            String arg = rest.get(i);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
                 continue;
             }
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (!OPTION_TO_ENV.containsKey(name)) {
-                throw new IllegalArgumentException("unknown option " + arg + "; --help lists the options");
+            if (!arg.startsWith("--")) {
+                throw new ConfigException("unexpected argument \"" + arg + "\"; options start with --, and --help"
+                        + " lists them");
             }
+            int equals = arg.indexOf('=');
+            String name = equals < 0 ? arg : arg.substring(0, equals);
+            Setting setting = byOption(name).orElseThrow(() -> new ConfigException("unknown option " + name
+                    + Suggestions.didYouMean(name, options()) + "; --help lists the options"));
             String value;
-            if (arg.contains("=")) {
-                value = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < rest.size()) {
-                value = rest.get(++i);
+            if (equals >= 0) {
+                value = arg.substring(equals + 1);
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                value = args[++i];
             } else {
-                throw new IllegalArgumentException("option " + name + " needs a value");
+                throw new ConfigException(name + " needs a value: " + setting.metavar());
             }
-            values.put(name, value);
+            values.put(setting, new Given(value, name));
         }
-        String clock = values.getOrDefault("--clock", "system");
-        if (!clock.equals("system") && !clock.equals("virtual")) {
-            throw new IllegalArgumentException("--clock / AIGW_CLOCK must be system or virtual, got " + clock);
+        if (!help) {
+            values.replaceAll((setting, given) -> new Given(setting.check(given.value(), given.source()),
+                    given.source()));
         }
-        return new StandaloneOptions(values.getOrDefault("--host", "127.0.0.1"), port(values.get("--port")),
-                values.get("--account-id"), values.get("--api-token"), clock, help);
+        return new StandaloneOptions(values, help, unknownVariables(env));
     }
 
-    private static int port(String raw) {
-        if (raw == null) {
-            return 8787;
-        }
-        try {
-            int port = Integer.parseInt(raw);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--port / AIGW_PORT must be an integer from 0 to 65535, got " + raw);
+    /** Returns the winning value of a setting, if the command line or the environment gave one. */
+    Optional<Given> get(Setting setting) {
+        return Optional.ofNullable(values.get(setting));
+    }
+
+    private static List<String> unknownVariables(Map<String, String> env) {
+        List<String> known = Arrays.stream(Setting.values()).map(Setting::env).toList();
+        List<String> warnings = new ArrayList<>();
+        env.keySet().stream().filter(name -> name.startsWith("AIGW_") && !known.contains(name)).sorted()
+                .forEach(name -> warnings.add("ignoring unknown environment variable " + name
+                        + Suggestions.didYouMean(name, known) + "; known: " + String.join(", ", known)));
+        return warnings;
+    }
+
+    private static Optional<Setting> byOption(String name) {
+        return Arrays.stream(Setting.values()).filter(s -> s.option().equals(name)).findFirst();
+    }
+
+    private static List<String> options() {
+        return Arrays.stream(Setting.values()).map(Setting::option).collect(Collectors.toList());
     }
 }

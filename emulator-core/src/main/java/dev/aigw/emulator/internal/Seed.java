@@ -1,0 +1,50 @@
+package dev.aigw.emulator.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigw.emulator.internal.gateway.Gateway;
+import dev.aigw.emulator.internal.script.ScriptStepJson;
+import dev.aigw.emulator.internal.script.Scripts;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Holds the gateways and script steps an emulator has from the moment it is built: what the standalone
+ * emulator's config file declares, validated by the same code as the management API and the control API.
+ *
+ * @param gateways the gateways to create, in order
+ * @param scripts the script steps to queue, in order
+ */
+public record Seed(List<SeedGateway> gateways, List<SeedScript> scripts) {
+
+    /** A seed that adds nothing. */
+    public static final Seed EMPTY = new Seed(List.of(), List.of());
+
+    /** Describes a gateway to create: its account, its id and its validated settings (defaults applied). */
+    public record SeedGateway(String accountId, String id, Map<String, JsonNode> settings) {
+        public SeedGateway {
+            settings = Map.copyOf(settings);
+        }
+    }
+
+    /** Describes a script step to queue for a scope. */
+    public record SeedScript(Scripts.Scope scope, ScriptStepJson.ScriptStep step) {
+    }
+
+    public Seed {
+        gateways = List.copyOf(gateways);
+        scripts = List.copyOf(scripts);
+    }
+
+    /** Creates the gateways (stamped with the clock's current instant) and queues the steps. */
+    public void applyTo(EmulatorState state) {
+        Instant now = state.clock().now();
+        for (SeedGateway g : gateways) {
+            state.gateways().create(new Gateway(g.accountId(), g.id(), g.settings(), Gateway.DEFAULT_ID.equals(g.id()),
+                    now, now, state.newUuid()));
+        }
+        for (SeedScript s : scripts) {
+            state.scripts().add(s.scope(), s.step().behavior(), s.step().repeat());
+        }
+    }
+}

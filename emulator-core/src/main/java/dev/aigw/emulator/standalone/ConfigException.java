@@ -1,0 +1,9 @@
+package dev.aigw.emulator.standalone;
+
+/** Stops start-up: a setting is invalid; the message names it (option, variable or JSON path) and what is allowed. */
+final class ConfigException extends RuntimeException {
+
+    ConfigException(String message) {
+        super(message, null, false, false);
+    }
+}

@@ -1,0 +1,499 @@
+package dev.aigw.emulator.standalone;
+
+import static dev.aigw.emulator.internal.json.JsonShape.bool;
+import static dev.aigw.emulator.internal.json.JsonShape.integer;
+import static dev.aigw.emulator.internal.json.JsonShape.object;
+import static dev.aigw.emulator.internal.json.JsonShape.oneOf;
+import static dev.aigw.emulator.internal.json.JsonShape.optional;
+import static dev.aigw.emulator.internal.json.JsonShape.required;
+import static dev.aigw.emulator.internal.json.JsonShape.text;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.ApiToken;
+import dev.aigw.emulator.GlobalApiKey;
+import dev.aigw.emulator.Permission;
+import dev.aigw.emulator.internal.Seed;
+import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.gateway.GatewayField;
+import dev.aigw.emulator.internal.gateway.GatewayFields;
+import dev.aigw.emulator.internal.gateway.GatewaySettings;
+import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.json.JsonShape;
+import dev.aigw.emulator.internal.provider.ProviderCatalog;
+import dev.aigw.emulator.internal.script.ScriptStepJson;
+import dev.aigw.emulator.internal.script.Scripts;
+import dev.aigw.emulator.standalone.StandaloneOptions.Given;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The optional JSON config file. Every problem stops start-up with a message that names the member by its
+ * JSON path ({@code gateways[0].cache_ttl}) and says what is allowed. Gateways are checked by the management
+ * API's own create validation and script steps by the control API's, so the file accepts exactly what those
+ * accept; unlike the APIs, the file also refuses members it does not know, since they are most likely typos.
+ */
+final class ConfigFile {
+
+    /** The members the top level takes. */
+    static final List<String> MEMBERS = List.of("host", "port", "account_id", "api_token", "clock", "accounts",
+            "tokens", "global_api_keys", "upstreams", "gateways", "scripts", "max_body_bytes",
+            "max_gateways_per_account", "legacy_gateway_fields", "journal_limit", "worker_threads");
+
+    private static final String ROOT = "file";
+    private static final List<String> TOKEN_MEMBERS = List.of("value", "permissions", "accounts");
+    private static final List<String> KEY_MEMBERS = List.of("email", "key", "accounts");
+    private static final List<String> SCRIPT_MEMBERS = List.of("provider", "gateway_id", "test_id", "steps");
+    private static final List<String> PERMISSION_LABELS =
+            Arrays.stream(Permission.values()).map(Permission::label).toList();
+    private static final Set<String> PROVIDERS = new ProviderCatalog().slugs();
+    private static final JsonShape.Member PERMISSIONS = required("permissions",
+            new JsonShape.ArrayOf(oneOf(PERMISSION_LABELS.toArray(String[]::new)), 1, Integer.MAX_VALUE));
+
+    private final String label;
+    private final ObjectNode root;
+
+    private ConfigFile(String label, ObjectNode root) {
+        this.label = label;
+        this.root = root;
+    }
+
+    /** Returns the stand-in for "no config file": every member absent. */
+    static ConfigFile none() {
+        return new ConfigFile("no config file", Json.object());
+    }
+
+    /** Reads and parses a file whose path came from {@code source} ({@code --config} or {@code AIGW_CONFIG}). */
+    static ConfigFile read(Path path, String source) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source + ": cannot read \"" + path + "\": no such file");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(source + ": cannot read \"" + path + "\": permission denied");
+        } catch (IOException e) {
+            String why = Files.isDirectory(path) ? "it is a directory" : String.valueOf(e.getMessage());
+            throw new ConfigException(source + ": cannot read \"" + path + "\": " + why);
+        }
+        String label = "config file " + path;
+        JsonNode root;
+        try {
+            root = Json.parse(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ConfigException(label + ": not valid JSON" + where + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(label + ": expected a JSON object at the top level, got "
+                    + (root == null || root.isMissingNode() ? "nothing" : root.getNodeType().name().toLowerCase(
+                    Locale.ROOT)));
+        }
+        ConfigFile file = new ConfigFile(label, (ObjectNode) root);
+        file.refuseUnknown(root, List.of(), MEMBERS, "the file takes");
+        return file;
+    }
+
+    /** Returns the file's value of a setting the command line and environment can also give. */
+    Optional<Given> setting(Setting setting) {
+        String name = setting.fileField();
+        JsonNode value = name == null ? null : root.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String source = label + ": " + name;
+        if (setting == Setting.PORT) {
+            check(optional(name, integer(0, 65535)), root, List.of());
+            return Optional.of(new Given(value.asText(), source));
+        }
+        String text = string(value, List.of(name), setting.allowed());
+        return Optional.of(new Given(setting.check(text, source), source));
+    }
+
+    /** Returns the accounts the file adds to the default one. */
+    List<String> accounts() {
+        List<String> accounts = new ArrayList<>();
+        JsonNode array = root.get("accounts");
+        if (array == null) {
+            return accounts;
+        }
+        expectArray(array, List.of("accounts"), "an array of account ids");
+        for (int i = 0; i < array.size(); i++) {
+            List<String> path = List.of("accounts", String.valueOf(i));
+            String id = string(array.get(i), path, Setting.ACCOUNT_ID.allowed());
+            accounts.add(Setting.ACCOUNT_ID.check(id, label + ": " + jsonPath(path)));
+        }
+        return accounts;
+    }
+
+    /**
+     * Returns the file's tokens; each covers the accounts it lists ({@code "*"}: all), by default the default
+     * one. A value may appear once, counting the {@code apiToken} given by any source.
+     */
+    List<ApiToken> tokens(String defaultAccount, Set<String> known, Optional<Given> apiToken) {
+        List<ApiToken> tokens = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        apiToken.ifPresent(given -> seen.put(given.value(), given.source()));
+        eachElement("tokens", "token", (node, path) -> {
+            refuseUnknown(node, path, TOKEN_MEMBERS, "a token takes");
+            String value = string(member(node, path, "value"), child(path, "value"), Setting.API_TOKEN.allowed());
+            if (!ApiToken.isWellFormed(value)) {
+                throw error(child(path, "value"), ": expected " + Setting.API_TOKEN.allowed() + ", got \"" + value
+                        + "\"");
+            }
+            String earlier = seen.putIfAbsent(value, jsonPath(path));
+            if (earlier != null) {
+                throw error(child(path, "value"), ": the token \"" + value + "\" is already given by " + earlier
+                        + "; give each token once, with all its permissions");
+            }
+            check(PERMISSIONS, node, path);
+            Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+            node.get("permissions").forEach(p -> permissions.add(Permission.values()[
+                    PERMISSION_LABELS.indexOf(p.textValue())]));
+            tokens.add(new ApiToken(value, accountsOf(node, path, defaultAccount, known), permissions));
+        });
+        return tokens;
+    }
+
+    /** Returns the file's legacy {@code X-Auth-Email}/{@code X-Auth-Key} pairs. */
+    List<GlobalApiKey> globalApiKeys(String defaultAccount, Set<String> known) {
+        List<GlobalApiKey> keys = new ArrayList<>();
+        Set<String> emails = new LinkedHashSet<>();
+        eachElement("global_api_keys", "global API key", (node, path) -> {
+            refuseUnknown(node, path, KEY_MEMBERS, "a global API key takes");
+            String email = string(member(node, path, "email"), child(path, "email"), "an e-mail address");
+            String key = string(member(node, path, "key"), child(path, "key"), "a non-blank string");
+            if (key.isBlank()) {
+                throw error(child(path, "key"), ": expected a non-blank string, got \"" + key + "\"");
+            }
+            if (!email.contains("@")) {
+                throw error(child(path, "email"), ": expected an e-mail address, got \"" + email + "\"");
+            }
+            if (!emails.add(email.toLowerCase(Locale.ROOT))) {
+                throw error(child(path, "email"), ": \"" + email + "\" is already listed (e-mail addresses are"
+                        + " compared ignoring case)");
+            }
+            keys.add(new GlobalApiKey(email, key,
+                    accountsOf(node, path, defaultAccount, known)));
+        });
+        return keys;
+    }
+
+    /** Returns the providers the file points at real servers: slug to base URL. */
+    Map<String, String> upstreams() {
+        Map<String, String> upstreams = new LinkedHashMap<>();
+        JsonNode node = root.get("upstreams");
+        if (node == null) {
+            return upstreams;
+        }
+        if (!node.isObject()) {
+            throw error(List.of("upstreams"), ": expected an object of provider slugs to base URLs, got "
+                    + render(node));
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            List<String> path = List.of("upstreams", e.getKey());
+            checkProvider(e.getKey(), path);
+            String url = e.getValue().isTextual() ? e.getValue().textValue() : null;
+            if (url == null || !isHttpUrl(url)) {
+                throw error(path, ": expected an absolute http(s) URL such as \"http://127.0.0.1:9000\", got "
+                        + render(e.getValue()));
+            }
+            upstreams.put(e.getKey(), url);
+        }
+        return upstreams;
+    }
+
+    /** Returns an integer member of the top level, checked against its range. */
+    OptionalLong integerMember(String name, long min, long max) {
+        check(optional(name, integer(min, max)), root, List.of());
+        JsonNode value = root.get(name);
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value.longValue());
+    }
+
+    /** Returns a boolean member of the top level. */
+    Optional<Boolean> booleanMember(String name) {
+        check(optional(name, bool()), root, List.of());
+        return Optional.ofNullable(root.get(name)).map(JsonNode::booleanValue);
+    }
+
+    /**
+     * Returns the gateways to pre-create, each validated as a management API create body; a gateway may name
+     * its {@code account_id}, by default the default account.
+     */
+    List<Seed.SeedGateway> gateways(String defaultAccount, Set<String> known, long maxPerAccount) {
+        List<Seed.SeedGateway> gateways = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        Map<String, Integer> perAccount = new HashMap<>();
+        List<String> members = Stream.concat(Stream.of("id", "account_id"),
+                GatewayFields.ALL.stream().map(GatewayField::name)).toList();
+        eachElement("gateways", "gateway", (node, path) -> {
+            refuseUnknown(node, path, members, "a gateway takes");
+            String account = defaultAccount;
+            if (node.has("account_id")) {
+                account = string(node.get("account_id"), child(path, "account_id"), "an account id");
+                checkKnown(account, child(path, "account_id"), known);
+            }
+            ObjectNode body = ((ObjectNode) node).deepCopy();
+            body.remove("account_id");
+            String id;
+            Map<String, JsonNode> settings;
+            try {
+                id = GatewaySettings.createId(body);
+                settings = GatewaySettings.forCreate(body);
+            } catch (ApiException e) {
+                throw translate(e, path);
+            }
+            String earlier = seen.putIfAbsent(account + "/" + id, jsonPath(path));
+            if (earlier != null) {
+                throw error(child(path, "id"), ": account " + account + " already has a gateway \"" + id
+                        + "\" (" + earlier + ")");
+            }
+            int count = perAccount.merge(account, 1, Integer::sum);
+            if (maxPerAccount > 0 && count > maxPerAccount) {
+                throw error(path, ": account " + account + " would have " + count
+                        + " gateways, more than max_gateways_per_account (" + maxPerAccount + ")");
+            }
+            gateways.add(new Seed.SeedGateway(account, id, settings));
+        });
+        return gateways;
+    }
+
+    /** Returns the script steps to queue, each entry checked as a control API script body. */
+    List<Seed.SeedScript> scripts() {
+        List<Seed.SeedScript> scripts = new ArrayList<>();
+        JsonShape.Obj shape = object(required("provider", text(1, 64)), optional("gateway_id", text(1, 64)),
+                optional("test_id", text(1, 256)));
+        eachElement("scripts", "script", (node, path) -> {
+            refuseUnknown(node, path, SCRIPT_MEMBERS, "a script takes");
+            try {
+                shape.check(node, withRoot(path));
+            } catch (ApiException e) {
+                throw translate(e, List.of());
+            }
+            String provider = node.get("provider").textValue();
+            checkProvider(provider, child(path, "provider"));
+            List<ScriptStepJson.ScriptStep> steps;
+            try {
+                steps = ScriptStepJson.parse(node.get("steps"), withRoot(child(path, "steps")));
+            } catch (ApiException e) {
+                throw translate(e, List.of());
+            }
+            Scripts.Scope scope = new Scripts.Scope(provider, textOf(node.get("gateway_id")),
+                    textOf(node.get("test_id")));
+            steps.forEach(step -> scripts.add(new Seed.SeedScript(scope, step)));
+        });
+        return scripts;
+    }
+
+    private interface ElementReader {
+        void read(JsonNode element, List<String> path);
+    }
+
+    /** Checks that a top-level member, if present, is an array of objects, then reads each element. */
+    private void eachElement(String name, String what, ElementReader reader) {
+        JsonNode array = root.get(name);
+        if (array == null) {
+            return;
+        }
+        expectArray(array, List.of(name), "an array of " + what + " objects");
+        for (int i = 0; i < array.size(); i++) {
+            List<String> path = List.of(name, String.valueOf(i));
+            if (!array.get(i).isObject()) {
+                throw error(path, ": expected a " + what + " object, got " + render(array.get(i)));
+            }
+            reader.read(array.get(i), path);
+        }
+    }
+
+    private Set<String> accountsOf(JsonNode node, List<String> path, String defaultAccount, Set<String> known) {
+        JsonNode accounts = node.get("accounts");
+        if (accounts == null) {
+            return Set.of(defaultAccount);
+        }
+        String expected = "account ids or \"*\" for every account";
+        expectArray(accounts, child(path, "accounts"), "a non-empty array of " + expected);
+        if (accounts.isEmpty()) {
+            throw error(child(path, "accounts"), ": expected a non-empty array of " + expected + ", got []");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            String id = string(accounts.get(i), child(child(path, "accounts"), String.valueOf(i)),
+                    "an account id or \"*\"");
+            if (!id.equals(ApiToken.ANY_ACCOUNT)) {
+                checkKnown(id, child(child(path, "accounts"), String.valueOf(i)), known);
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private void checkKnown(String account, List<String> path, Set<String> known) {
+        if (!known.contains(account)) {
+            throw error(path, ": \"" + account + "\" is not an account of this emulator; known: "
+                    + String.join(", ", known) + " (add it to accounts), or \"*\" for every account");
+        }
+    }
+
+    private void checkProvider(String provider, List<String> path) {
+        if (!PROVIDERS.contains(provider)) {
+            throw error(path, ": unknown provider \"" + provider + "\"" + Suggestions.didYouMean(provider, PROVIDERS)
+                    + "; known: " + String.join(", ", PROVIDERS));
+        }
+    }
+
+    private JsonNode member(JsonNode object, List<String> path, String name) {
+        JsonNode value = object.get(name);
+        if (value == null) {
+            throw error(child(path, name), " is required");
+        }
+        return value;
+    }
+
+    private String string(JsonNode value, List<String> path, String expected) {
+        if (value == null || !value.isTextual()) {
+            throw error(path, ": expected " + expected + ", got " + render(value));
+        }
+        return value.textValue();
+    }
+
+    private void expectArray(JsonNode value, List<String> path, String expected) {
+        if (!value.isArray()) {
+            throw error(path, ": expected " + expected + ", got " + render(value));
+        }
+    }
+
+    private static String render(JsonNode value) {
+        if (value == null) {
+            return "nothing";
+        }
+        String text = Json.text(value);
+        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+    }
+
+    private void refuseUnknown(JsonNode object, List<String> path, Collection<String> allowed, String what) {
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!allowed.contains(name)) {
+                throw error(child(path, name), ": unknown member" + Suggestions.didYouMean(name, allowed) + "; "
+                        + what + ": " + String.join(", ", allowed));
+            }
+        }
+    }
+
+    private void check(JsonShape.Member member, JsonNode object, List<String> path) {
+        try {
+            member.check(object, withRoot(path));
+        } catch (ApiException e) {
+            throw translate(e, List.of());
+        }
+    }
+
+    /**
+     * Turns a validation error of the shared validators into a message about the file: the error's path,
+     * whose first segment is the validator's root ("body" or "file"), is placed under {@code base}.
+     */
+    private ConfigException translate(ApiException e, List<String> base) {
+        String detail = e.error().message();
+        String prefix = "Input Validation Error: ";
+        if (detail.startsWith(prefix)) {
+            detail = detail.substring(prefix.length());
+        }
+        List<String> errorPath = e.error().path();
+        List<String> relative = errorPath.size() > 1 ? errorPath.subList(1, errorPath.size()) : List.of();
+        List<String> full = new ArrayList<>(base);
+        full.addAll(relative);
+        String location = JsonShape.location(errorPath);
+        String rest = !relative.isEmpty() && detail.startsWith(location)
+                ? detail.substring(location.length())
+                : ": " + detail;
+        return error(full, nestedPaths(rest, base, relative));
+    }
+
+    /** Rewrites the dotted locations a nested message may quote ("a.0.b") as JSON paths under {@code base}. */
+    private static String nestedPaths(String rest, List<String> base, List<String> relative) {
+        if (relative.isEmpty()) {
+            return rest;
+        }
+        Matcher m = Pattern.compile("\\b" + Pattern.quote(String.join(".", relative)) + "((?:\\.[\\w-]+)*)")
+                .matcher(rest);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            List<String> path = new ArrayList<>(base);
+            path.addAll(relative);
+            if (!m.group(1).isEmpty()) {
+                path.addAll(List.of(m.group(1).substring(1).split("\\.")));
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(jsonPath(path)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private ConfigException error(List<String> path, String rest) {
+        return new ConfigException(label + ": " + (path.isEmpty() ? "(top level)" : jsonPath(path)) + rest);
+    }
+
+    /** Renders a path as JSON path-like text: {@code gateways[0].dlp.policies[1].action}. */
+    static String jsonPath(List<String> path) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : path) {
+            if (segment.matches("\\d+")) {
+                out.append('[').append(segment).append(']');
+            } else {
+                out.append(out.length() == 0 ? "" : ".").append(segment);
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<String> withRoot(List<String> path) {
+        List<String> rooted = new ArrayList<>();
+        rooted.add(ROOT);
+        rooted.addAll(path);
+        return rooted;
+    }
+
+    private static List<String> child(List<String> path, String name) {
+        List<String> p = new ArrayList<>(path);
+        p.add(name);
+        return p;
+    }
+
+    private static String textOf(JsonNode node) {
+        return node == null ? null : node.textValue();
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getScheme() != null && uri.getScheme().matches("https?") && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+}

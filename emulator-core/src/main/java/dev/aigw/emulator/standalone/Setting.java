@@ -1,0 +1,152 @@
+package dev.aigw.emulator.standalone;
+
+import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ApiToken;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One setting of the standalone emulator that the command line, the environment and the config file can all
+ * give, with its names in each, its default, and what values it accepts.
+ */
+enum Setting {
+
+    HOST("--host", "AIGW_HOST", "host", "ADDRESS", "address to bind (the image binds 0.0.0.0)", "127.0.0.1") {
+        @Override
+        boolean accepts(String value) {
+            return !value.isBlank() && value.chars().noneMatch(Character::isWhitespace);
+        }
+
+        @Override
+        String allowed() {
+            return "a host name or IP address";
+        }
+    },
+    PORT("--port", "AIGW_PORT", "port", "N", "port to listen on; 0 picks a free one", "8787") {
+        @Override
+        boolean accepts(String value) {
+            return value.matches("\\d{1,5}") && Integer.parseInt(value) <= 65535;
+        }
+
+        @Override
+        String allowed() {
+            return "an integer from 0 to 65535";
+        }
+    },
+    ACCOUNT_ID("--account-id", "AIGW_ACCOUNT_ID", "account_id", "ID", "the default account id",
+            AiGatewayEmulator.DEFAULT_ACCOUNT_ID) {
+        @Override
+        boolean accepts(String value) {
+            return ACCOUNT_PATTERN.matcher(value).matches();
+        }
+
+        @Override
+        String allowed() {
+            return "1 to 64 letters, digits, '-' or '_' (Cloudflare uses 32 lower-case hex characters)";
+        }
+    },
+    API_TOKEN("--api-token", "AIGW_API_TOKEN", "api_token", "TOKEN",
+            "a token with Read, Edit and Run on the default account; without one, and without tokens in the file,"
+                    + " the default token works on every account",
+            AiGatewayEmulator.DEFAULT_API_TOKEN) {
+        @Override
+        boolean accepts(String value) {
+            return ApiToken.isWellFormed(value);
+        }
+
+        @Override
+        String allowed() {
+            return "1 to 512 letters, digits or -._~+/= characters";
+        }
+    },
+    CLOCK("--clock", "AIGW_CLOCK", "clock", "system|virtual",
+            "real time, or virtual time driven through /__emulator/clock", "system") {
+        @Override
+        boolean accepts(String value) {
+            return CLOCKS.contains(value);
+        }
+
+        @Override
+        String allowed() {
+            return "\"system\" or \"virtual\"";
+        }
+
+        @Override
+        String hint(String value) {
+            return Suggestions.didYouMean(value, CLOCKS);
+        }
+    },
+    CONFIG("--config", "AIGW_CONFIG", null, "FILE", "JSON config file (format below)", "none") {
+        @Override
+        boolean accepts(String value) {
+            return !value.isBlank();
+        }
+
+        @Override
+        String allowed() {
+            return "the path of a JSON file";
+        }
+    };
+
+    private static final Pattern ACCOUNT_PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final List<String> CLOCKS = List.of("system", "virtual");
+
+    private final String option;
+    private final String env;
+    private final String fileField;
+    private final String metavar;
+    private final String description;
+    private final String defaultText;
+
+    Setting(String option, String env, String fileField, String metavar, String description, String defaultText) {
+        this.option = option;
+        this.env = env;
+        this.fileField = fileField;
+        this.metavar = metavar;
+        this.description = description;
+        this.defaultText = defaultText;
+    }
+
+    abstract boolean accepts(String value);
+
+    /** Says in a few words what values are accepted. */
+    abstract String allowed();
+
+    /** Returns a "did you mean" hint for a refused value, or an empty string. */
+    String hint(String value) {
+        return "";
+    }
+
+    /** Returns the value if accepted; otherwise stops start-up with a message naming {@code source}. */
+    String check(String value, String source) {
+        if (!accepts(value)) {
+            throw new ConfigException(source + ": expected " + allowed() + ", got \"" + value + "\"" + hint(value));
+        }
+        return value;
+    }
+
+    String option() {
+        return option;
+    }
+
+    String env() {
+        return env;
+    }
+
+    /** Returns the config file's member for this setting, or {@code null} if the file cannot give it. */
+    String fileField() {
+        return fileField;
+    }
+
+    String metavar() {
+        return metavar;
+    }
+
+    String description() {
+        return description;
+    }
+
+    String defaultText() {
+        return defaultText;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.aigw.emulator.standalone;
+
+import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ApiToken;
+import dev.aigw.emulator.EmulatorClock;
+import dev.aigw.emulator.GlobalApiKey;
+import dev.aigw.emulator.Permission;
+import dev.aigw.emulator.VirtualClock;
+import dev.aigw.emulator.internal.Seed;
+import dev.aigw.emulator.standalone.StandaloneOptions.Given;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The standalone emulator's whole configuration, resolved from the command line, the {@code AIGW_*}
+ * environment variables and the optional JSON config file, in that order of precedence, then the defaults.
+ *
+ * @param host the address to bind
+ * @param port the port, 0 for a free one
+ * @param accountId the default account id
+ * @param accounts every account id, the default one first
+ * @param tokens the accepted tokens, the one printed at start-up first; empty means the emulator's default token
+ * @param globalApiKeys the accepted legacy key pairs
+ * @param clock {@code system} or {@code virtual}
+ * @param upstreams providers pointed at real servers: slug to base URL
+ * @param tuning the file's limits, each only if given
+ * @param seed the gateways and script steps to hold from the start
+ * @param configFile the config file read, if any
+ * @param warnings what to print before starting
+ */
+record StandaloneConfig(String host, int port, String accountId, List<String> accounts, List<ApiToken> tokens,
+                        List<GlobalApiKey> globalApiKeys, String clock, Map<String, String> upstreams,
+                        Tuning tuning, Seed seed, Optional<Path> configFile, List<String> warnings) {
+
+    /** The file's limits and switches; an empty one keeps the emulator's default. */
+    record Tuning(OptionalLong maxBodyBytes, OptionalLong maxGatewaysPerAccount, OptionalLong journalLimit,
+                  OptionalLong workerThreads, Optional<Boolean> legacyGatewayFields) {
+    }
+
+    StandaloneConfig {
+        accounts = List.copyOf(accounts);
+        tokens = List.copyOf(tokens);
+        globalApiKeys = List.copyOf(globalApiKeys);
+        upstreams = Map.copyOf(upstreams);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Resolves everything; throws {@link ConfigException} naming the first bad setting. */
+    static StandaloneConfig resolve(StandaloneOptions options) {
+        ConfigFile file = options.get(Setting.CONFIG)
+                .map(given -> ConfigFile.read(Path.of(given.value()), given.source()))
+                .orElseGet(ConfigFile::none);
+        String host = value(Setting.HOST, options, file);
+        int port = Integer.parseInt(value(Setting.PORT, options, file));
+        String accountId = value(Setting.ACCOUNT_ID, options, file);
+        String clock = value(Setting.CLOCK, options, file);
+
+        Set<String> accounts = new LinkedHashSet<>();
+        accounts.add(accountId);
+        accounts.addAll(file.accounts());
+
+        List<ApiToken> tokens = new ArrayList<>();
+        Optional<Given> apiToken = options.get(Setting.API_TOKEN).or(() -> file.setting(Setting.API_TOKEN));
+        apiToken.ifPresent(given -> tokens.add(
+                new ApiToken(given.value(), Set.of(accountId), EnumSet.allOf(Permission.class))));
+        tokens.addAll(file.tokens(accountId, accounts, apiToken));
+
+        Tuning tuning = new Tuning(file.integerMember("max_body_bytes", 1, Integer.MAX_VALUE - 8),
+                file.integerMember("max_gateways_per_account", 0, Integer.MAX_VALUE),
+                file.integerMember("journal_limit", 1, Integer.MAX_VALUE),
+                file.integerMember("worker_threads", 1, 1024),
+                file.booleanMember("legacy_gateway_fields"));
+        Seed seed = new Seed(file.gateways(accountId, accounts, tuning.maxGatewaysPerAccount().orElse(0)),
+                file.scripts());
+        return new StandaloneConfig(host, port, accountId, List.copyOf(accounts), tokens,
+                file.globalApiKeys(accountId, accounts), clock, file.upstreams(), tuning, seed,
+                options.get(Setting.CONFIG).map(given -> Path.of(given.value())), options.warnings());
+    }
+
+    /** Returns a builder for the emulator this configuration describes. */
+    AiGatewayEmulator.Builder builder() {
+        AiGatewayEmulator.Builder builder = AiGatewayEmulator.builder()
+                .host(host)
+                .port(port)
+                .accountId(accountId)
+                .clock(clock.equals("virtual") ? VirtualClock.create() : EmulatorClock.system())
+                .seed(seed);
+        accounts.forEach(builder::account);
+        tokens.forEach(builder::token);
+        globalApiKeys.forEach(builder::globalApiKey);
+        upstreams.forEach(builder::upstream);
+        tuning.maxBodyBytes().ifPresent(builder::maxBodyBytes);
+        tuning.maxGatewaysPerAccount().ifPresent(v -> builder.maxGatewaysPerAccount((int) v));
+        tuning.journalLimit().ifPresent(v -> builder.journalLimit((int) v));
+        tuning.workerThreads().ifPresent(v -> builder.workerThreads((int) v));
+        tuning.legacyGatewayFields().ifPresent(builder::legacyGatewayFields);
+        return builder;
+    }
+
+    /** Returns the winning value: command line or environment, then the file, then the default. */
+    private static String value(Setting setting, StandaloneOptions options, ConfigFile file) {
+        return options.get(setting).or(() -> file.setting(setting)).map(Given::value).orElse(setting.defaultText());
+    }
+}
