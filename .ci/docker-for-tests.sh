@@ -2,9 +2,8 @@
 # docker-for-tests.sh - make a Docker engine and an offline JRE 17 base image
 # available for image builds and Testcontainers tests, with no image registry.
 # The project's own copy of the team's shared tool (CI must not need ../shared),
-# with two changes: jdk.random (the emulator's id generators) is in the module
-# list, and the JRE has the default CDS archive that the official image ships,
-# so the image can add the emulator's own classes with -XX:ArchiveClassesAtExit.
+# with one change: the JRE has the default CDS archive that the official image
+# ships, so the image can add the emulator's own classes with -XX:ArchiveClassesAtExit.
 #
 #   BUILD_ARG=$(bash .ci/docker-for-tests.sh)    # stdout: --build-arg BASE_IMAGE=...
 #   bash emulator-testcontainers/build-image.sh $BUILD_ARG
@@ -17,7 +16,7 @@
 set -euo pipefail
 
 BASE_IMAGE="${BASE_IMAGE:-aigw-emulator/jre-base:17-emulator}"
-JRE_MODULES="${JRE_MODULES:-java.base,java.logging,java.net.http,jdk.unsupported,java.management,java.naming,java.xml,java.sql,jdk.crypto.ec,jdk.httpserver,jdk.random}"
+JRE_MODULES="${JRE_MODULES:-java.base,java.logging,java.net.http,jdk.unsupported,java.management,java.naming,java.xml,java.sql,jdk.crypto.ec,jdk.httpserver}"
 WAIT_S="${DOCKER_WAIT_S:-60}"
 DOCKERD_LOG="${DOCKERD_LOG:-/tmp/dockerd.log}"
 
