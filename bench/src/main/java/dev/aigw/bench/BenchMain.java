@@ -14,6 +14,17 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        int status = 1;
+        try {
+            run(args);
+            status = 0;
+        } finally {
+            // Client libraries may leave non-daemon threads behind; the run is over either way.
+            System.exit(status);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         System.setProperty("org.jboss.logging.provider", "slf4j");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -26,12 +37,16 @@ public final class BenchMain {
                 startup.emulator().medianMillis(), startup.wiremock().medianMillis(), startup.ratio());
 
         int concurrency = 8;
-        List<ThroughputBench.Target> targets = new ThroughputBench(concurrency,
-                Duration.ofSeconds(quick ? 1 : 3), Duration.ofSeconds(quick ? 2 : 10)).run();
+        ThroughputBench throughput = new ThroughputBench(concurrency,
+                Duration.ofSeconds(quick ? 1 : 3), Duration.ofSeconds(quick ? 2 : 10));
+        List<ThroughputBench.Target> targets = throughput.run();
         System.out.printf(Locale.ROOT, "Non-streaming chat completion, %d concurrent clients:%n", concurrency);
         for (ThroughputBench.Target t : targets) {
             System.out.printf(Locale.ROOT, "  %-40s %9.0f req/s  p50 %6.3f ms  p99 %6.3f ms%n", t.name(),
                     t.requestsPerSecond(), t.latency().medianMillis(), t.latency().percentileMillis(99));
+        }
+        if (throughput.errors() > 0) {
+            System.out.printf(Locale.ROOT, "  (%d client-side I/O errors retried)%n", throughput.errors());
         }
         double emulator = targets.get(0).requestsPerSecond();
         System.out.printf(Locale.ROOT, "  throughput vs bare Undertow %.2f (goal >= 0.70), vs WireMock %.2f (goal >= 2.0)%n%n",

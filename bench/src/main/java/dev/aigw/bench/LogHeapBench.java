@@ -71,7 +71,7 @@ final class LogHeapBench {
                 }
             }
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
     }
 
