@@ -190,7 +190,8 @@ public final class AiGatewayEmulator implements AutoCloseable {
      * Logs API of the management API serves the same entries.
      */
     public List<LogEntry> logs(String gatewayId) {
-        return state.logs().list(new GatewayRef(settings.defaultAccountId(), Objects.requireNonNull(gatewayId)));
+        return state.gateways().find(settings.defaultAccountId(), Objects.requireNonNull(gatewayId))
+                .map(gateway -> state.logs().list(GatewayRef.of(gateway))).orElse(List.of());
     }
 
     /**

@@ -46,11 +46,23 @@ public final class GatewayStore {
         return gateway;
     }
 
-    /** Returns the gateway with that id, creating it with {@code creator} if absent, atomically. */
-    public Gateway getOrCreate(String accountId, String id, Supplier<Gateway> creator) {
+    /**
+     * Returns the gateway with that id, creating it with {@code creator} if absent, atomically; empty when it is
+     * absent and the account is at its gateway limit (the data plane counts auto-creation, proxy.md 2.3).
+     */
+    public Optional<Gateway> getOrCreate(String accountId, String id, Supplier<Gateway> creator) {
         Map<String, Gateway> gateways = account(accountId);
         synchronized (gateways) {
-            return gateways.computeIfAbsent(id, ignored -> creator.get());
+            Gateway existing = gateways.get(id);
+            if (existing != null) {
+                return Optional.of(existing);
+            }
+            if (maxGatewaysPerAccount > 0 && gateways.size() >= maxGatewaysPerAccount) {
+                return Optional.empty();
+            }
+            Gateway created = creator.get();
+            gateways.put(id, created);
+            return Optional.of(created);
         }
     }
 

@@ -24,18 +24,16 @@ public final class GatewayLookupHandler implements HttpHandler {
     private final RunTokens runTokens;
     private final EmulatorClock clock;
     private final Supplier<String> internalIds;
-    private final int maxGatewaysPerAccount;
     private final HttpHandler next;
 
     public GatewayLookupHandler(GatewayStore gateways, Set<String> knownAccounts, RunTokens runTokens,
-                                EmulatorClock clock, Supplier<String> internalIds, int maxGatewaysPerAccount,
+                                EmulatorClock clock, Supplier<String> internalIds,
                                 HttpHandler next) {
         this.gateways = gateways;
         this.knownAccounts = Set.copyOf(knownAccounts);
         this.runTokens = runTokens;
         this.clock = clock;
         this.internalIds = internalIds;
-        this.maxGatewaysPerAccount = maxGatewaysPerAccount;
         this.next = next;
     }
 
@@ -49,6 +47,9 @@ public final class GatewayLookupHandler implements HttpHandler {
         }
         String account = parts[0];
         String gatewayId = parts[1];
+        if (parts.length > 2 && hasDotSegment(parts[2])) {
+            throw ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER);
+        }
         if (!knownAccounts.contains(account)) {
             throw ApiException.gateway(400, 2001, GatewayErrors.NO_GATEWAY);
         }
@@ -65,15 +66,21 @@ public final class GatewayLookupHandler implements HttpHandler {
                 || !runTokens.isValid(exchange.getRequestHeaders().getFirst("cf-aig-authorization"), account)) {
             return Optional.empty();
         }
-        // The data plane counts auto-creation against the gateway limit (proxy.md 2.3).
-        if (maxGatewaysPerAccount > 0 && gateways.list(account).size() >= maxGatewaysPerAccount) {
-            return Optional.empty();
-        }
-        return Optional.of(gateways.getOrCreate(account, Gateway.DEFAULT_ID, () -> {
+        return gateways.getOrCreate(account, Gateway.DEFAULT_ID, () -> {
             Instant now = clock.now();
             return new Gateway(account, Gateway.DEFAULT_ID, GatewaySettings.forAutoCreatedDefault(), true, now, now,
                     internalIds.get());
-        }));
+        });
+    }
+
+    /** Tells whether a path has a {@code .} or {@code ..} segment, which would escape the provider's base. */
+    private static boolean hasDotSegment(String rest) {
+        for (String segment : rest.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -39,14 +39,23 @@ final class RealUpstream implements Upstream {
 
     @Override
     public AttemptResult call(UpstreamRequest request, Duration timeout) throws InterruptedException {
-        URI uri = URI.create(baseUrl + request.path() + (request.query().isEmpty() ? "" : "?" + request.query()));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .method(request.method(), request.body().length == 0 && !hasBody(request.method())
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        request.headers().forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
+        URI uri;
+        HttpRequest httpRequest;
+        try {
+            uri = URI.create(baseUrl + request.path() + (request.query().isEmpty() ? "" : "?" + request.query()));
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                    .method(request.method(), request.body().length == 0 && !hasBody(request.method())
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+            request.headers().forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
+            httpRequest = builder.build();
+        } catch (IllegalArgumentException e) {
+            // A path or header a real HTTP client refuses to send (a universal step can carry anything).
+            return new AttemptResult.Failed("bad_request", "cannot send to " + baseUrl + request.path() + ": "
+                    + e.getMessage());
+        }
         CompletableFuture<HttpResponse<InputStream>> pending =
-                client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+                client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
         if (!clock.await(pending, timeout)) {
             pending.cancel(true);
             return new AttemptResult.Failed("timeout", uri + ": no response head within " + timeout);

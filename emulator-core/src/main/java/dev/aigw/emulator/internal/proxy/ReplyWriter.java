@@ -100,24 +100,30 @@ public final class ReplyWriter {
     private static boolean relay(InputStream in, OutputStream out, int breakAfter, Capture capture)
             throws IOException {
         try (in) {
+            if (breakAfter == 0) {
+                return true;
+            }
             byte[] buffer = new byte[8192];
             int events = 0;
             int previous = -1;
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 for (int i = 0; i < n; i++) {
+                    // An event ends at a blank line: "\n\n", or "\r\n\r\n" (carriage returns are skipped).
                     if (buffer[i] == '\n' && previous == '\n' && ++events == breakAfter) {
                         out.write(buffer, 0, i + 1);
                         capture.write(buffer, 0, i + 1);
                         return true;
                     }
-                    previous = buffer[i];
+                    if (buffer[i] != '\r') {
+                        previous = buffer[i];
+                    }
                 }
                 out.write(buffer, 0, n);
                 capture.write(buffer, 0, n);
                 out.flush();
             }
-            return breakAfter == 0;
+            return false;
         }
     }
 

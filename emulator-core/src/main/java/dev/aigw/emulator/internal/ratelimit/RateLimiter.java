@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Counts the requests of each gateway against its {@link RateLimit} on the emulator's clock (proxy.md 6.2,
  * 6.3): only accepted requests count, so a client that keeps retrying into a sliding window still recovers.
  *
- * <p>Thread-safe and exact: each gateway's window is checked and counted under one lock, so {@code N}
+ * <p>Thread-safe and exact: each gateway's window is chosen, checked and counted in one atomic step, so {@code N}
  * concurrent requests against a limit {@code L < N} let exactly {@code L} pass. A gateway whose technique or
  * interval changed starts with an empty window; one whose limit alone changed keeps its count.
  */
@@ -21,11 +21,15 @@ public final class RateLimiter {
 
     /** Counts a request of {@code gateway} at {@code now} if the limit allows it; returns whether it may go on. */
     public boolean tryAcquire(GatewayRef gateway, RateLimit limit, Instant now) {
-        Window window = windows.compute(gateway, (key, current) ->
-                current != null && current.fits(limit) ? current : new Window(limit));
-        synchronized (window) {
-            return window.tryAcquire(limit.limit(), now);
-        }
+        boolean[] allowed = new boolean[1];
+        // compute runs atomically per gateway, so choosing the window and counting in it cannot interleave with
+        // forget() or with a settings change.
+        windows.compute(gateway, (key, current) -> {
+            Window window = current != null && current.fits(limit) ? current : new Window(limit);
+            allowed[0] = window.tryAcquire(limit.limit(), now);
+            return window;
+        });
+        return allowed[0];
     }
 
     /** Forgets a gateway's window (the gateway was deleted or its rate-limit settings changed). */
@@ -38,7 +42,7 @@ public final class RateLimiter {
         windows.clear();
     }
 
-    /** One gateway's counting state; guarded by its own monitor. */
+    /** One gateway's counting state; only touched inside {@code windows.compute} for its key. */
     private static final class Window {
 
         private final RateLimit.Technique technique;

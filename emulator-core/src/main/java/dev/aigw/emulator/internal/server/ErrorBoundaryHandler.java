@@ -28,6 +28,10 @@ public final class ErrorBoundaryHandler implements HttpHandler {
             next.handleRequest(exchange);
         } catch (ApiException e) {
             respond(exchange, e);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // The client went away (or its connection broke) mid-request: nobody is left to answer.
+            LOG.debug("Connection lost serving {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
+            org.xnio.IoUtils.safeClose(exchange.getConnection());
         } catch (InterruptedException e) {
             // The emulator is closing while this request waits (a hang, a backoff): drop the connection.
             org.xnio.IoUtils.safeClose(exchange.getConnection());

@@ -66,7 +66,6 @@ public final class HandlerChain {
                 new ErrorBoundaryHandler(ErrorEnvelope.GATEWAY,
                 new RequestIdsHandler(state.ids(), state.clock(), testId,
                 new GatewayLookupHandler(state.gateways(), state.accounts(), runTokens, state.clock(), state::newUuid,
-                        state.settings().maxGatewaysPerAccount(),
                 new GatewayAuthenticationHandler(runTokens,
                 new EndpointResolutionHandler(state.providers(), state.clock(), maxBody, testId,
                 new LogHandler(state.logs(), state.ids(), state.clock(), maxBody,
