@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The cache rules of proxy.md 5 on a virtual clock, without sockets. */
 class ResponseCacheTest {
 
-    private static final GatewayRef GATEWAY = new GatewayRef("acct", "gw");
+    private static final GatewayRef GATEWAY = new GatewayRef("acct", "gw", "incarnation-1");
     private static final byte[] BODY = "{\"model\":\"gpt-4o-mini\"}".getBytes(StandardCharsets.UTF_8);
 
     private final VirtualClock clock = VirtualClock.create();
@@ -104,7 +104,7 @@ class ResponseCacheTest {
         assertThat(key("/v1/chat/completions", "a=1", BODY)).isNotEqualTo(base);
         assertThat(CacheKey.derived(GATEWAY, "groq", "POST", "/v1/chat/completions", "", BODY)).isNotEqualTo(base);
         assertThat(CacheKey.derived(GATEWAY, "openai", "PUT", "/v1/chat/completions", "", BODY)).isNotEqualTo(base);
-        assertThat(CacheKey.derived(new GatewayRef("acct", "other"), "openai", "POST", "/v1/chat/completions", "",
+        assertThat(CacheKey.derived(new GatewayRef("acct", "other", "incarnation-1"), "openai", "POST", "/v1/chat/completions", "",
                 BODY)).isNotEqualTo(base);
         assertThat(CacheKey.derived(GATEWAY, "open", "aiPOST", "/v1/chat/completions", "", BODY))
                 .as("parts are length-prefixed, so they cannot run into each other").isNotEqualTo(base);
@@ -112,8 +112,8 @@ class ResponseCacheTest {
 
     @Test
     void aCustomKeyIsScopedToItsGateway() {
-        assertThat(CacheKey.custom(GATEWAY, "k")).isEqualTo(CacheKey.custom(new GatewayRef("acct", "gw"), "k"));
-        assertThat(CacheKey.custom(GATEWAY, "k")).isNotEqualTo(CacheKey.custom(new GatewayRef("acct", "gw2"), "k"));
+        assertThat(CacheKey.custom(GATEWAY, "k")).isEqualTo(CacheKey.custom(new GatewayRef("acct", "gw", "incarnation-1"), "k"));
+        assertThat(CacheKey.custom(GATEWAY, "k")).isNotEqualTo(CacheKey.custom(new GatewayRef("acct", "gw2", "incarnation-1"), "k"));
     }
 
     @Test
@@ -152,7 +152,7 @@ class ResponseCacheTest {
     @Test
     void droppingAGatewayLeavesOtherGatewaysEntries() {
         CacheKey mine = key("/v1/chat/completions", "", BODY);
-        CacheKey other = CacheKey.derived(new GatewayRef("acct", "other"), "openai", "POST", "/v1/chat/completions",
+        CacheKey other = CacheKey.derived(new GatewayRef("acct", "other", "incarnation-1"), "openai", "POST", "/v1/chat/completions",
                 "", BODY);
         store(mine, 60, "{}");
         store(other, 60, "{}");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The log store's order, limits (proxy.md 7.3) and changes, without sockets. */
 class LogStoreTest {
 
-    private static final GatewayRef GATEWAY = new GatewayRef("acct", "gw");
+    private static final GatewayRef GATEWAY = new GatewayRef("acct", "gw", "incarnation-1");
     private static final LogLimit UNLIMITED = new LogLimit(LogLimit.DEFAULT_MAX_ENTRIES, Strategy.STOP_INSERTING);
 
     private final LogStore store = new LogStore();
@@ -77,7 +77,7 @@ class LogStoreTest {
 
     @Test
     void updatesDeletesAndDropsChangeOnlyWhatTheyName() {
-        GatewayRef other = new GatewayRef("acct", "other");
+        GatewayRef other = new GatewayRef("acct", "other", "incarnation-1");
         store.append(GATEWAY, entry("1"), UNLIMITED);
         store.append(GATEWAY, entry("2"), UNLIMITED);
         store.append(other, entry("1"), UNLIMITED);

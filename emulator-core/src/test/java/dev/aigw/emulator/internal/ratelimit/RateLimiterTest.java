@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 /** The windows of proxy.md 6.2 on a virtual clock, without sockets. */
 class RateLimiterTest {
 
-    private static final GatewayRef GATEWAY = new GatewayRef("acct", "gw");
+    private static final GatewayRef GATEWAY = new GatewayRef("acct", "gw", "incarnation-1");
 
     private final VirtualClock clock = VirtualClock.startingAt(Instant.parse("2026-03-01T12:00:00Z"));
     private final RateLimiter limiter = new RateLimiter();
@@ -110,8 +110,8 @@ class RateLimiterTest {
         RateLimit limit = new RateLimit(1, 60, Technique.FIXED);
 
         assertThat(limiter.tryAcquire(GATEWAY, limit, clock.now())).isTrue();
-        assertThat(limiter.tryAcquire(new GatewayRef("acct", "other"), limit, clock.now())).isTrue();
-        assertThat(limiter.tryAcquire(new GatewayRef("other-acct", "gw"), limit, clock.now())).isTrue();
+        assertThat(limiter.tryAcquire(new GatewayRef("acct", "other", "incarnation-1"), limit, clock.now())).isTrue();
+        assertThat(limiter.tryAcquire(new GatewayRef("other-acct", "gw", "incarnation-1"), limit, clock.now())).isTrue();
         assertThat(limiter.tryAcquire(GATEWAY, limit, clock.now())).isFalse();
     }
 
