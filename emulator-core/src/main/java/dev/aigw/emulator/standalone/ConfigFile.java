@@ -34,7 +34,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -46,8 +45,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -63,7 +60,6 @@ final class ConfigFile {
             "tokens", "global_api_keys", "upstreams", "gateways", "scripts", "max_body_bytes",
             "max_gateways_per_account", "legacy_gateway_fields", "journal_limit", "worker_threads");
 
-    private static final String ROOT = "file";
     private static final List<String> TOKEN_MEMBERS = List.of("value", "permissions", "accounts");
     private static final List<String> KEY_MEMBERS = List.of("email", "key", "accounts");
     private static final List<String> SCRIPT_MEMBERS = List.of("provider", "gateway_id", "test_id", "steps");
@@ -74,10 +70,12 @@ final class ConfigFile {
             new JsonShape.ArrayOf(oneOf(PERMISSION_LABELS.toArray(String[]::new)), 1, Integer.MAX_VALUE));
 
     private final String label;
+    private final ConfigChecks checks;
     private final ObjectNode root;
 
     private ConfigFile(String label, ObjectNode root) {
         this.label = label;
+        this.checks = new ConfigChecks(label);
         this.root = root;
     }
 
@@ -114,7 +112,7 @@ final class ConfigFile {
                     Locale.ROOT)));
         }
         ConfigFile file = new ConfigFile(label, (ObjectNode) root);
-        file.refuseUnknown(root, List.of(), MEMBERS, "the file takes");
+        file.checks.refuseUnknown(root, List.of(), MEMBERS, "the file takes");
         return file;
     }
 
@@ -127,10 +125,10 @@ final class ConfigFile {
         }
         String source = label + ": " + name;
         if (setting == Setting.PORT) {
-            check(optional(name, integer(0, 65535)), root, List.of());
+            checks.check(optional(name, integer(0, 65535)), root, List.of());
             return Optional.of(new Given(value.asText(), source));
         }
-        String text = string(value, List.of(name), setting.allowed());
+        String text = checks.string(value, List.of(name), setting.allowed());
         return Optional.of(new Given(setting.check(text, source), source));
     }
 
@@ -141,11 +139,11 @@ final class ConfigFile {
         if (array == null) {
             return accounts;
         }
-        expectArray(array, List.of("accounts"), "an array of account ids");
+        checks.expectArray(array, List.of("accounts"), "an array of account ids");
         for (int i = 0; i < array.size(); i++) {
             List<String> path = List.of("accounts", String.valueOf(i));
-            String id = string(array.get(i), path, Setting.ACCOUNT_ID.allowed());
-            accounts.add(Setting.ACCOUNT_ID.check(id, label + ": " + jsonPath(path)));
+            String id = checks.string(array.get(i), path, Setting.ACCOUNT_ID.allowed());
+            accounts.add(Setting.ACCOUNT_ID.check(id, label + ": " + ConfigChecks.jsonPath(path)));
         }
         return accounts;
     }
@@ -159,18 +157,18 @@ final class ConfigFile {
         Map<String, String> seen = new HashMap<>();
         apiToken.ifPresent(given -> seen.put(given.value(), given.source()));
         eachElement("tokens", "token", (node, path) -> {
-            refuseUnknown(node, path, TOKEN_MEMBERS, "a token takes");
-            String value = string(member(node, path, "value"), child(path, "value"), Setting.API_TOKEN.allowed());
+            checks.refuseUnknown(node, path, TOKEN_MEMBERS, "a token takes");
+            String value = checks.string(checks.member(node, path, "value"), ConfigChecks.child(path, "value"), Setting.API_TOKEN.allowed());
             if (!ApiToken.isWellFormed(value)) {
-                throw error(child(path, "value"), ": expected " + Setting.API_TOKEN.allowed() + ", got \"" + value
+                throw checks.error(ConfigChecks.child(path, "value"), ": expected " + Setting.API_TOKEN.allowed() + ", got \"" + value
                         + "\"");
             }
-            String earlier = seen.putIfAbsent(value, jsonPath(path));
+            String earlier = seen.putIfAbsent(value, ConfigChecks.jsonPath(path));
             if (earlier != null) {
-                throw error(child(path, "value"), ": the token \"" + value + "\" is already given by " + earlier
+                throw checks.error(ConfigChecks.child(path, "value"), ": the token \"" + value + "\" is already given by " + earlier
                         + "; give each token once, with all its permissions");
             }
-            check(PERMISSIONS, node, path);
+            checks.check(PERMISSIONS, node, path);
             Set<Permission> permissions = EnumSet.noneOf(Permission.class);
             node.get("permissions").forEach(p -> permissions.add(Permission.values()[
                     PERMISSION_LABELS.indexOf(p.textValue())]));
@@ -184,17 +182,17 @@ final class ConfigFile {
         List<GlobalApiKey> keys = new ArrayList<>();
         Set<String> emails = new LinkedHashSet<>();
         eachElement("global_api_keys", "global API key", (node, path) -> {
-            refuseUnknown(node, path, KEY_MEMBERS, "a global API key takes");
-            String email = string(member(node, path, "email"), child(path, "email"), "an e-mail address");
-            String key = string(member(node, path, "key"), child(path, "key"), "a non-blank string");
+            checks.refuseUnknown(node, path, KEY_MEMBERS, "a global API key takes");
+            String email = checks.string(checks.member(node, path, "email"), ConfigChecks.child(path, "email"), "an e-mail address");
+            String key = checks.string(checks.member(node, path, "key"), ConfigChecks.child(path, "key"), "a non-blank string");
             if (key.isBlank()) {
-                throw error(child(path, "key"), ": expected a non-blank string, got \"" + key + "\"");
+                throw checks.error(ConfigChecks.child(path, "key"), ": expected a non-blank string, got \"" + key + "\"");
             }
             if (!email.contains("@")) {
-                throw error(child(path, "email"), ": expected an e-mail address, got \"" + email + "\"");
+                throw checks.error(ConfigChecks.child(path, "email"), ": expected an e-mail address, got \"" + email + "\"");
             }
             if (!emails.add(email.toLowerCase(Locale.ROOT))) {
-                throw error(child(path, "email"), ": \"" + email + "\" is already listed (e-mail addresses are"
+                throw checks.error(ConfigChecks.child(path, "email"), ": \"" + email + "\" is already listed (e-mail addresses are"
                         + " compared ignoring case)");
             }
             keys.add(new GlobalApiKey(email, key,
@@ -211,8 +209,8 @@ final class ConfigFile {
             return upstreams;
         }
         if (!node.isObject()) {
-            throw error(List.of("upstreams"), ": expected an object of provider slugs to base URLs, got "
-                    + render(node));
+            throw checks.error(List.of("upstreams"), ": expected an object of provider slugs to base URLs, got "
+                    + ConfigChecks.render(node));
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -220,8 +218,8 @@ final class ConfigFile {
             checkProvider(e.getKey(), path);
             String url = e.getValue().isTextual() ? e.getValue().textValue() : null;
             if (url == null || !isHttpUrl(url)) {
-                throw error(path, ": expected an absolute http(s) URL such as \"http://127.0.0.1:9000\", got "
-                        + render(e.getValue()));
+                throw checks.error(path, ": expected an absolute http(s) URL such as \"http://127.0.0.1:9000\", got "
+                        + ConfigChecks.render(e.getValue()));
             }
             upstreams.put(e.getKey(), url);
         }
@@ -230,14 +228,14 @@ final class ConfigFile {
 
     /** Returns an integer member of the top level, checked against its range. */
     OptionalLong integerMember(String name, long min, long max) {
-        check(optional(name, integer(min, max)), root, List.of());
+        checks.check(optional(name, integer(min, max)), root, List.of());
         JsonNode value = root.get(name);
         return value == null ? OptionalLong.empty() : OptionalLong.of(value.longValue());
     }
 
     /** Returns a boolean member of the top level. */
     Optional<Boolean> booleanMember(String name) {
-        check(optional(name, bool()), root, List.of());
+        checks.check(optional(name, bool()), root, List.of());
         return Optional.ofNullable(root.get(name)).map(JsonNode::booleanValue);
     }
 
@@ -252,11 +250,11 @@ final class ConfigFile {
         List<String> members = Stream.concat(Stream.of("id", "account_id"),
                 GatewayFields.ALL.stream().map(GatewayField::name)).toList();
         eachElement("gateways", "gateway", (node, path) -> {
-            refuseUnknown(node, path, members, "a gateway takes");
+            checks.refuseUnknown(node, path, members, "a gateway takes");
             String account = defaultAccount;
             if (node.has("account_id")) {
-                account = string(node.get("account_id"), child(path, "account_id"), "an account id");
-                checkKnown(account, child(path, "account_id"), known);
+                account = checks.string(node.get("account_id"), ConfigChecks.child(path, "account_id"), "an account id");
+                checkKnown(account, ConfigChecks.child(path, "account_id"), known);
             }
             ObjectNode body = ((ObjectNode) node).deepCopy();
             body.remove("account_id");
@@ -266,16 +264,16 @@ final class ConfigFile {
                 id = GatewaySettings.createId(body);
                 settings = GatewaySettings.forCreate(body);
             } catch (ApiException e) {
-                throw translate(e, path);
+                throw checks.translate(e, path);
             }
-            String earlier = seen.putIfAbsent(account + "/" + id, jsonPath(path));
+            String earlier = seen.putIfAbsent(account + "/" + id, ConfigChecks.jsonPath(path));
             if (earlier != null) {
-                throw error(child(path, "id"), ": account " + account + " already has a gateway \"" + id
+                throw checks.error(ConfigChecks.child(path, "id"), ": account " + account + " already has a gateway \"" + id
                         + "\" (" + earlier + ")");
             }
             int count = perAccount.merge(account, 1, Integer::sum);
             if (maxPerAccount > 0 && count > maxPerAccount) {
-                throw error(path, ": account " + account + " would have " + count
+                throw checks.error(path, ": account " + account + " would have " + count
                         + " gateways, more than max_gateways_per_account (" + maxPerAccount + ")");
             }
             gateways.add(new Seed.SeedGateway(account, id, settings));
@@ -289,19 +287,19 @@ final class ConfigFile {
         JsonShape.Obj shape = object(required("provider", text(1, 64)), optional("gateway_id", text(1, 64)),
                 optional("test_id", text(1, 256)));
         eachElement("scripts", "script", (node, path) -> {
-            refuseUnknown(node, path, SCRIPT_MEMBERS, "a script takes");
+            checks.refuseUnknown(node, path, SCRIPT_MEMBERS, "a script takes");
             try {
-                shape.check(node, withRoot(path));
+                shape.check(node, ConfigChecks.withRoot(path));
             } catch (ApiException e) {
-                throw translate(e, List.of());
+                throw checks.translate(e, List.of());
             }
             String provider = node.get("provider").textValue();
-            checkProvider(provider, child(path, "provider"));
+            checkProvider(provider, ConfigChecks.child(path, "provider"));
             List<ScriptStepJson.ScriptStep> steps;
             try {
-                steps = ScriptStepJson.parse(node.get("steps"), withRoot(child(path, "steps")));
+                steps = ScriptStepJson.parse(node.get("steps"), ConfigChecks.withRoot(ConfigChecks.child(path, "steps")));
             } catch (ApiException e) {
-                throw translate(e, List.of());
+                throw checks.translate(e, List.of());
             }
             Scripts.Scope scope = new Scripts.Scope(provider, textOf(node.get("gateway_id")),
                     textOf(node.get("test_id")));
@@ -320,11 +318,11 @@ final class ConfigFile {
         if (array == null) {
             return;
         }
-        expectArray(array, List.of(name), "an array of " + what + " objects");
+        checks.expectArray(array, List.of(name), "an array of " + what + " objects");
         for (int i = 0; i < array.size(); i++) {
             List<String> path = List.of(name, String.valueOf(i));
             if (!array.get(i).isObject()) {
-                throw error(path, ": expected a " + what + " object, got " + render(array.get(i)));
+                throw checks.error(path, ": expected a " + what + " object, got " + ConfigChecks.render(array.get(i)));
             }
             reader.read(array.get(i), path);
         }
@@ -336,16 +334,16 @@ final class ConfigFile {
             return Set.of(defaultAccount);
         }
         String expected = "account ids or \"*\" for every account";
-        expectArray(accounts, child(path, "accounts"), "a non-empty array of " + expected);
+        checks.expectArray(accounts, ConfigChecks.child(path, "accounts"), "a non-empty array of " + expected);
         if (accounts.isEmpty()) {
-            throw error(child(path, "accounts"), ": expected a non-empty array of " + expected + ", got []");
+            throw checks.error(ConfigChecks.child(path, "accounts"), ": expected a non-empty array of " + expected + ", got []");
         }
         Set<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < accounts.size(); i++) {
-            String id = string(accounts.get(i), child(child(path, "accounts"), String.valueOf(i)),
+            String id = checks.string(accounts.get(i), ConfigChecks.child(ConfigChecks.child(path, "accounts"), String.valueOf(i)),
                     "an account id or \"*\"");
             if (!id.equals(ApiToken.ANY_ACCOUNT)) {
-                checkKnown(id, child(child(path, "accounts"), String.valueOf(i)), known);
+                checkKnown(id, ConfigChecks.child(ConfigChecks.child(path, "accounts"), String.valueOf(i)), known);
             }
             ids.add(id);
         }
@@ -354,134 +352,16 @@ final class ConfigFile {
 
     private void checkKnown(String account, List<String> path, Set<String> known) {
         if (!known.contains(account)) {
-            throw error(path, ": \"" + account + "\" is not an account of this emulator; known: "
+            throw checks.error(path, ": \"" + account + "\" is not an account of this emulator; known: "
                     + String.join(", ", known) + " (add it to accounts), or \"*\" for every account");
         }
     }
 
     private void checkProvider(String provider, List<String> path) {
         if (!PROVIDERS.contains(provider)) {
-            throw error(path, ": unknown provider \"" + provider + "\"" + Suggestions.didYouMean(provider, PROVIDERS)
+            throw checks.error(path, ": unknown provider \"" + provider + "\"" + Suggestions.didYouMean(provider, PROVIDERS)
                     + "; known: " + String.join(", ", PROVIDERS));
         }
-    }
-
-    private JsonNode member(JsonNode object, List<String> path, String name) {
-        JsonNode value = object.get(name);
-        if (value == null) {
-            throw error(child(path, name), " is required");
-        }
-        return value;
-    }
-
-    private String string(JsonNode value, List<String> path, String expected) {
-        if (value == null || !value.isTextual()) {
-            throw error(path, ": expected " + expected + ", got " + render(value));
-        }
-        return value.textValue();
-    }
-
-    private void expectArray(JsonNode value, List<String> path, String expected) {
-        if (!value.isArray()) {
-            throw error(path, ": expected " + expected + ", got " + render(value));
-        }
-    }
-
-    private static String render(JsonNode value) {
-        if (value == null) {
-            return "nothing";
-        }
-        String text = Json.text(value);
-        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
-    }
-
-    private void refuseUnknown(JsonNode object, List<String> path, Collection<String> allowed, String what) {
-        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!allowed.contains(name)) {
-                throw error(child(path, name), ": unknown member" + Suggestions.didYouMean(name, allowed) + "; "
-                        + what + ": " + String.join(", ", allowed));
-            }
-        }
-    }
-
-    private void check(JsonShape.Member member, JsonNode object, List<String> path) {
-        try {
-            member.check(object, withRoot(path));
-        } catch (ApiException e) {
-            throw translate(e, List.of());
-        }
-    }
-
-    /**
-     * Turns a validation error of the shared validators into a message about the file: the error's path,
-     * whose first segment is the validator's root ("body" or "file"), is placed under {@code base}.
-     */
-    private ConfigException translate(ApiException e, List<String> base) {
-        String detail = e.error().message();
-        String prefix = "Input Validation Error: ";
-        if (detail.startsWith(prefix)) {
-            detail = detail.substring(prefix.length());
-        }
-        List<String> errorPath = e.error().path();
-        List<String> relative = errorPath.size() > 1 ? errorPath.subList(1, errorPath.size()) : List.of();
-        List<String> full = new ArrayList<>(base);
-        full.addAll(relative);
-        String location = JsonShape.location(errorPath);
-        String rest = !relative.isEmpty() && detail.startsWith(location)
-                ? detail.substring(location.length())
-                : ": " + detail;
-        return error(full, nestedPaths(rest, base, relative));
-    }
-
-    /** Rewrites the dotted locations a nested message may quote ("a.0.b") as JSON paths under {@code base}. */
-    private static String nestedPaths(String rest, List<String> base, List<String> relative) {
-        if (relative.isEmpty()) {
-            return rest;
-        }
-        Matcher m = Pattern.compile("\\b" + Pattern.quote(String.join(".", relative)) + "((?:\\.[\\w-]+)*)")
-                .matcher(rest);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            List<String> path = new ArrayList<>(base);
-            path.addAll(relative);
-            if (!m.group(1).isEmpty()) {
-                path.addAll(List.of(m.group(1).substring(1).split("\\.")));
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(jsonPath(path)));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private ConfigException error(List<String> path, String rest) {
-        return new ConfigException(label + ": " + (path.isEmpty() ? "(top level)" : jsonPath(path)) + rest);
-    }
-
-    /** Renders a path as JSON path-like text: {@code gateways[0].dlp.policies[1].action}. */
-    static String jsonPath(List<String> path) {
-        StringBuilder out = new StringBuilder();
-        for (String segment : path) {
-            if (segment.matches("\\d+")) {
-                out.append('[').append(segment).append(']');
-            } else {
-                out.append(out.length() == 0 ? "" : ".").append(segment);
-            }
-        }
-        return out.toString();
-    }
-
-    private static List<String> withRoot(List<String> path) {
-        List<String> rooted = new ArrayList<>();
-        rooted.add(ROOT);
-        rooted.addAll(path);
-        return rooted;
-    }
-
-    private static List<String> child(List<String> path, String name) {
-        List<String> p = new ArrayList<>(path);
-        p.add(name);
-        return p;
     }
 
     private static String textOf(JsonNode node) {
