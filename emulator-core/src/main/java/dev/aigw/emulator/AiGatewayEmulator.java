@@ -243,7 +243,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxGatewaysPerAccount;
         private boolean legacyGatewayFields;
-        private int ioThreads = 1;
+        private int ioThreads = 2;
         private int workerThreads = 32;
         private final Map<String, String> realUpstreams = new LinkedHashMap<>();
         private int journalLimit = 10_000;
@@ -324,7 +324,22 @@ public final class AiGatewayEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Sets the number of worker threads, which bounds how many requests are served at once; default 32. */
+        /**
+         * Sets the number of I/O threads; default 2. Data-plane requests that need not wait (a fake provider, nothing
+         * scripted) are served on these threads, so they bound how many cores such requests use.
+         */
+        public Builder ioThreads(int ioThreads) {
+            if (ioThreads < 1) {
+                throw new IllegalArgumentException("ioThreads must be >= 1, got " + ioThreads);
+            }
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
+        /**
+         * Sets the number of worker threads, which bounds how many requests that wait (on the clock, a real
+         * upstream, a stream) are served at once, and how many management and control requests; default 32.
+         */
         public Builder workerThreads(int workerThreads) {
             if (workerThreads < 1) {
                 throw new IllegalArgumentException("workerThreads must be >= 1, got " + workerThreads);

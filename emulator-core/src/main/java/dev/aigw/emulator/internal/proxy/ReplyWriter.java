@@ -5,8 +5,9 @@ import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
+import io.undertow.util.HeaderMap;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,29 +45,33 @@ public final class ReplyWriter {
                       Map<String, String> gatewayHeaders, Consumer<WrittenReply> completing)
             throws IOException, InterruptedException {
         exchange.setStatusCode(reply.status());
+        HeaderMap response = exchange.getResponseHeaders();
         reply.headers().forEach((name, value) -> {
             if (!NOT_RELAYED.contains(name)) {
-                exchange.getResponseHeaders().put(HttpString.tryFromString(name), value);
+                response.put(HeaderNames.of(name), value);
             }
         });
-        gatewayHeaders.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
+        gatewayHeaders.forEach((name, value) -> response.put(HeaderNames.of(name), value));
         String contentType = reply.headers().get("content-type");
         int breakAfter = delivery.breakAfterEvents();
+        if (reply.body() instanceof UpstreamReply.Full full && breakAfter < 0) {
+            byte[] bytes = full.bytes();
+            exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
+            completing.accept(new WrittenReply(reply.status(), contentType,
+                    bytes.length > MAX_CAPTURED_BYTES ? null : bytes, bytes.length, false));
+            exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+            return;
+        }
         OutputStream out = exchange.getOutputStream();
         Capture capture = new Capture();
         if (reply.body() instanceof UpstreamReply.Full full) {
             byte[] bytes = full.bytes();
-            if (breakAfter >= 0) {
-                out.write(bytes, 0, bytes.length / 2);
-                capture.write(bytes, 0, bytes.length / 2);
-                completing.accept(capture.written(reply.status(), contentType, true));
-                cut(exchange, out);
-                return;
-            }
-            exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
-            completing.accept(new WrittenReply(reply.status(), contentType,
-                    bytes.length > MAX_CAPTURED_BYTES ? null : bytes, bytes.length, false));
-            out.write(bytes);
+            // A scripted cut: half the body, then the connection drops.
+            out.write(bytes, 0, bytes.length / 2);
+            capture.write(bytes, 0, bytes.length / 2);
+            completing.accept(capture.written(reply.status(), contentType, true));
+            cut(exchange, out);
+            return;
         } else if (reply.body() instanceof UpstreamReply.Stream stream) {
             int sent = 0;
             for (SseEvent event : stream.events()) {
@@ -94,6 +99,11 @@ public final class ReplyWriter {
             }
         }
         out.close();
+    }
+
+    /** Tells whether a reply goes out in one write that never blocks: a whole body, with no scripted cut. */
+    static boolean writesWithoutBlocking(AttemptResult.Replied replied) {
+        return replied.reply().body() instanceof UpstreamReply.Full && replied.delivery().breakAfterEvents() < 0;
     }
 
     /** Copies a real upstream's body as it arrives; returns true once {@code breakAfter} events went out. */

@@ -40,6 +40,11 @@ public final class Upstreams implements AutoCloseable {
         return new FakeUpstream(fakeFor(slug));
     }
 
+    /** Tells whether a provider goes to a real server (over the network) instead of its built-in fake. */
+    public boolean isReal(String slug) {
+        return realBaseUrls.containsKey(slug);
+    }
+
     /** Returns the built-in fake of a slug, which also knows the provider's error shapes. */
     public FakeProvider fakeFor(String slug) {
         return fakes.forSlug(slug).orElseThrow(() -> new IllegalStateException("no built-in fake for " + slug));

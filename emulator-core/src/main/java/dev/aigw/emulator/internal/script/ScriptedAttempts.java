@@ -11,6 +11,7 @@ import dev.aigw.emulator.internal.proxy.AttemptResult;
 import dev.aigw.emulator.internal.proxy.AttemptResult.Delivery;
 import dev.aigw.emulator.internal.proxy.Upstream;
 import dev.aigw.emulator.internal.proxy.Upstreams;
+import dev.aigw.emulator.internal.server.WorkerHandOff;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +42,10 @@ public final class ScriptedAttempts {
     public AttemptResult attempt(UpstreamRequest request, String gatewayId, String testId, Duration timeout)
             throws InterruptedException {
         Upstream upstream = upstreams.forProvider(request.provider());
-        UpstreamBehavior behavior = scripts.next(request.provider(), gatewayId, testId).orElse(null);
+        // A request served on an I/O thread was judged unscripted when it started (HandOffHandler): a step queued
+        // since then applies from the next request on, and can never make an I/O thread wait.
+        UpstreamBehavior behavior = WorkerHandOff.onIoThread() ? null
+                : scripts.next(request.provider(), gatewayId, testId).orElse(null);
         if (behavior == null) {
             return upstream.call(request, timeout);
         }

@@ -108,6 +108,16 @@ public final class Scripts {
         return Optional.empty();
     }
 
+    /** Tells whether any entry is queued for a provider, whatever its scope. */
+    public synchronized boolean hasAny(String provider) {
+        for (Entry entry : entries) {
+            if (entry.scope.provider().equals(provider)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Removes the entries queued with exactly this scope. */
     public synchronized void clear(Scope scope) {
         entries.removeIf(e -> e.scope.equals(scope));

@@ -7,6 +7,7 @@ import dev.aigw.emulator.internal.proxy.CachingSteps;
 import dev.aigw.emulator.internal.proxy.EndpointResolutionHandler;
 import dev.aigw.emulator.internal.proxy.GatewayAuthenticationHandler;
 import dev.aigw.emulator.internal.proxy.GatewayLookupHandler;
+import dev.aigw.emulator.internal.proxy.HandOffHandler;
 import dev.aigw.emulator.internal.proxy.LogHandler;
 import dev.aigw.emulator.internal.proxy.ProxyHandler;
 import dev.aigw.emulator.internal.proxy.RateLimitHandler;
@@ -28,8 +29,11 @@ import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.server.handlers.PathHandler;
 
 /**
- * Assembles every request path of the emulator, top to bottom. Requests are dispatched to a worker
- * thread once, at the root; everything below is plain blocking code.
+ * Assembles every request path of the emulator, top to bottom. Management and control requests are
+ * dispatched to a worker thread at once, and everything below is plain blocking code. A data-plane request
+ * that can be answered without waiting (a fake provider, nothing scripted, a body of known length) is served
+ * on the I/O thread that read it; one that may wait moves to a worker thread at the hand-off stage, or
+ * when its reply is a stream.
  *
  * <p>The data plane: request ids, gateway lookup, gateway authentication, endpoint resolution, then the log
  * (which sees every request that got this far), the rate limit (before the cache, so hits count), and the
@@ -62,25 +66,29 @@ public final class HandlerChain {
                 new TranslatingSteps(
                 new AttemptRunner(state.clock(), state.journal(),
                 new ScriptedAttempts(state.scripts(), state.upstreams(), state.clock()))));
-        HttpHandler proxy = state.inFlight().around(
+        WorkerHandOff toWorker = new WorkerHandOff(state.inFlight(), ErrorEnvelope.GATEWAY);
+        HttpHandler proxy =
+                new IoThreadEntryHandler(maxBody, toWorker,
                 new ErrorBoundaryHandler(ErrorEnvelope.GATEWAY,
                 new RequestIdsHandler(state.ids(), state.clock(), testId,
                 new GatewayLookupHandler(state.gateways(), state.accounts(), runTokens, state.clock(), state::newUuid,
                 new GatewayAuthenticationHandler(runTokens,
                 new EndpointResolutionHandler(state.providers(), state.clock(), maxBody, testId,
+                new HandOffHandler(state.upstreams(), state.scripts(), state.clock(), toWorker,
                 new LogHandler(state.logs(), state.ids(), state.clock(), maxBody,
                 new RateLimitHandler(state.rateLimiter(), state.clock(),
-                new ProxyHandler(steps, new ReplyWriter(state.clock()), state.timelines())))))))));
+                new ProxyHandler(steps, new ReplyWriter(state.clock()), state.timelines(), toWorker))))))))));
 
         HttpHandler unknown =
                 new ErrorBoundaryHandler(ErrorEnvelope.V4, exchange -> {
                     throw ApiException.noRoute(exchange.getRequestPath());
                 });
 
-        return new BlockingHandler(new PathHandler(unknown)
-                .addPrefixPath("/client/v4", management)
-                .addPrefixPath("/__emulator", control)
-                .addPrefixPath("/v1", proxy));
+        // The management and control APIs run on worker threads; the data plane decides per request.
+        return new PathHandler(unknown)
+                .addPrefixPath("/client/v4", new BlockingHandler(management))
+                .addPrefixPath("/__emulator", new BlockingHandler(control))
+                .addPrefixPath("/v1", proxy);
     }
 
     private static ManagementContext managementContext(EmulatorState state) {

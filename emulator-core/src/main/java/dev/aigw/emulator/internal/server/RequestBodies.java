@@ -17,6 +17,11 @@ public final class RequestBodies {
     private RequestBodies() {
     }
 
+    /** Keeps a body that was read elsewhere (without blocking) for {@link #read}. */
+    public static void attach(HttpServerExchange exchange, byte[] body) {
+        exchange.putAttachment(BODY, body);
+    }
+
     /** Returns the whole body (empty if none); throws a 413 {@link ApiException} above {@code limit} bytes. */
     public static byte[] read(HttpServerExchange exchange, long limit) {
         byte[] cached = exchange.getAttachment(BODY);

@@ -1,0 +1,61 @@
+package dev.aigw.emulator.internal.server;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import org.xnio.IoUtils;
+
+/**
+ * The entry of the data plane. A request whose body has a declared length within the limit (or no body) is
+ * read without blocking and served on the I/O thread, with no hand-off to a worker, as long as nothing on
+ * its way may wait (see {@link WorkerHandOff}); any other body (chunked, or declared too large, which gets
+ * its 413 after a bounded drain) is read by blocking code on a worker, as before.
+ */
+public final class IoThreadEntryHandler implements HttpHandler {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final long maxBodyBytes;
+    private final HttpHandler chain;
+    private final HttpHandler onWorker;
+
+    public IoThreadEntryHandler(long maxBodyBytes, WorkerHandOff handOff, HttpHandler chain) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.chain = chain;
+        this.onWorker = handOff.wrap(chain);
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        if (!exchange.isInIoThread()) {
+            onWorker.handleRequest(exchange);
+            return;
+        }
+        long length = exchange.getRequestContentLength();
+        boolean chunked = exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
+        if (!chunked && length <= 0) {
+            RequestBodies.attach(exchange, NO_BODY);
+            chain.handleRequest(exchange);
+        } else if (!chunked && length <= maxBodyBytes) {
+            exchange.getRequestReceiver().receiveFullBytes(this::bodyReceived,
+                    (failed, e) -> IoUtils.safeClose(failed.getConnection()));
+        } else {
+            exchange.dispatch(onWorker);
+        }
+    }
+
+    private void bodyReceived(HttpServerExchange exchange, byte[] body) {
+        RequestBodies.attach(exchange, body);
+        try {
+            chain.handleRequest(exchange);
+        } catch (Exception e) {
+            // The chain answers every failure itself (it starts with an error boundary); this is a lost client.
+            IoUtils.safeClose(exchange.getConnection());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "io-thread-entry -> " + chain;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.aigw.emulator.internal.server;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.BlockingHandler;
+import org.xnio.XnioIoThread;
+
+/**
+ * Moves the rest of a request from an I/O thread to a worker thread, where it may block: wait on the clock,
+ * call a real upstream, write a stream. On the worker the rest runs inside an error boundary and is known to
+ * {@link InFlightRequests}, so closing the emulator can interrupt it.
+ */
+public final class WorkerHandOff {
+
+    private final InFlightRequests inFlight;
+    private final ErrorEnvelope envelope;
+
+    public WorkerHandOff(InFlightRequests inFlight, ErrorEnvelope envelope) {
+        this.inFlight = inFlight;
+        this.envelope = envelope;
+    }
+
+    /** Tells whether the calling thread is an I/O thread, which must never block. */
+    public static boolean onIoThread() {
+        return Thread.currentThread() instanceof XnioIoThread;
+    }
+
+    /**
+     * Runs {@code rest} on a worker thread once the current handler returns (at once if called outside a
+     * handler, from an I/O callback).
+     */
+    public void continueOnWorker(HttpServerExchange exchange, HttpHandler rest) {
+        exchange.dispatch(wrap(rest));
+    }
+
+    /**
+     * Returns {@code rest} as it runs on a worker: with blocking streams, known to the in-flight set, inside the
+     * error boundary.
+     */
+    public HttpHandler wrap(HttpHandler rest) {
+        return new BlockingHandler(inFlight.around(new ErrorBoundaryHandler(envelope, rest)));
+    }
+}
