@@ -24,6 +24,32 @@ public final class BenchMain {
         }
     }
 
+    private static void throughput(String clientName, ThroughputBench.Client client, int concurrency,
+                                   Duration warmup, Duration measure) throws Exception {
+        List<ThroughputBench.Target> targets = new ThroughputBench(client, warmup, measure).run();
+        System.out.printf(Locale.ROOT, "Non-streaming chat completion, %d concurrent clients, %s:%n", concurrency,
+                clientName);
+        for (ThroughputBench.Target t : targets) {
+            System.out.printf(Locale.ROOT, "  %-40s %9.0f req/s  p50 %6.3f ms  p99 %6.3f ms%n", t.name(),
+                    t.requestsPerSecond(), t.latency().medianMillis(), t.latency().percentileMillis(99));
+        }
+        if (client.errors() > 0) {
+            System.out.printf(Locale.ROOT, "  (%d client-side I/O errors retried)%n", client.errors());
+        }
+        double bare = rate(targets, ThroughputBench.BARE_UNDERTOW);
+        double wiremock = rate(targets, ThroughputBench.WIREMOCK);
+        for (String emulator : List.of(ThroughputBench.EMULATOR, ThroughputBench.EMULATOR_ALL_LOGS)) {
+            double rate = rate(targets, emulator);
+            System.out.printf(Locale.ROOT, "  %s: vs bare Undertow %.2f (goal >= 0.70), vs WireMock %.2f (goal >= 2.0)%n",
+                    emulator, rate / bare, rate / wiremock);
+        }
+        System.out.println();
+    }
+
+    private static double rate(List<ThroughputBench.Target> targets, String name) {
+        return targets.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow().requestsPerSecond();
+    }
+
     private static void run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         System.setProperty("org.jboss.logging.provider", "slf4j");
@@ -31,26 +57,23 @@ public final class BenchMain {
         System.out.printf(Locale.ROOT, "aigw-emulator benchmarks (%d cores, Java %s)%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
-        StartupBench.Result startup = new StartupBench().run(quick ? 2 : 5, quick ? 5 : 20);
-        System.out.printf(Locale.ROOT, "Start to first 200 (median of %d):%n", startup.emulator().count());
-        System.out.printf(Locale.ROOT, "  aigw-emulator %8.2f ms%n  WireMock      %8.2f ms%n  ratio %.3f (goal <= 0.333)%n%n",
-                startup.emulator().medianMillis(), startup.wiremock().medianMillis(), startup.ratio());
+        boolean throughputOnly = List.of(args).contains("--throughput");
+        if (!throughputOnly) {
+            StartupBench.Result startup = new StartupBench().run(quick ? 2 : 5, quick ? 5 : 20);
+            System.out.printf(Locale.ROOT, "Start to first 200 (median of %d):%n", startup.emulator().count());
+            System.out.printf(Locale.ROOT, "  aigw-emulator %8.2f ms%n  WireMock      %8.2f ms%n  ratio %.3f (goal <= 0.333)%n%n",
+                    startup.emulator().medianMillis(), startup.wiremock().medianMillis(), startup.ratio());
+        }
 
         int concurrency = 8;
-        ThroughputBench throughput = new ThroughputBench(concurrency,
-                Duration.ofSeconds(quick ? 1 : 3), Duration.ofSeconds(quick ? 2 : 10));
-        List<ThroughputBench.Target> targets = throughput.run();
-        System.out.printf(Locale.ROOT, "Non-streaming chat completion, %d concurrent clients:%n", concurrency);
-        for (ThroughputBench.Target t : targets) {
-            System.out.printf(Locale.ROOT, "  %-40s %9.0f req/s  p50 %6.3f ms  p99 %6.3f ms%n", t.name(),
-                    t.requestsPerSecond(), t.latency().medianMillis(), t.latency().percentileMillis(99));
+        Duration warmup = Duration.ofSeconds(quick ? 1 : 3);
+        Duration measure = Duration.ofSeconds(quick ? 2 : 10);
+        throughput("the bench's keep-alive load generator", ThroughputBench.raw(concurrency), concurrency,
+                warmup, measure);
+        if (throughputOnly) {
+            return;
         }
-        if (throughput.errors() > 0) {
-            System.out.printf(Locale.ROOT, "  (%d client-side I/O errors retried)%n", throughput.errors());
-        }
-        double emulator = targets.get(0).requestsPerSecond();
-        System.out.printf(Locale.ROOT, "  throughput vs bare Undertow %.2f (goal >= 0.70), vs WireMock %.2f (goal >= 2.0)%n%n",
-                emulator / targets.get(1).requestsPerSecond(), emulator / targets.get(2).requestsPerSecond());
+        throughput("JDK HttpClient", ThroughputBench.jdk(concurrency), concurrency, warmup, measure);
 
         Stats retry = new RetryScenarioBench().run(quick ? 5 : 20, quick ? 20 : 200);
         System.out.printf(Locale.ROOT, "5-attempt exponential backoff, 5 s base (75 s virtual), real time over HTTP,"

@@ -31,34 +31,69 @@ final class ThroughputBench {
 
     static final String CHAT = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}";
 
+    /** The bench gateway keeps its newest 10,000 logs, as a long-running gateway must (log_management). */
+    static final String LOG_CAP = ",\"log_management\":10000,\"log_management_strategy\":\"DELETE_OLDEST\"";
+
+    static final String EMULATOR = "aigw-emulator (newest 10,000 logs kept)";
+    static final String EMULATOR_ALL_LOGS = "aigw-emulator (every log kept)";
+    static final String BARE_UNDERTOW = "bare Undertow handler";
+    static final String WIREMOCK = "WireMock stub";
+
     record Target(String name, double requestsPerSecond, Stats latency) {
     }
 
-    private final java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
-    private final int concurrency;
+    /** A closed-loop client that sends the chat completion to a URL for a while and returns each latency. */
+    interface Client {
+        long[] load(URI url, Duration duration) throws Exception;
+
+        /** Requests that failed with an I/O error on the client side and were sent again, over every run. */
+        long errors();
+    }
+
+    private final Client client;
     private final Duration warmup;
     private final Duration measure;
 
-    ThroughputBench(int concurrency, Duration warmup, Duration measure) {
-        this.concurrency = concurrency;
+    ThroughputBench(Client client, Duration warmup, Duration measure) {
+        this.client = client;
         this.warmup = warmup;
         this.measure = measure;
     }
 
-    /** Returns the requests that failed with an I/O error on the client side, over every target. */
-    long errors() {
-        return errors.get();
+    /** The bench's own keep-alive client: the servers' cost dominates what it measures. */
+    static Client raw(int concurrency) {
+        LoadGenerator generator = new LoadGenerator(concurrency);
+        byte[] body = CHAT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> headers = List.of("content-type", "application/json", "authorization", "Bearer sk-bench");
+        return new Client() {
+            @Override
+            public long[] load(URI url, Duration duration) throws Exception {
+                return generator.run(url, body, headers, duration);
+            }
+
+            @Override
+            public long errors() {
+                return generator.reconnects();
+            }
+        };
+    }
+
+    /** The JDK's {@code HttpClient}, as a Java test would call the emulator: its own cost is most of each request. */
+    static Client jdk(int concurrency) {
+        return new JdkClient(concurrency);
     }
 
     List<Target> run() throws Exception {
         List<Target> targets = new ArrayList<>();
         byte[] answer;
-        try (AiGatewayEmulator emulator = AiGatewayEmulator.builder().workerThreads(Math.max(8, concurrency * 2))
-                .build().start()) {
-            createGateway(emulator);
+        try (AiGatewayEmulator emulator = AiGatewayEmulator.builder().build().start()) {
+            createGateway(emulator, "bench", LOG_CAP);
+            createGateway(emulator, "bench-all-logs", "");
             String url = emulator.providerUrl("bench", "openai") + "/chat/completions";
             answer = HttpClient.newHttpClient().send(request(url), HttpResponse.BodyHandlers.ofByteArray()).body();
-            targets.add(measure("aigw-emulator (proxy -> fake openai)", url));
+            targets.add(measure(EMULATOR, url));
+            targets.add(measure(EMULATOR_ALL_LOGS,
+                    emulator.providerUrl("bench-all-logs", "openai") + "/chat/completions"));
         }
         Undertow undertow = Undertow.builder().addHttpListener(0, "127.0.0.1")
                 .setHandler(exchange -> {
@@ -68,17 +103,17 @@ final class ThroughputBench {
         undertow.start();
         try {
             int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
-            targets.add(measure("bare Undertow handler", "http://127.0.0.1:" + port + "/v1/chat/completions"));
+            targets.add(measure(BARE_UNDERTOW, "http://127.0.0.1:" + port + "/v1/chat/completions"));
         } finally {
             undertow.stop();
         }
         WireMockServer wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .bindAddress("127.0.0.1").disableRequestJournal().containerThreads(Math.max(10, concurrency * 2)));
+                .bindAddress("127.0.0.1").disableRequestJournal().containerThreads(16));
         wiremock.start();
         try {
             wiremock.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
                     .withHeader("content-type", "application/json").withBody(answer)));
-            targets.add(measure("WireMock stub", "http://127.0.0.1:" + wiremock.port() + "/v1/chat/completions"));
+            targets.add(measure(WIREMOCK, "http://127.0.0.1:" + wiremock.port() + "/v1/chat/completions"));
         } finally {
             wiremock.stop();
         }
@@ -86,58 +121,69 @@ final class ThroughputBench {
     }
 
     private Target measure(String name, String url) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        load(client, url, warmup);
-        List<long[]> perThread = load(client, url, measure);
-        int total = perThread.stream().mapToInt(a -> a.length).sum();
-        long[] all = new long[total];
-        int i = 0;
-        for (long[] part : perThread) {
-            System.arraycopy(part, 0, all, i, part.length);
-            i += part.length;
-        }
-        return new Target(name, total / (measure.toNanos() / 1e9), new Stats(all));
+        client.load(URI.create(url), warmup);
+        long[] all = client.load(URI.create(url), measure);
+        return new Target(name, all.length / (measure.toNanos() / 1e9), new Stats(all));
     }
 
-    private List<long[]> load(HttpClient client, String url, Duration duration) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        try {
-            long end = System.nanoTime() + duration.toNanos();
-            List<Future<long[]>> futures = new ArrayList<>();
-            for (int t = 0; t < concurrency; t++) {
-                futures.add(pool.submit(() -> {
-                    long[] samples = new long[1 << 16];
-                    int n = 0;
-                    HttpRequest request = request(url);
-                    while (System.nanoTime() < end) {
-                        long start = System.nanoTime();
-                        HttpResponse<byte[]> response;
-                        try {
-                            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        } catch (java.io.IOException e) {
-                            // The JDK client sometimes loses a pooled connection; it is not the server's doing.
-                            errors.incrementAndGet();
-                            continue;
-                        }
-                        long took = System.nanoTime() - start;
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException(url + " answered " + response.statusCode());
-                        }
-                        if (n == samples.length) {
-                            samples = java.util.Arrays.copyOf(samples, n * 2);
-                        }
-                        samples[n++] = took;
-                    }
-                    return java.util.Arrays.copyOf(samples, n);
-                }));
+    private static final class JdkClient implements Client {
+
+        private final java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+        private final int concurrency;
+        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        JdkClient(int concurrency) {
+            this.concurrency = concurrency;
+        }
+
+        @Override
+        public long errors() {
+            return errors.get();
+        }
+
+        @Override
+        public long[] load(URI url, Duration duration) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+            try {
+                long end = System.nanoTime() + duration.toNanos();
+                List<Future<long[]>> futures = new ArrayList<>();
+                for (int t = 0; t < concurrency; t++) {
+                    futures.add(pool.submit(() -> loop(url, end)));
+                }
+                List<long[]> results = new ArrayList<>();
+                for (Future<long[]> f : futures) {
+                    results.add(f.get());
+                }
+                return LoadGenerator.concat(results);
+            } finally {
+                pool.shutdownNow();
             }
-            List<long[]> results = new ArrayList<>();
-            for (Future<long[]> f : futures) {
-                results.add(f.get());
+        }
+
+        private long[] loop(URI url, long end) throws Exception {
+            long[] samples = new long[1 << 16];
+            int n = 0;
+            HttpRequest request = request(url.toString());
+            while (System.nanoTime() < end) {
+                long start = System.nanoTime();
+                HttpResponse<byte[]> response;
+                try {
+                    response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                } catch (java.io.IOException e) {
+                    // The JDK client sometimes loses a pooled connection; it is not the server's doing.
+                    errors.incrementAndGet();
+                    continue;
+                }
+                long took = System.nanoTime() - start;
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(url + " answered " + response.statusCode());
+                }
+                if (n == samples.length) {
+                    samples = java.util.Arrays.copyOf(samples, n * 2);
+                }
+                samples[n++] = took;
             }
-            return results;
-        } finally {
-            pool.shutdownNow();
+            return java.util.Arrays.copyOf(samples, n);
         }
     }
 
@@ -149,8 +195,13 @@ final class ThroughputBench {
     }
 
     static void createGateway(AiGatewayEmulator emulator) throws Exception {
-        String body = "{\"id\":\"bench\",\"cache_invalidate_on_update\":false,\"cache_ttl\":0,\"collect_logs\":true,"
-                + "\"rate_limiting_interval\":0,\"rate_limiting_limit\":0}";
+        createGateway(emulator, "bench", "");
+    }
+
+    /** Creates a gateway with logs on, caching and rate limiting off, and {@code extra} JSON members. */
+    static void createGateway(AiGatewayEmulator emulator, String id, String extra) throws Exception {
+        String body = "{\"id\":\"" + id + "\",\"cache_invalidate_on_update\":false,\"cache_ttl\":0,\"collect_logs\":true,"
+                + "\"rate_limiting_interval\":0,\"rate_limiting_limit\":0" + extra + "}";
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         emulator.managementUrl() + "/accounts/" + emulator.accountId() + "/ai-gateway/gateways"))
                 .header("authorization", "Bearer " + emulator.apiToken())

@@ -9,19 +9,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * Holds the log entries of every gateway, each gateway's in the order they were written, within its
- * {@link LogLimit}. Thread-safe: each gateway's log changes under its own lock.
+ * {@link LogLimit}. An entry may be stored unfinished, with what it takes to finish it (reading the token usage
+ * out of a response body, pricing it): it is finished once, on the first read, so that a request whose log is
+ * never read does not pay for it. Thread-safe: each gateway's log changes under its own lock.
  */
 public final class LogStore {
 
-    private final Map<GatewayRef, Map<String, LogEntry>> byGateway = new ConcurrentHashMap<>();
+    private final Map<GatewayRef, Map<String, Stored>> byGateway = new ConcurrentHashMap<>();
 
     /** Adds an entry within the limit; returns whether it was stored (not when full with STOP_INSERTING). */
     public boolean append(GatewayRef gateway, LogEntry entry, LogLimit limit) {
-        Map<String, LogEntry> log = byGateway.computeIfAbsent(gateway, ignored -> new LinkedHashMap<>());
+        return append(gateway, entry.id(), () -> entry, limit);
+    }
+
+    /**
+     * Adds the entry {@code finish} returns, within the limit, calling {@code finish} only when the entry is first
+     * read; returns whether it was stored.
+     */
+    public boolean append(GatewayRef gateway, String id, Supplier<LogEntry> finish, LogLimit limit) {
+        Map<String, Stored> log = byGateway.computeIfAbsent(gateway, ignored -> new LinkedHashMap<>());
         synchronized (log) {
             while (log.size() >= limit.maxEntries()) {
                 if (limit.strategy() == LogLimit.Strategy.STOP_INSERTING) {
@@ -29,47 +40,55 @@ public final class LogStore {
                 }
                 log.remove(log.keySet().iterator().next());
             }
-            log.put(entry.id(), entry);
+            log.put(id, new Stored(finish));
             return true;
         }
     }
 
     /** Returns a gateway's entries, oldest first. */
     public List<LogEntry> list(GatewayRef gateway) {
-        Map<String, LogEntry> log = byGateway.get(gateway);
+        Map<String, Stored> log = byGateway.get(gateway);
         if (log == null) {
             return List.of();
         }
         synchronized (log) {
-            return new ArrayList<>(log.values());
+            List<LogEntry> entries = new ArrayList<>(log.size());
+            for (Stored stored : log.values()) {
+                entries.add(stored.entry());
+            }
+            return entries;
         }
     }
 
     /** Finds one entry of a gateway. */
     public Optional<LogEntry> find(GatewayRef gateway, String id) {
-        Map<String, LogEntry> log = byGateway.get(gateway);
+        Map<String, Stored> log = byGateway.get(gateway);
         if (log == null) {
             return Optional.empty();
         }
         synchronized (log) {
-            return Optional.ofNullable(log.get(id));
+            Stored stored = log.get(id);
+            return stored == null ? Optional.empty() : Optional.of(stored.entry());
         }
     }
 
     /** Replaces an entry by applying {@code change}; returns whether the entry existed. */
     public boolean update(GatewayRef gateway, String id, UnaryOperator<LogEntry> change) {
-        Map<String, LogEntry> log = byGateway.get(gateway);
+        Map<String, Stored> log = byGateway.get(gateway);
         if (log == null) {
             return false;
         }
         synchronized (log) {
-            return log.computeIfPresent(id, (key, entry) -> change.apply(entry)) != null;
+            return log.computeIfPresent(id, (key, stored) -> {
+                LogEntry changed = change.apply(stored.entry());
+                return new Stored(() -> changed);
+            }) != null;
         }
     }
 
     /** Removes the entries with these ids; returns how many were removed. */
     public int delete(GatewayRef gateway, Collection<String> ids) {
-        Map<String, LogEntry> log = byGateway.get(gateway);
+        Map<String, Stored> log = byGateway.get(gateway);
         if (log == null) {
             return 0;
         }
@@ -92,5 +111,24 @@ public final class LogStore {
     /** Drops every entry of every gateway. */
     public void clear() {
         byGateway.clear();
+    }
+
+    /** An entry, finished on its first read; always used under its gateway's lock. */
+    private static final class Stored {
+
+        private Supplier<LogEntry> finish;
+        private LogEntry entry;
+
+        Stored(Supplier<LogEntry> finish) {
+            this.finish = finish;
+        }
+
+        LogEntry entry() {
+            if (entry == null) {
+                entry = finish.get();
+                finish = null;
+            }
+            return entry;
+        }
     }
 }

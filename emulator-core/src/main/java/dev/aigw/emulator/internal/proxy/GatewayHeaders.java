@@ -40,6 +40,9 @@ public record GatewayHeaders(
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
+    /** The settings of a request that sends no gateway header at all. */
+    public static final GatewayHeaders NONE = parse(name -> null);
+
     /** Reads the headers through {@code header}, which answers a lower-case name with its value or null. */
     public static GatewayHeaders parse(Function<String, String> header) {
         return new GatewayHeaders(

@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal.proxy;
 import dev.aigw.emulator.EmulatorClock;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
 import io.undertow.util.HttpString;
 
 /**
@@ -28,7 +29,9 @@ public final class RequestIdsHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        GatewayHeaders headers = GatewayHeaders.parse(name -> exchange.getRequestHeaders().getFirst(name));
+        HeaderMap requestHeaders = exchange.getRequestHeaders();
+        GatewayHeaders headers = hasCloudflareHeader(requestHeaders)
+                ? GatewayHeaders.parse(requestHeaders::getFirst) : GatewayHeaders.NONE;
         String requestId = ids.next();
         String eventId = headers.eventId().orElse(requestId);
         String testId = exchange.getRequestHeaders().getFirst(testIdHeader);
@@ -36,6 +39,18 @@ public final class RequestIdsHandler implements HttpHandler {
                 new ClientRequest(requestId, eventId, clock.now(), headers, testId));
         exchange.getResponseHeaders().put(REQUEST_ID, requestId).put(EVENT_ID, eventId);
         next.handleRequest(exchange);
+    }
+
+    /** Tells whether any header name starts with {@code cf-}: every header the gateway reads does. */
+    private static boolean hasCloudflareHeader(HeaderMap headers) {
+        for (long cookie = headers.fastIterateNonEmpty(); cookie != -1L; cookie = headers.fiNextNonEmpty(cookie)) {
+            HttpString name = headers.fiCurrent(cookie).getHeaderName();
+            if (name.length() > 3 && (name.byteAt(0) | 0x20) == 'c' && (name.byteAt(1) | 0x20) == 'f'
+                    && name.byteAt(2) == '-') {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.proxy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.LogEntry;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Writes the log entries of one client request (proxy.md 7, 4.7): one entry for a provider or compat request,
@@ -127,17 +129,35 @@ public final class RequestLog {
         if (payload && requestBody.length + responseSize > MAX_ENTRY_BYTES) {
             return;
         }
-        Usage usage = Usage.of(responseType, responseBody);
-        Optional<Double> custom = cached ? Optional.empty()
-                : step.settings().customCost().flatMap(c -> Prices.customPrice(c, usage));
-        double cost = cached ? 0 : custom.orElseGet(() -> Prices.listPrice(step.model(), usage));
-        LogEntry entry = new LogEntry(id, start, step.provider().slug(), step.model(), step.endpoint(),
-                plan.kind().requestType(), step.index(), status, status >= 200 && status < 300, cached,
-                Duration.between(start, end).toMillis(), usage.tokensIn(), usage.tokensOut(), cost,
-                custom.isPresent(), metadata(step), client.eventId(), userAgent, gateway.gateway().authentication(),
-                new LogEntry.Payload(requestType(step), requestBody.length, payload ? requestBody : null),
-                new LogEntry.Payload(responseType, responseSize, payload ? responseBody : null), null, null);
-        store.append(GatewayRef.of(gateway.gateway()), entry, LogLimit.of(gateway.gateway()));
+        Instant createdAt = start;
+        String slug = step.provider().slug();
+        String model = step.model();
+        String endpoint = step.endpoint();
+        int index = step.index();
+        long durationMillis = Duration.between(start, end).toMillis();
+        Optional<JsonNode> customCost = cached ? Optional.empty() : step.settings().customCost();
+        String metadata = metadata(step);
+        LogEntry.Payload request = new LogEntry.Payload(requestType(step), requestBody.length,
+                payload ? requestBody : null);
+        byte[] keptResponse = payload ? responseBody : null;
+        LogEntry.Payload response = new LogEntry.Payload(responseType, responseSize, keptResponse);
+        // Reading the usage out of the body and pricing it waits for the first read of the entry; without the
+        // payload the body is not kept, so then it happens now.
+        Usage known = payload ? null : Usage.of(responseType, responseBody);
+        String kind = plan.kind().requestType();
+        String eventId = client.eventId();
+        String agent = userAgent;
+        boolean authenticated = gateway.gateway().authentication();
+        // Captures only what the entry needs (not this request's log), so that a stored entry holds no more.
+        Supplier<LogEntry> finish = () -> {
+            Usage usage = known != null ? known : Usage.of(responseType, keptResponse);
+            Optional<Double> custom = customCost.flatMap(c -> Prices.customPrice(c, usage));
+            double cost = cached ? 0 : custom.orElseGet(() -> Prices.listPrice(model, usage));
+            return new LogEntry(id, createdAt, slug, model, endpoint, kind, index, status,
+                    status >= 200 && status < 300, cached, durationMillis, usage.tokensIn(), usage.tokensOut(), cost,
+                    custom.isPresent(), metadata, eventId, agent, authenticated, request, response, null, null);
+        };
+        store.append(GatewayRef.of(gateway.gateway()), id, finish, LogLimit.of(gateway.gateway()));
     }
 
     private String requestType(Step step) {

@@ -87,11 +87,18 @@ final class Ids {
         return out;
     }
 
-    private static MessageDigest sha256() {
+    /** Each thread keeps its own digest: looking one up costs more than the hashing itself. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    });
+
+    private static MessageDigest sha256() {
+        MessageDigest sha = SHA_256.get();
+        sha.reset();
+        return sha;
     }
 }

@@ -1,0 +1,218 @@
+package dev.aigw.bench;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A closed-loop HTTP/1.1 load generator in the manner of wrk: each of {@code concurrency} threads keeps one
+ * persistent connection, sends the same pre-encoded request, reads the whole response (Content-Length or
+ * chunked) and sends the next. It costs a few microseconds of CPU a request, so on a machine that the client
+ * and the server share, the throughput it reports is the server's cost, not the client's.
+ */
+final class LoadGenerator {
+
+    private final int concurrency;
+    private final AtomicLong reconnects = new AtomicLong();
+
+    LoadGenerator(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    /** The connections that the server closed, or that failed, and were opened again; over every run. */
+    long reconnects() {
+        return reconnects.get();
+    }
+
+    /** Sends {@code POST url} with {@code body} and {@code headers} (name, value, ...) for {@code duration}. */
+    long[] run(URI url, byte[] body, List<String> headers, Duration duration) throws Exception {
+        byte[] request = encode(url, body, headers);
+        InetSocketAddress address = new InetSocketAddress(url.getHost(), url.getPort());
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        try {
+            long end = System.nanoTime() + duration.toNanos();
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int t = 0; t < concurrency; t++) {
+                futures.add(pool.submit(() -> loop(address, request, end)));
+            }
+            List<long[]> parts = new ArrayList<>();
+            for (Future<long[]> f : futures) {
+                parts.add(f.get());
+            }
+            return concat(parts);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long[] loop(InetSocketAddress address, byte[] request, long end) throws IOException {
+        long[] samples = new long[1 << 16];
+        int n = 0;
+        Connection connection = new Connection(address);
+        try {
+            while (System.nanoTime() < end) {
+                long start = System.nanoTime();
+                int status;
+                try {
+                    status = connection.exchange(request);
+                } catch (IOException e) {
+                    reconnects.incrementAndGet();
+                    connection.close();
+                    connection = new Connection(address);
+                    continue;
+                }
+                long took = System.nanoTime() - start;
+                if (status != 200) {
+                    throw new IllegalStateException(address + " answered " + status);
+                }
+                if (n == samples.length) {
+                    samples = Arrays.copyOf(samples, n * 2);
+                }
+                samples[n++] = took;
+                if (connection.closedByServer) {
+                    reconnects.incrementAndGet();
+                    connection.close();
+                    connection = new Connection(address);
+                }
+            }
+        } finally {
+            connection.close();
+        }
+        return Arrays.copyOf(samples, n);
+    }
+
+    static byte[] encode(URI url, byte[] body, List<String> headers) {
+        StringBuilder head = new StringBuilder(256)
+                .append("POST ").append(url.getRawPath()).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(url.getHost()).append(':').append(url.getPort()).append("\r\n");
+        for (int i = 0; i < headers.size(); i += 2) {
+            head.append(headers.get(i)).append(": ").append(headers.get(i + 1)).append("\r\n");
+        }
+        head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        byte[] h = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = Arrays.copyOf(h, h.length + body.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return all;
+    }
+
+    static long[] concat(List<long[]> parts) {
+        long[] all = new long[parts.stream().mapToInt(a -> a.length).sum()];
+        int i = 0;
+        for (long[] part : parts) {
+            System.arraycopy(part, 0, all, i, part.length);
+            i += part.length;
+        }
+        return all;
+    }
+
+    /** One persistent connection; reads responses with a reusable line buffer and discards their bodies. */
+    private static final class Connection implements AutoCloseable {
+
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+        private final byte[] line = new byte[8192];
+        private final byte[] skip = new byte[16384];
+        boolean closedByServer;
+
+        Connection(InetSocketAddress address) throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(address, 5_000);
+            socket.setSoTimeout(30_000);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 65536);
+        }
+
+        int exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            int length = readLine();
+            // "HTTP/1.1 200 OK"
+            int status = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
+            long contentLength = -1;
+            boolean chunked = false;
+            while ((length = readLine()) > 0) {
+                String header = new String(line, 0, length, StandardCharsets.ISO_8859_1);
+                int colon = header.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = header.substring(0, colon).trim();
+                String value = header.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("content-length")) {
+                    contentLength = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("transfer-encoding")) {
+                    chunked = value.equalsIgnoreCase("chunked");
+                } else if (name.equalsIgnoreCase("connection")) {
+                    closedByServer = value.equalsIgnoreCase("close");
+                }
+            }
+            if (chunked) {
+                long size;
+                while ((size = Long.parseLong(new String(line, 0, readLine(), StandardCharsets.ISO_8859_1)
+                        .split(";", 2)[0].trim(), 16)) > 0) {
+                    discard(size);
+                    readLine();
+                }
+                while (readLine() > 0) {
+                    // trailers
+                }
+            } else if (contentLength >= 0) {
+                discard(contentLength);
+            } else {
+                throw new IOException("a response without a length");
+            }
+            return status;
+        }
+
+        /** Reads one line into {@link #line} without its CRLF and returns its length. */
+        private int readLine() throws IOException {
+            int n = 0;
+            int b;
+            while ((b = in.read()) != '\n') {
+                if (b < 0) {
+                    throw new EOFException("connection closed");
+                }
+                if (n < line.length) {
+                    line[n++] = (byte) b;
+                }
+            }
+            return n > 0 && line[n - 1] == '\r' ? n - 1 : n;
+        }
+
+        private void discard(long count) throws IOException {
+            long left = count;
+            while (left > 0) {
+                int r = in.read(skip, 0, (int) Math.min(skip.length, left));
+                if (r < 0) {
+                    throw new EOFException("connection closed");
+                }
+                left -= r;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing a socket that failed
+            }
+        }
+    }
+}
