@@ -59,10 +59,13 @@ public final class BenchMain {
 
         boolean throughputOnly = List.of(args).contains("--throughput");
         if (!throughputOnly) {
-            StartupBench.Result startup = new StartupBench().run(quick ? 2 : 5, quick ? 5 : 20);
-            System.out.printf(Locale.ROOT, "Start to first 200 (median of %d):%n", startup.emulator().count());
-            System.out.printf(Locale.ROOT, "  aigw-emulator %8.2f ms%n  WireMock      %8.2f ms%n  ratio %.3f (goal <= 0.333)%n%n",
-                    startup.emulator().medianMillis(), startup.wiremock().medianMillis(), startup.ratio());
+            for (boolean jdk : new boolean[] {false, true}) {
+                StartupBench.Result startup = new StartupBench(jdk).run(quick ? 2 : 5, quick ? 5 : 20);
+                System.out.printf(Locale.ROOT, "Start to first 200 (median of %d), first request %s:%n",
+                        startup.emulator().count(), jdk ? "through the JDK HttpClient" : "on a plain socket");
+                System.out.printf(Locale.ROOT, "  aigw-emulator %8.2f ms%n  WireMock      %8.2f ms%n  ratio %.3f (goal <= 0.333)%n%n",
+                        startup.emulator().medianMillis(), startup.wiremock().medianMillis(), startup.ratio());
+            }
         }
 
         int concurrency = 8;

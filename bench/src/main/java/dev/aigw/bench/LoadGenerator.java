@@ -95,6 +95,15 @@ final class LoadGenerator {
         return Arrays.copyOf(samples, n);
     }
 
+    /** Sends one {@code GET} on a new connection and returns the response's status, its body read and dropped. */
+    static int getOnce(URI url) throws IOException {
+        byte[] request = ("GET " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+                + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        try (Connection connection = new Connection(new InetSocketAddress(url.getHost(), url.getPort()))) {
+            return connection.exchange(request);
+        }
+    }
+
     static byte[] encode(URI url, byte[] body, List<String> headers) {
         StringBuilder head = new StringBuilder(256)
                 .append("POST ").append(url.getRawPath()).append(" HTTP/1.1\r\n")

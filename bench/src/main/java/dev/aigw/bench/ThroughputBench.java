@@ -86,7 +86,9 @@ final class ThroughputBench {
     List<Target> run() throws Exception {
         List<Target> targets = new ArrayList<>();
         byte[] answer;
-        try (AiGatewayEmulator emulator = AiGatewayEmulator.builder().build().start()) {
+        // As many I/O threads as the bare Undertow baseline gets by default (max(2, cores)).
+        int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        try (AiGatewayEmulator emulator = AiGatewayEmulator.builder().ioThreads(ioThreads).build().start()) {
             createGateway(emulator, "bench", LOG_CAP);
             createGateway(emulator, "bench-all-logs", "");
             String url = emulator.providerUrl("bench", "openai") + "/chat/completions";

@@ -243,7 +243,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxGatewaysPerAccount;
         private boolean legacyGatewayFields;
-        private int ioThreads = 2;
+        private int ioThreads = 1;
         private int workerThreads = 32;
         private final Map<String, String> realUpstreams = new LinkedHashMap<>();
         private int journalLimit = 10_000;
@@ -325,8 +325,9 @@ public final class AiGatewayEmulator implements AutoCloseable {
         }
 
         /**
-         * Sets the number of I/O threads; default 2. Data-plane requests that need not wait (a fake provider, nothing
-         * scripted) are served on these threads, so they bound how many cores such requests use.
+         * Sets the number of I/O threads; default 1, which starts fastest. Data-plane requests that need not wait (a
+         * fake provider, nothing scripted) are served on these threads, so under load from many clients at once
+         * more of them use more cores.
          */
         public Builder ioThreads(int ioThreads) {
             if (ioThreads < 1) {

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -67,6 +68,11 @@ public final class Json {
 
     public static ArrayNode array() {
         return JsonNodeFactory.instance.arrayNode();
+    }
+
+    /** Returns the mapper's factory, for code that writes JSON as a stream of tokens. */
+    public static JsonFactory factory() {
+        return MAPPER.getFactory();
     }
 
     /** Returns the underlying mapper, for converting between trees and values. */

@@ -1,5 +1,10 @@
 package dev.aigw.emulator.internal.provider;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.json.Json;
@@ -26,6 +31,60 @@ public final class OpenAiChatFormat {
         message.putNull("refusal");
         message.set("annotations", Json.array());
         return message;
+    }
+
+    /**
+     * Writes the {@code chat.completion} of one assistant message with its usage, {@code service_tier} and
+     * {@code system_fingerprint}, member for member what {@link #completion(String, long, String, ObjectNode,
+     * String, ObjectNode)} and {@link #usage} build, without building the tree: the fakes answer every
+     * non-streamed chat completion with it.
+     */
+    public static byte[] completionBytes(String id, long created, String model, String content, String finishReason,
+                                         int promptTokens, int completionTokens, String fingerprint) {
+        ByteArrayBuilder out = new ByteArrayBuilder(640);
+        try (JsonGenerator g = Json.factory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("id", id);
+            g.writeStringField("object", "chat.completion");
+            g.writeNumberField("created", created);
+            g.writeStringField("model", model);
+            g.writeArrayFieldStart("choices");
+            g.writeStartObject();
+            g.writeNumberField("index", 0);
+            g.writeObjectFieldStart("message");
+            g.writeStringField("role", "assistant");
+            g.writeStringField("content", content);
+            g.writeNullField("refusal");
+            g.writeArrayFieldStart("annotations");
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeNullField("logprobs");
+            g.writeStringField("finish_reason", finishReason);
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeObjectFieldStart("usage");
+            g.writeNumberField("prompt_tokens", promptTokens);
+            g.writeNumberField("completion_tokens", completionTokens);
+            g.writeNumberField("total_tokens", promptTokens + completionTokens);
+            g.writeObjectFieldStart("prompt_tokens_details");
+            g.writeNumberField("cached_tokens", 0);
+            g.writeNumberField("audio_tokens", 0);
+            g.writeEndObject();
+            g.writeObjectFieldStart("completion_tokens_details");
+            g.writeNumberField("reasoning_tokens", 0);
+            g.writeNumberField("audio_tokens", 0);
+            g.writeNumberField("accepted_prediction_tokens", 0);
+            g.writeNumberField("rejected_prediction_tokens", 0);
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeStringField("service_tier", "default");
+            g.writeStringField("system_fingerprint", fingerprint);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        byte[] bytes = out.toByteArray();
+        return bytes;
     }
 
     /** Returns a {@code chat.completion} with one choice; {@code usage} may be null (then omitted). */

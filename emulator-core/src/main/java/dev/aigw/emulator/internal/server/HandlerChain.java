@@ -29,8 +29,9 @@ import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.server.handlers.PathHandler;
 
 /**
- * Assembles every request path of the emulator, top to bottom. Management and control requests are
- * dispatched to a worker thread at once, and everything below is plain blocking code. A data-plane request
+ * Assembles every request path of the emulator, top to bottom. Management requests and control requests
+ * other than bodiless reads are dispatched to a worker thread at once, and everything below is plain
+ * blocking code. A data-plane request
  * that can be answered without waiting (a fake provider, nothing scripted, a body of known length) is served
  * on the I/O thread that read it; one that may wait moves to a worker thread at the hand-off stage, or
  * when its reply is a stream.
@@ -87,7 +88,7 @@ public final class HandlerChain {
         // The management and control APIs run on worker threads; the data plane decides per request.
         return new PathHandler(unknown)
                 .addPrefixPath("/client/v4", new BlockingHandler(management))
-                .addPrefixPath("/__emulator", new BlockingHandler(control))
+                .addPrefixPath("/__emulator", new BodilessGetHandler(control))
                 .addPrefixPath("/v1", proxy);
     }
 

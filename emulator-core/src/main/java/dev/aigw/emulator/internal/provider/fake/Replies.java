@@ -23,9 +23,29 @@ final class Replies {
 
     /** Answers a JSON body with a status and extra headers ({@code content-type} is added). */
     static UpstreamReply json(int status, JsonNode body, Map<String, String> headers) {
-        Map<String, String> all = new HashMap<>(headers);
-        all.put("content-type", JSON);
-        return new UpstreamReply(status, all, new UpstreamReply.Full(Json.bytes(body)));
+        return json(status, Json.bytes(body), headers);
+    }
+
+    /** Answers JSON bytes with a status and extra headers ({@code content-type} is added). */
+    static UpstreamReply json(int status, byte[] body, Map<String, String> headers) {
+        return new UpstreamReply(status, withContentType(headers, JSON), new UpstreamReply.Full(body));
+    }
+
+    /** Returns the headers plus a content type, as the immutable map a reply keeps (so it is not copied again). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> withContentType(Map<String, String> headers, String contentType) {
+        if (headers.containsKey("content-type")) {
+            Map<String, String> all = new HashMap<>(headers);
+            all.put("content-type", contentType);
+            return Map.copyOf(all);
+        }
+        Map.Entry<String, String>[] entries = new Map.Entry[headers.size() + 1];
+        int i = 0;
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            entries[i++] = Map.entry(e.getKey(), e.getValue());
+        }
+        entries[i] = Map.entry("content-type", contentType);
+        return Map.ofEntries(entries);
     }
 
     /** Answers a 200 event stream with extra headers ({@code content-type} is added). */
