@@ -90,6 +90,22 @@ class RequestThreadingTest {
     }
 
     @Test
+    void aBodyOver64KiBWithinTheLimitIsReadByAWorkerAndAnswered() {
+        try (AiGatewayEmulator roomy = AiGatewayEmulator.builder().ioThreads(1).build().start()) {
+            new ManagementCalls(roomy).create("gw", "");
+            ProxyClient roomyClient = new ProxyClient(roomy);
+            String words = "word ".repeat(20_000).trim();
+
+            HttpResponse<String> response = roomyClient.post(roomyClient.path("gw", "openai/chat/completions"),
+                    "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"" + words + "\"}]}");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("Emulated reply from gpt-4o-mini to: word word");
+            assertThat(roomy.takeRequest().body()).hasSizeGreaterThan(64 * 1024);
+        }
+    }
+
+    @Test
     void aRequestWaitingOnTheClockDoesNotHoldUpAnUnscriptedOneOnTheSameIoThread() throws Exception {
         new ManagementCalls(emulator).create("gw", "");
         emulator.script("openai").enqueue(UpstreamResponse.builder().status(200).latency(Duration.ofSeconds(5)).build());

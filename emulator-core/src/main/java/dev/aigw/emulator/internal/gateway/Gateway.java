@@ -37,17 +37,20 @@ public record Gateway(String accountId, String id, Map<String, JsonNode> setting
 
     /** Tells whether the data plane requires {@code cf-aig-authorization}. */
     public boolean authentication() {
-        return setting("authentication").map(JsonNode::booleanValue).orElse(false);
+        JsonNode value = settings.get("authentication");
+        return value != null && value.booleanValue();
     }
 
     /** Tells whether requests are logged. */
     public boolean collectLogs() {
-        return setting("collect_logs").map(JsonNode::booleanValue).orElse(false);
+        JsonNode value = settings.get("collect_logs");
+        return value != null && value.booleanValue();
     }
 
     /** Returns the cache TTL in seconds; 0 when caching is off. */
     public long cacheTtlSeconds() {
-        return setting("cache_ttl").map(JsonNode::longValue).orElse(0L);
+        JsonNode value = settings.get("cache_ttl");
+        return value == null ? 0L : value.longValue();
     }
 
     /**

@@ -51,13 +51,16 @@ public final class LogStore {
         if (log == null) {
             return List.of();
         }
+        List<Stored> stored;
         synchronized (log) {
-            List<LogEntry> entries = new ArrayList<>(log.size());
-            for (Stored stored : log.values()) {
-                entries.add(stored.entry());
-            }
-            return entries;
+            stored = new ArrayList<>(log.values());
         }
+        // Finished outside the gateway's lock: appends (from I/O threads) never wait for a reader's parsing.
+        List<LogEntry> entries = new ArrayList<>(stored.size());
+        for (Stored s : stored) {
+            entries.add(s.entry());
+        }
+        return entries;
     }
 
     /** Finds one entry of a gateway. */
@@ -66,10 +69,11 @@ public final class LogStore {
         if (log == null) {
             return Optional.empty();
         }
+        Stored stored;
         synchronized (log) {
-            Stored stored = log.get(id);
-            return stored == null ? Optional.empty() : Optional.of(stored.entry());
+            stored = log.get(id);
         }
+        return stored == null ? Optional.empty() : Optional.of(stored.entry());
     }
 
     /** Replaces an entry by applying {@code change}; returns whether the entry existed. */
@@ -113,7 +117,7 @@ public final class LogStore {
         byGateway.clear();
     }
 
-    /** An entry, finished on its first read; always used under its gateway's lock. */
+    /** An entry, finished once, on its first read, by whichever thread reads it first. */
     private static final class Stored {
 
         private Supplier<LogEntry> finish;
@@ -123,7 +127,7 @@ public final class LogStore {
             this.finish = finish;
         }
 
-        LogEntry entry() {
+        synchronized LogEntry entry() {
             if (entry == null) {
                 entry = finish.get();
                 finish = null;

@@ -41,13 +41,15 @@ public final class GatewayLookupHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String uri = exchange.getRequestURI();
         String path = uri.startsWith("/v1/") ? uri.substring(4) : "";
-        String[] parts = path.split("/", 3);
-        if (parts.length < 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+        int first = path.indexOf('/');
+        int second = first < 0 ? -1 : path.indexOf('/', first + 1);
+        String account = first < 0 ? path : path.substring(0, first);
+        String gatewayId = first < 0 ? "" : second < 0 ? path.substring(first + 1) : path.substring(first + 1, second);
+        String rest = second < 0 ? null : path.substring(second + 1);
+        if (account.isEmpty() || gatewayId.isEmpty()) {
             throw ApiException.gateway(404, 2001, GatewayErrors.NO_GATEWAY);
         }
-        String account = parts[0];
-        String gatewayId = parts[1];
-        if (parts.length > 2 && hasDotSegment(parts[2])) {
+        if (rest != null && hasDotSegment(rest)) {
             throw ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER);
         }
         if (!knownAccounts.contains(account)) {
@@ -57,7 +59,7 @@ public final class GatewayLookupHandler implements HttpHandler {
                 .or(() -> autoCreateDefault(exchange, account, gatewayId))
                 .orElseThrow(() -> ApiException.gateway(400, 2001, GatewayErrors.NO_GATEWAY));
         exchange.putAttachment(ProxyAttachments.GATEWAY,
-                new ResolvedGateway(account, gateway, parts.length > 2 ? parts[2] : ""));
+                new ResolvedGateway(account, gateway, rest == null ? "" : rest));
         next.handleRequest(exchange);
     }
 
@@ -75,10 +77,19 @@ public final class GatewayLookupHandler implements HttpHandler {
 
     /** Tells whether a path has a {@code .} or {@code ..} segment, which would escape the provider's base. */
     private static boolean hasDotSegment(String rest) {
-        for (String segment : rest.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..")) {
+        int start = 0;
+        while (start <= rest.length()) {
+            int end = rest.indexOf('/', start);
+            if (end < 0) {
+                end = rest.length();
+            }
+            int length = end - start;
+            boolean dots = length > 0 && length <= 2 && rest.charAt(start) == '.'
+                    && (length == 1 || rest.charAt(start + 1) == '.');
+            if (dots) {
                 return true;
             }
+            start = end + 1;
         }
         return false;
     }

@@ -1,7 +1,5 @@
 package dev.aigw.emulator.internal.proxy;
 
-import dev.aigw.emulator.EmulatorClock;
-import dev.aigw.emulator.VirtualClock;
 import dev.aigw.emulator.internal.retry.RetryPolicy;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.server.WorkerHandOff;
@@ -11,22 +9,19 @@ import io.undertow.server.HttpServerExchange;
 /**
  * Decides where the rest of a request runs. It stays on the I/O thread, with no thread hand-off, when none of
  * its steps can wait: each goes to a built-in fake (which answers at once), no script is queued for its
- * provider (no latency, hang or scripted failure), and it makes one attempt, or its retries wait on a clock
- * that never blocks (a virtual clock in auto mode). Otherwise the rest moves to a worker thread.
+ * provider (no latency, hang or scripted failure), and it makes one attempt (no backoff to wait). Otherwise
+ * the rest moves to a worker thread.
  */
 public final class HandOffHandler implements HttpHandler {
 
     private final Upstreams upstreams;
     private final Scripts scripts;
-    private final EmulatorClock clock;
     private final WorkerHandOff handOff;
     private final HttpHandler next;
 
-    public HandOffHandler(Upstreams upstreams, Scripts scripts, EmulatorClock clock, WorkerHandOff handOff,
-                          HttpHandler next) {
+    public HandOffHandler(Upstreams upstreams, Scripts scripts, WorkerHandOff handOff, HttpHandler next) {
         this.upstreams = upstreams;
         this.scripts = scripts;
-        this.clock = clock;
         this.handOff = handOff;
         this.next = next;
     }
@@ -47,15 +42,12 @@ public final class HandOffHandler implements HttpHandler {
             if (upstreams.isReal(slug) || scripts.hasAny(slug)) {
                 return true;
             }
-            if (RetryPolicy.resolve(step.settings(), gateway.gateway()).maxAttempts() > 1 && !waitsNeverBlock()) {
+            // Even a virtual clock in auto mode can be switched to manual while a retry waits: retries always go.
+            if (RetryPolicy.resolve(step.settings(), gateway.gateway()).maxAttempts() > 1) {
                 return true;
             }
         }
         return false;
-    }
-
-    private boolean waitsNeverBlock() {
-        return clock instanceof VirtualClock virtual && virtual.getMode() == VirtualClock.Mode.AUTO;
     }
 
     @Override

@@ -29,17 +29,16 @@ import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.server.handlers.PathHandler;
 
 /**
- * Assembles every request path of the emulator, top to bottom. Management requests and control requests
- * other than bodiless reads are dispatched to a worker thread at once, and everything below is plain
- * blocking code. A data-plane request
- * that can be answered without waiting (a fake provider, nothing scripted, a body of known length) is served
- * on the I/O thread that read it; one that may wait moves to a worker thread at the hand-off stage, or
- * when its reply is a stream.
+ * Assembles every request path of the emulator, top to bottom. Management requests, and control requests
+ * other than bodiless reads, are dispatched to a worker thread at once; everything below is plain blocking
+ * code. A data-plane request that can be answered without waiting (a body of known length, a fake provider,
+ * nothing scripted) is served on the I/O thread that read it; one that may wait moves to a worker thread at
+ * the hand-off stage, and a streamed reply moves there before it is written.
  *
- * <p>The data plane: request ids, gateway lookup, gateway authentication, endpoint resolution, then the log
- * (which sees every request that got this far), the rate limit (before the cache, so hits count), and the
- * proxy, whose steps each go through the cache, the compat translation and the attempts with their retries
- * to the scripted upstream and the provider.
+ * <p>The data plane: request ids, gateway lookup, gateway authentication, endpoint resolution, the hand-off,
+ * then the log (which sees every request that got this far), the rate limit (before the cache, so hits
+ * count), and the proxy, whose steps each go through the cache, the compat translation and the attempts with
+ * their retries to the scripted upstream and the provider.
  */
 public final class HandlerChain {
 
@@ -75,7 +74,7 @@ public final class HandlerChain {
                 new GatewayLookupHandler(state.gateways(), state.accounts(), runTokens, state.clock(), state::newUuid,
                 new GatewayAuthenticationHandler(runTokens,
                 new EndpointResolutionHandler(state.providers(), state.clock(), maxBody, testId,
-                new HandOffHandler(state.upstreams(), state.scripts(), state.clock(), toWorker,
+                new HandOffHandler(state.upstreams(), state.scripts(), toWorker,
                 new LogHandler(state.logs(), state.ids(), state.clock(), maxBody,
                 new RateLimitHandler(state.rateLimiter(), state.clock(),
                 new ProxyHandler(steps, new ReplyWriter(state.clock()), state.timelines(), toWorker))))))))));

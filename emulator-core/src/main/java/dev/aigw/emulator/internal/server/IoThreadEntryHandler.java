@@ -6,14 +6,20 @@ import io.undertow.util.Headers;
 import org.xnio.IoUtils;
 
 /**
- * The entry of the data plane. A request whose body has a declared length within the limit (or no body) is
+ * The entry of the data plane. A request whose body has a declared length of at most 64 KiB (or no body) is
  * read without blocking and served on the I/O thread, with no hand-off to a worker, as long as nothing on
- * its way may wait (see {@link WorkerHandOff}); any other body (chunked, or declared too large, which gets
- * its 413 after a bounded drain) is read by blocking code on a worker, as before.
+ * its way may wait (see {@link WorkerHandOff}); any other body (chunked, larger, or declared over the limit,
+ * which gets its 413 after a bounded drain) is read by blocking code on a worker, as before.
  */
 public final class IoThreadEntryHandler implements HttpHandler {
 
     private static final byte[] NO_BODY = new byte[0];
+
+    /**
+     * Undertow's receiver allocates the declared length before the bytes arrive; above this a body is read by a
+     * worker, as it comes, so that a few slow large uploads cannot claim their whole size up front.
+     */
+    private static final long MAX_BODY_READ_ON_IO_THREAD = 64 * 1024;
 
     private final long maxBodyBytes;
     private final HttpHandler chain;
@@ -36,7 +42,7 @@ public final class IoThreadEntryHandler implements HttpHandler {
         if (!chunked && length <= 0) {
             RequestBodies.attach(exchange, NO_BODY);
             chain.handleRequest(exchange);
-        } else if (!chunked && length <= maxBodyBytes) {
+        } else if (!chunked && length <= Math.min(maxBodyBytes, MAX_BODY_READ_ON_IO_THREAD)) {
             exchange.getRequestReceiver().receiveFullBytes(this::bodyReceived,
                     (failed, e) -> IoUtils.safeClose(failed.getConnection()));
         } else {
