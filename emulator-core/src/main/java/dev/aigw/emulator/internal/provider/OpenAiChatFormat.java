@@ -2,12 +2,11 @@ package dev.aigw.emulator.internal.provider;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Builds OpenAI Chat Completions objects ({@code chat.completion} and {@code chat.completion.chunk}), with
@@ -83,8 +82,7 @@ public final class OpenAiChatFormat {
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
-        byte[] bytes = out.toByteArray();
-        return bytes;
+        return out.toByteArray();
     }
 
     /** Returns a {@code chat.completion} with one choice; {@code usage} may be null (then omitted). */

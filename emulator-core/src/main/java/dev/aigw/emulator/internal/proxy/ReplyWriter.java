@@ -7,10 +7,10 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HeaderMap;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -56,7 +56,7 @@ public final class ReplyWriter {
         int breakAfter = delivery.breakAfterEvents();
         if (reply.body() instanceof UpstreamReply.Full full && breakAfter < 0) {
             byte[] bytes = full.bytes();
-            exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
+            response.put(Headers.CONTENT_LENGTH, bytes.length);
             completing.accept(new WrittenReply(reply.status(), contentType,
                     bytes.length > MAX_CAPTURED_BYTES ? null : bytes, bytes.length, false));
             exchange.getResponseSender().send(ByteBuffer.wrap(bytes));

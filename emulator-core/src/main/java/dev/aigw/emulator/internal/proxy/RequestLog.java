@@ -129,7 +129,6 @@ public final class RequestLog {
         if (payload && requestBody.length + responseSize > MAX_ENTRY_BYTES) {
             return;
         }
-        Instant createdAt = start;
         String slug = step.provider().slug();
         String model = step.model();
         String endpoint = step.endpoint();
@@ -153,7 +152,7 @@ public final class RequestLog {
             Usage usage = known != null ? known : Usage.of(responseType, keptResponse);
             Optional<Double> custom = customCost.flatMap(c -> Prices.customPrice(c, usage));
             double cost = cached ? 0 : custom.orElseGet(() -> Prices.listPrice(model, usage));
-            return new LogEntry(id, createdAt, slug, model, endpoint, kind, index, status,
+            return new LogEntry(id, start, slug, model, endpoint, kind, index, status,
                     status >= 200 && status < 300, cached, durationMillis, usage.tokensIn(), usage.tokensOut(), cost,
                     custom.isPresent(), metadata, eventId, agent, authenticated, request, response, null, null);
         };

@@ -3,7 +3,6 @@ package dev.aigw.emulator.internal.server;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
-import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 
 /**
@@ -23,9 +22,8 @@ public final class BodilessGetHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        boolean bodiless = exchange.getRequestContentLength() <= 0
-                && !exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
-        if (exchange.isInIoThread() && bodiless && exchange.getRequestMethod().equals(Methods.GET)) {
+        if (exchange.isInIoThread() && exchange.getRequestMethod().equals(Methods.GET)
+                && RequestBodies.declaresNone(exchange)) {
             next.handleRequest(exchange);
         } else {
             onWorker.handleRequest(exchange);

@@ -2,7 +2,6 @@ package dev.aigw.emulator.internal.server;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
 import org.xnio.IoUtils;
 
 /**
@@ -37,12 +36,11 @@ public final class IoThreadEntryHandler implements HttpHandler {
             onWorker.handleRequest(exchange);
             return;
         }
-        long length = exchange.getRequestContentLength();
-        boolean chunked = exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
-        if (!chunked && length <= 0) {
+        if (RequestBodies.declaresNone(exchange)) {
             RequestBodies.attach(exchange, NO_BODY);
             chain.handleRequest(exchange);
-        } else if (!chunked && length <= Math.min(maxBodyBytes, MAX_BODY_READ_ON_IO_THREAD)) {
+        } else if (!RequestBodies.isChunked(exchange)
+                && exchange.getRequestContentLength() <= Math.min(maxBodyBytes, MAX_BODY_READ_ON_IO_THREAD)) {
             exchange.getRequestReceiver().receiveFullBytes(this::bodyReceived,
                     (failed, e) -> IoUtils.safeClose(failed.getConnection()));
         } else {

@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal.server;
 import dev.aigw.emulator.internal.api.ApiException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -15,6 +16,16 @@ public final class RequestBodies {
     private static final long DRAIN_FACTOR = 16;
 
     private RequestBodies() {
+    }
+
+    /** Tells whether a request declares no body: no length (or 0) and no chunked transfer. */
+    public static boolean declaresNone(HttpServerExchange exchange) {
+        return exchange.getRequestContentLength() <= 0 && !isChunked(exchange);
+    }
+
+    /** Tells whether a request's body comes chunked, its length unknown until its end. */
+    public static boolean isChunked(HttpServerExchange exchange) {
+        return exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
     }
 
     /** Keeps a body that was read elsewhere (without blocking) for {@link #read}. */
