@@ -1,6 +1,5 @@
 package dev.aigw.bench;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,14 +127,22 @@ final class LoadGenerator {
         return all;
     }
 
-    /** One persistent connection; reads responses with a reusable line buffer and discards their bodies. */
+    /**
+     * One persistent connection. Responses are parsed in place in its own buffer, byte by byte without a lock or
+     * a string per header, so that a reply with many headers costs the client little more than one with few.
+     */
     private static final class Connection implements AutoCloseable {
+
+        private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.ISO_8859_1);
+        private static final byte[] TRANSFER_ENCODING = "transfer-encoding:".getBytes(StandardCharsets.ISO_8859_1);
+        private static final byte[] CONNECTION = "connection:".getBytes(StandardCharsets.ISO_8859_1);
 
         private final Socket socket;
         private final OutputStream out;
         private final InputStream in;
-        private final byte[] line = new byte[8192];
-        private final byte[] skip = new byte[16384];
+        private final byte[] buffer = new byte[65536];
+        private int position;
+        private int limit;
         boolean closedByServer;
 
         Connection(InetSocketAddress address) throws IOException {
@@ -144,41 +151,38 @@ final class LoadGenerator {
             socket.connect(address, 5_000);
             socket.setSoTimeout(30_000);
             out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream(), 65536);
+            in = socket.getInputStream();
         }
 
         int exchange(byte[] request) throws IOException {
             out.write(request);
             out.flush();
-            int length = readLine();
+            int start = readLine();
             // "HTTP/1.1 200 OK"
-            int status = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
+            int status = (buffer[start + 9] - '0') * 100 + (buffer[start + 10] - '0') * 10 + (buffer[start + 11] - '0');
             long contentLength = -1;
             boolean chunked = false;
-            while ((length = readLine()) > 0) {
-                String header = new String(line, 0, length, StandardCharsets.ISO_8859_1);
-                int colon = header.indexOf(':');
-                if (colon < 0) {
-                    continue;
+            while (true) {
+                int lineStart = readLine();
+                int lineEnd = position - 2;
+                if (lineEnd == lineStart) {
+                    break;
                 }
-                String name = header.substring(0, colon).trim();
-                String value = header.substring(colon + 1).trim();
-                if (name.equalsIgnoreCase("content-length")) {
-                    contentLength = Long.parseLong(value);
-                } else if (name.equalsIgnoreCase("transfer-encoding")) {
-                    chunked = value.equalsIgnoreCase("chunked");
-                } else if (name.equalsIgnoreCase("connection")) {
-                    closedByServer = value.equalsIgnoreCase("close");
+                if (startsWith(lineStart, lineEnd, CONTENT_LENGTH)) {
+                    contentLength = Long.parseLong(value(lineStart + CONTENT_LENGTH.length, lineEnd));
+                } else if (startsWith(lineStart, lineEnd, TRANSFER_ENCODING)) {
+                    chunked = value(lineStart + TRANSFER_ENCODING.length, lineEnd).equalsIgnoreCase("chunked");
+                } else if (startsWith(lineStart, lineEnd, CONNECTION)) {
+                    closedByServer = value(lineStart + CONNECTION.length, lineEnd).equalsIgnoreCase("close");
                 }
             }
             if (chunked) {
                 long size;
-                while ((size = Long.parseLong(new String(line, 0, readLine(), StandardCharsets.ISO_8859_1)
-                        .split(";", 2)[0].trim(), 16)) > 0) {
+                while ((size = Long.parseLong(value(readLine(), position - 2).split(";", 2)[0], 16)) > 0) {
                     discard(size);
                     readLine();
                 }
-                while (readLine() > 0) {
+                while (readLine() != position - 2) {
                     // trailers
                 }
             } else if (contentLength >= 0) {
@@ -189,29 +193,68 @@ final class LoadGenerator {
             return status;
         }
 
-        /** Reads one line into {@link #line} without its CRLF and returns its length. */
+        /**
+         * Makes sure one whole CRLF-terminated line is buffered, moves past it and returns where it starts; it ends
+         * two bytes before the new position.
+         */
         private int readLine() throws IOException {
-            int n = 0;
-            int b;
-            while ((b = in.read()) != '\n') {
-                if (b < 0) {
-                    throw new EOFException("connection closed");
+            int scan = position;
+            while (true) {
+                for (; scan < limit; scan++) {
+                    if (buffer[scan] == '\n') {
+                        int start = position;
+                        position = scan + 1;
+                        return start;
+                    }
                 }
-                if (n < line.length) {
-                    line[n++] = (byte) b;
+                if (position > 0) {
+                    System.arraycopy(buffer, position, buffer, 0, limit - position);
+                    scan -= position;
+                    limit -= position;
+                    position = 0;
+                }
+                if (limit == buffer.length) {
+                    throw new IOException("a header line longer than " + buffer.length + " bytes");
+                }
+                fill();
+            }
+        }
+
+        private void fill() throws IOException {
+            int n = in.read(buffer, limit, buffer.length - limit);
+            if (n < 0) {
+                throw new EOFException("connection closed");
+            }
+            limit += n;
+        }
+
+        private boolean startsWith(int from, int to, byte[] lowerCasePrefix) {
+            if (to - from < lowerCasePrefix.length) {
+                return false;
+            }
+            for (int i = 0; i < lowerCasePrefix.length; i++) {
+                if ((buffer[from + i] | 0x20) != lowerCasePrefix[i] && buffer[from + i] != lowerCasePrefix[i]) {
+                    return false;
                 }
             }
-            return n > 0 && line[n - 1] == '\r' ? n - 1 : n;
+            return true;
+        }
+
+        private String value(int from, int to) {
+            return new String(buffer, from, to - from, StandardCharsets.ISO_8859_1).trim();
         }
 
         private void discard(long count) throws IOException {
             long left = count;
             while (left > 0) {
-                int r = in.read(skip, 0, (int) Math.min(skip.length, left));
-                if (r < 0) {
-                    throw new EOFException("connection closed");
+                if (position == limit) {
+                    position = 0;
+                    limit = 0;
+                    fill();
                 }
-                left -= r;
+                int n = (int) Math.min(limit - position, left);
+                position += n;
+                left -= n;
             }
         }
 
