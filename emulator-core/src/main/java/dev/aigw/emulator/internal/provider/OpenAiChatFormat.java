@@ -1,6 +1,7 @@
 package dev.aigw.emulator.internal.provider;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +41,8 @@ public final class OpenAiChatFormat {
      */
     public static byte[] completionBytes(String id, long created, String model, String content, String finishReason,
                                          int promptTokens, int completionTokens, String fingerprint) {
-        ByteArrayBuilder out = new ByteArrayBuilder(640);
+        BufferRecycler recycler = Json.factory()._getBufferRecycler();
+        ByteArrayBuilder out = new ByteArrayBuilder(recycler);
         try (JsonGenerator g = Json.factory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("id", id);
@@ -79,10 +81,13 @@ public final class OpenAiChatFormat {
             g.writeStringField("service_tier", "default");
             g.writeStringField("system_fingerprint", fingerprint);
             g.writeEndObject();
+            g.flush();
+            return out.getClearAndRelease();
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
+        } finally {
+            recycler.releaseToPool();
         }
-        return out.toByteArray();
     }
 
     /** Returns a {@code chat.completion} with one choice; {@code usage} may be null (then omitted). */

@@ -17,7 +17,7 @@ final class Ids {
 
     /** Returns {@code length} letters and digits derived from the request and a salt naming the id's use. */
     static String alphanumeric(UpstreamRequest request, String salt, int length) {
-        byte[] bytes = stretch(seed(request, salt), length);
+        byte[] bytes = stretch(length, head(request, salt), request.body());
         StringBuilder sb = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             sb.append(ALPHANUMERIC[(bytes[i] & 0xff) % ALPHANUMERIC.length]);
@@ -27,16 +27,16 @@ final class Ids {
 
     /** Returns {@code length} lower-case hex digits derived from the request and a salt. */
     static String hex(UpstreamRequest request, String salt, int length) {
-        return hexOf(seed(request, salt), length);
+        return hexOf(length, head(request, salt), request.body());
     }
 
     /** Returns {@code length} lower-case hex digits derived from a text alone. */
     static String hex(String text, int length) {
-        return hexOf(text.getBytes(StandardCharsets.UTF_8), length);
+        return hexOf(length, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String hexOf(byte[] seed, int length) {
-        byte[] bytes = stretch(seed, (length + 1) / 2);
+    private static String hexOf(int length, byte[]... seed) {
+        byte[] bytes = stretch((length + 1) / 2, seed);
         StringBuilder sb = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             int b = bytes[i / 2] & 0xff;
@@ -47,7 +47,7 @@ final class Ids {
 
     /** Returns a unit-length vector of {@code dimensions} floats derived from a text (model and input). */
     static float[] vector(String text, int dimensions) {
-        byte[] bytes = stretch(text.getBytes(StandardCharsets.UTF_8), 2 * dimensions);
+        byte[] bytes = stretch(2 * dimensions, text.getBytes(StandardCharsets.UTF_8));
         float[] v = new float[dimensions];
         double norm = 0;
         for (int i = 0; i < dimensions; i++) {
@@ -62,21 +62,21 @@ final class Ids {
         return v;
     }
 
-    private static byte[] seed(UpstreamRequest request, String salt) {
+    /** Returns what precedes the body in a request's seed: the salt, then the request line. */
+    private static byte[] head(UpstreamRequest request, String salt) {
         String head = salt + "\n" + request.method() + " " + request.path() + "?" + request.query() + "\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[headBytes.length + request.body().length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(request.body(), 0, all, headBytes.length, request.body().length);
-        return all;
+        return head.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] stretch(byte[] seed, int length) {
+    /** Returns {@code length} bytes hashed from the seed, the concatenation of {@code seed}'s parts. */
+    private static byte[] stretch(int length, byte[]... seed) {
         MessageDigest sha = sha256();
         byte[] out = new byte[length];
         int filled = 0;
         for (int counter = 0; filled < length; counter++) {
-            sha.update(seed);
+            for (byte[] part : seed) {
+                sha.update(part);
+            }
             sha.update(new byte[] {(byte) (counter >>> 24), (byte) (counter >>> 16), (byte) (counter >>> 8),
                 (byte) counter});
             byte[] block = sha.digest();
