@@ -25,8 +25,11 @@ public final class ForwardedHeaders {
 
     /** Tells whether a header (any case) is one the gateway keeps for itself or for the hop. */
     public static boolean isForwarded(String name, String testIdHeader) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return !NOT_FORWARDED.contains(n) && !n.startsWith("cf-aig-") && !n.equals(testIdHeader);
+        return isForwardedLowerCase(name.toLowerCase(Locale.ROOT), testIdHeader);
+    }
+
+    private static boolean isForwardedLowerCase(String name, String testIdHeader) {
+        return !NOT_FORWARDED.contains(name) && !name.startsWith("cf-aig-") && !name.equals(testIdHeader);
     }
 
     /** Copies the forwarded client headers, names in lower case. */
@@ -34,7 +37,7 @@ public final class ForwardedHeaders {
         Map<String, List<String>> forwarded = new LinkedHashMap<>();
         for (HeaderValues values : headers) {
             String name = values.getHeaderName().toString().toLowerCase(Locale.ROOT);
-            if (isForwarded(name, testIdHeader)) {
+            if (isForwardedLowerCase(name, testIdHeader)) {
                 forwarded.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values);
             }
         }
