@@ -26,9 +26,10 @@ public final class BenchMain {
 
     private static void throughput(String clientName, ThroughputBench.Client client, int concurrency,
                                    Duration warmup, Duration measure) throws Exception {
-        List<ThroughputBench.Target> targets = new ThroughputBench(client, warmup, measure).run();
-        System.out.printf(Locale.ROOT, "Non-streaming chat completion, %d concurrent clients, %s:%n", concurrency,
-                clientName);
+        int rounds = 3;
+        List<ThroughputBench.Target> targets = new ThroughputBench(client, warmup, measure).run(rounds);
+        System.out.printf(Locale.ROOT, "Non-streaming chat completion, %d concurrent clients, %s (median of %d"
+                + " interleaved %d s rounds):%n", concurrency, clientName, rounds, measure.toSeconds());
         for (ThroughputBench.Target t : targets) {
             System.out.printf(Locale.ROOT, "  %-40s %9.0f req/s  p50 %6.3f ms  p99 %6.3f ms%n", t.name(),
                     t.requestsPerSecond(), t.latency().medianMillis(), t.latency().percentileMillis(99));
@@ -71,7 +72,7 @@ public final class BenchMain {
         int concurrency = 8;
         // The emulator's longer code path is still being compiled after 3 s; 10 s reaches steady state for every target.
         Duration warmup = Duration.ofSeconds(quick ? 1 : 10);
-        Duration measure = Duration.ofSeconds(quick ? 2 : 10);
+        Duration measure = Duration.ofSeconds(quick ? 1 : 5);
         throughput("the bench's keep-alive load generator", ThroughputBench.raw(concurrency), concurrency,
                 warmup, measure);
         if (throughputOnly) {

@@ -17,7 +17,10 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -83,50 +86,74 @@ final class ThroughputBench {
         return new JdkClient(concurrency);
     }
 
-    List<Target> run() throws Exception {
-        List<Target> targets = new ArrayList<>();
-        byte[] answer;
+    /**
+     * Measures the emulator, the bare Undertow handler and the WireMock stub in interleaved rounds, all three
+     * servers up at once, and keeps each one's median round, so that drift in the machine's speed during the run
+     * weighs on all three alike. The emulator whose logs all stay in its heap is measured last, on its own.
+     */
+    List<Target> run(int rounds) throws Exception {
         // As many I/O threads as the bare Undertow baseline gets by default (max(2, cores)).
         int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        WireMockServer wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+                .bindAddress("127.0.0.1").disableRequestJournal().containerThreads(16));
+        Undertow undertow = null;
         try (AiGatewayEmulator emulator = AiGatewayEmulator.builder().ioThreads(ioThreads).build().start()) {
             createGateway(emulator, "bench", LOG_CAP);
             createGateway(emulator, "bench-all-logs", "");
             String url = emulator.providerUrl("bench", "openai") + "/chat/completions";
-            answer = HttpClient.newHttpClient().send(request(url), HttpResponse.BodyHandlers.ofByteArray()).body();
-            targets.add(measure(EMULATOR, url));
-            targets.add(measure(EMULATOR_ALL_LOGS,
-                    emulator.providerUrl("bench-all-logs", "openai") + "/chat/completions"));
-        }
-        Undertow undertow = Undertow.builder().addHttpListener(0, "127.0.0.1")
-                .setHandler(exchange -> {
-                    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-                    exchange.getResponseSender().send(ByteBuffer.wrap(answer));
-                }).build();
-        undertow.start();
-        try {
-            int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
-            targets.add(measure(BARE_UNDERTOW, "http://127.0.0.1:" + port + "/v1/chat/completions"));
-        } finally {
-            undertow.stop();
-        }
-        WireMockServer wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .bindAddress("127.0.0.1").disableRequestJournal().containerThreads(16));
-        wiremock.start();
-        try {
+            byte[] answer = HttpClient.newHttpClient().send(request(url), HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
+            undertow = Undertow.builder().addHttpListener(0, "127.0.0.1")
+                    .setHandler(exchange -> {
+                        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+                        exchange.getResponseSender().send(ByteBuffer.wrap(answer));
+                    }).build();
+            undertow.start();
+            wiremock.start();
             wiremock.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
                     .withHeader("content-type", "application/json").withBody(answer)));
-            targets.add(measure(WIREMOCK, "http://127.0.0.1:" + wiremock.port() + "/v1/chat/completions"));
+            int undertowPort = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+            Map<String, String> urls = new LinkedHashMap<>();
+            urls.put(EMULATOR, url);
+            urls.put(BARE_UNDERTOW, "http://127.0.0.1:" + undertowPort + "/v1/chat/completions");
+            urls.put(WIREMOCK, "http://127.0.0.1:" + wiremock.port() + "/v1/chat/completions");
+
+            for (String target : urls.values()) {
+                client.load(URI.create(target), warmup);
+            }
+            Map<String, List<Target>> byName = new LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (Map.Entry<String, String> target : urls.entrySet()) {
+                    byName.computeIfAbsent(target.getKey(), k -> new ArrayList<>())
+                            .add(measureOnce(target.getKey(), target.getValue()));
+                }
+            }
+            List<Target> targets = new ArrayList<>();
+            byName.values().forEach(measured -> targets.add(median(measured)));
+
+            String allLogs = emulator.providerUrl("bench-all-logs", "openai") + "/chat/completions";
+            client.load(URI.create(allLogs), warmup);
+            targets.add(1, measureOnce(EMULATOR_ALL_LOGS, allLogs));
+            return targets;
         } finally {
             wiremock.stop();
+            if (undertow != null) {
+                undertow.stop();
+            }
         }
-        return targets;
     }
 
-    private Target measure(String name, String url) throws Exception {
-        client.load(URI.create(url), warmup);
+    private static Target median(List<Target> rounds) {
+        List<Target> sorted = new ArrayList<>(rounds);
+        sorted.sort(Comparator.comparingDouble(Target::requestsPerSecond));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private Target measureOnce(String name, String url) throws Exception {
         long[] all = client.load(URI.create(url), measure);
         return new Target(name, all.length / (measure.toNanos() / 1e9), new Stats(all));
     }
+
 
     private static final class JdkClient implements Client {
 
