@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Runs every benchmark in one JVM and prints the figures with their ratios against the baselines measured in
- * the same run. Options: {@code --quick} for a short smoke run.
+ * the same run. Options: {@code --quick} for a short smoke run, {@code --startup} or {@code --throughput} for one
+ * benchmark alone.
  */
 public final class BenchMain {
 
@@ -59,6 +60,7 @@ public final class BenchMain {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
         boolean throughputOnly = List.of(args).contains("--throughput");
+        boolean startupOnly = List.of(args).contains("--startup");
         if (!throughputOnly) {
             for (boolean jdk : new boolean[] {false, true}) {
                 StartupBench.Result startup = new StartupBench(jdk).run(quick ? 2 : 5, quick ? 5 : 20);
@@ -66,6 +68,9 @@ public final class BenchMain {
                         startup.emulator().count(), jdk ? "through the JDK HttpClient" : "on a plain socket");
                 System.out.printf(Locale.ROOT, "  aigw-emulator %8.2f ms%n  WireMock      %8.2f ms%n  ratio %.3f (goal <= 0.333)%n%n",
                         startup.emulator().medianMillis(), startup.wiremock().medianMillis(), startup.ratio());
+            }
+            if (startupOnly) {
+                return;
             }
         }
 

@@ -1,7 +1,10 @@
 package dev.aigw.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,5 +52,27 @@ class ShutdownTest {
         assertThat(threadsOf(emulator)).isEmpty();
         assertThat(clock.waiters()).isZero();
         assertThat(pending).failsWithin(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aStartOnABusyPortFailsWithTheReasonAndLeavesNoThreadsBehind() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            AiGatewayEmulator emulator = AiGatewayEmulator.builder().port(busy.getLocalPort()).build();
+
+            assertThatThrownBy(emulator::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("could not start the emulator's server: ")
+                    .hasMessageContaining("in use");
+            assertThat(threadsOf(emulator)).isEmpty();
+            assertThat(emulator.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void aStartOnAnUnknownHostFailsWithTheHostsName() {
+        AiGatewayEmulator emulator = AiGatewayEmulator.builder().host("no-such-host.invalid").build();
+
+        assertThatThrownBy(emulator::start).isInstanceOf(IllegalStateException.class)
+                .hasMessage("could not start the emulator's server: unknown host no-such-host.invalid");
+        assertThat(threadsOf(emulator)).isEmpty();
     }
 }
