@@ -58,7 +58,8 @@ final class ConfigFile {
     /** The members the top level takes. */
     static final List<String> MEMBERS = List.of("host", "port", "account_id", "api_token", "clock", "accounts",
             "tokens", "global_api_keys", "upstreams", "gateways", "scripts", "max_body_bytes",
-            "max_gateways_per_account", "legacy_gateway_fields", "journal_limit", "worker_threads");
+            "max_gateways_per_account", "legacy_gateway_fields", "journal_limit", "io_threads",
+            "worker_threads");
 
     private static final List<String> TOKEN_MEMBERS = List.of("value", "permissions", "accounts");
     private static final List<String> KEY_MEMBERS = List.of("email", "key", "accounts");

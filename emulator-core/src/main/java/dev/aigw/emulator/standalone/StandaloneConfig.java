@@ -41,7 +41,7 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
 
     /** The file's limits and switches; an empty one keeps the emulator's default. */
     record Tuning(OptionalLong maxBodyBytes, OptionalLong maxGatewaysPerAccount, OptionalLong journalLimit,
-                  OptionalLong workerThreads, Optional<Boolean> legacyGatewayFields) {
+                  OptionalLong ioThreads, OptionalLong workerThreads, Optional<Boolean> legacyGatewayFields) {
     }
 
     StandaloneConfig {
@@ -75,6 +75,7 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         Tuning tuning = new Tuning(file.integerMember("max_body_bytes", 1, Integer.MAX_VALUE - 8),
                 file.integerMember("max_gateways_per_account", 0, Integer.MAX_VALUE),
                 file.integerMember("journal_limit", 1, Integer.MAX_VALUE),
+                file.integerMember("io_threads", 1, 256),
                 file.integerMember("worker_threads", 1, 1024),
                 file.booleanMember("legacy_gateway_fields"));
         Seed seed = new Seed(file.gateways(accountId, accounts, tuning.maxGatewaysPerAccount().orElse(0)),
@@ -99,6 +100,7 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         tuning.maxBodyBytes().ifPresent(builder::maxBodyBytes);
         tuning.maxGatewaysPerAccount().ifPresent(v -> builder.maxGatewaysPerAccount((int) v));
         tuning.journalLimit().ifPresent(v -> builder.journalLimit((int) v));
+        tuning.ioThreads().ifPresent(v -> builder.ioThreads((int) v));
         tuning.workerThreads().ifPresent(v -> builder.workerThreads((int) v));
         tuning.legacyGatewayFields().ifPresent(builder::legacyGatewayFields);
         return builder;

@@ -3,6 +3,7 @@ package dev.aigw.emulator.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.ApiToken;
 import dev.aigw.emulator.Permission;
 import dev.aigw.emulator.UpstreamFault;
@@ -98,7 +99,8 @@ class ConfigFileTest {
                             {"value": "other-editor", "permissions": ["AI Gateway - Edit"], "accounts": ["other"]}],
                  "global_api_keys": [{"email": "dev@example.com", "key": "k"}],
                  "upstreams": {"openai": "http://127.0.0.1:9000"},
-                 "max_body_bytes": 2048, "max_gateways_per_account": 3, "journal_limit": 50, "worker_threads": 4,
+                 "max_body_bytes": 2048, "max_gateways_per_account": 3, "journal_limit": 50, "io_threads": 2,
+                 "worker_threads": 4,
                  "legacy_gateway_fields": true}
                 """);
 
@@ -112,8 +114,20 @@ class ConfigFileTest {
         assertThat(config.tuning().maxBodyBytes()).hasValue(2048);
         assertThat(config.tuning().maxGatewaysPerAccount()).hasValue(3);
         assertThat(config.tuning().journalLimit()).hasValue(50);
+        assertThat(config.tuning().ioThreads()).hasValue(2);
         assertThat(config.tuning().workerThreads()).hasValue(4);
         assertThat(config.tuning().legacyGatewayFields()).contains(true);
+    }
+
+    @Test
+    void ioThreadsSizeTheStartedServersIoPool() {
+        try (AiGatewayEmulator emulator = resolve("{\"io_threads\": 3}").builder().build().start()) {
+            long ioThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith("aigw-emulator@"
+                            + Integer.toHexString(System.identityHashCode(emulator)) + " I/O-")).count();
+
+            assertThat(ioThreads).isEqualTo(3);
+        }
     }
 
     @Test
@@ -194,7 +208,7 @@ class ConfigFileTest {
         assertRefused("{\"gateway\": []}", "gateway: unknown member (did you mean \"gateways\"?); the file takes:"
                 + " host, port, account_id, api_token, clock, accounts, tokens, global_api_keys, upstreams, gateways,"
                 + " scripts, max_body_bytes, max_gateways_per_account, legacy_gateway_fields, journal_limit,"
-                + " worker_threads");
+                + " io_threads, worker_threads");
     }
 
     @Test
@@ -367,6 +381,7 @@ class ConfigFileTest {
         assertRefused("{\"max_gateways_per_account\": -1}",
                 "max_gateways_per_account: expected an integer >= 0, got -1");
         assertRefused("{\"journal_limit\": 1.5}", "journal_limit: expected an integer >= 1, got 1.5");
+        assertRefused("{\"io_threads\": 0}", "io_threads: expected an integer from 1 to 256, got 0");
         assertRefused("{\"worker_threads\": 5000}", "worker_threads: expected an integer from 1 to 1024, got 5000");
         assertRefused("{\"legacy_gateway_fields\": \"yes\"}", "legacy_gateway_fields: expected a boolean, got \"yes\"");
     }
