@@ -21,6 +21,12 @@ import java.util.function.UnaryOperator;
 public final class LogStore {
 
     private final Map<GatewayRef, Map<String, Stored>> byGateway = new ConcurrentHashMap<>();
+    private final StringPool strings = new StringPool();
+
+    /** Returns the pool that entries written to this store take their recurring strings from. */
+    public StringPool strings() {
+        return strings;
+    }
 
     /** Adds an entry within the limit; returns whether it was stored (not when full with STOP_INSERTING). */
     public boolean append(GatewayRef gateway, LogEntry entry, LogLimit limit) {

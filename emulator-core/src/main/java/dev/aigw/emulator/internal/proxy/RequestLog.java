@@ -10,6 +10,7 @@ import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.log.LogLimit;
 import dev.aigw.emulator.internal.log.LogStore;
 import dev.aigw.emulator.internal.log.Prices;
+import dev.aigw.emulator.internal.log.StringPool;
 import dev.aigw.emulator.internal.log.Usage;
 import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
@@ -129,34 +130,43 @@ public final class RequestLog {
         if (payload && requestBody.length + responseSize > MAX_ENTRY_BYTES) {
             return;
         }
-        String slug = step.provider().slug();
-        String model = step.model();
-        String endpoint = step.endpoint();
-        int index = step.index();
-        long durationMillis = Duration.between(start, end).toMillis();
-        Optional<JsonNode> customCost = cached ? Optional.empty() : step.settings().customCost();
-        String metadata = metadata(step);
-        LogEntry.Payload request = new LogEntry.Payload(requestType(step), requestBody.length,
-                payload ? requestBody : null);
+        StringPool strings = store.strings();
         byte[] keptResponse = payload ? responseBody : null;
-        LogEntry.Payload response = new LogEntry.Payload(responseType, responseSize, keptResponse);
         // Reading the usage out of the body and pricing it waits for the first read of the entry; without the
         // payload the body is not kept, so then it happens now.
         Usage known = payload ? null : Usage.of(responseType, responseBody);
-        String kind = plan.kind().requestType();
-        String eventId = client.eventId();
-        String agent = userAgent;
-        boolean authenticated = gateway.gateway().authentication();
-        // Captures only what the entry needs (not this request's log), so that a stored entry holds no more.
-        Supplier<LogEntry> finish = () -> {
-            Usage usage = known != null ? known : Usage.of(responseType, keptResponse);
+        PendingEntry finish = new PendingEntry(id, start.getEpochSecond(), start.getNano(), step.provider().slug(),
+                strings.of(step.model()), strings.of(step.endpoint()), plan.kind().requestType(), step.index(),
+                status, cached, Duration.between(start, end).toMillis(),
+                cached ? Optional.empty() : step.settings().customCost(), metadata(step), client.eventId(),
+                strings.of(userAgent), gateway.gateway().authentication(), strings.of(requestType(step)),
+                requestBody.length, payload ? requestBody : null, strings.of(responseType), responseSize,
+                keptResponse, known);
+        store.append(GatewayRef.of(gateway.gateway()), id, finish, LogLimit.of(gateway.gateway()));
+    }
+
+    /**
+     * What a stored entry holds until its first read, and how it is finished then: one object with the entry's
+     * fields flat, since a gateway may keep millions of them.
+     */
+    private record PendingEntry(String id, long startSecond, int startNano, String provider, String model,
+                                String endpoint, String kind, int index, int status, boolean cached,
+                                long durationMillis, Optional<JsonNode> customCost, String metadata, String eventId,
+                                String userAgent, boolean authenticated, String requestType, long requestSize,
+                                byte[] requestBody, String responseType, long responseSize, byte[] responseBody,
+                                Usage known) implements Supplier<LogEntry> {
+
+        @Override
+        public LogEntry get() {
+            Usage usage = known != null ? known : Usage.of(responseType, responseBody);
             Optional<Double> custom = customCost.flatMap(c -> Prices.customPrice(c, usage));
             double cost = cached ? 0 : custom.orElseGet(() -> Prices.listPrice(model, usage));
-            return new LogEntry(id, start, slug, model, endpoint, kind, index, status,
-                    status >= 200 && status < 300, cached, durationMillis, usage.tokensIn(), usage.tokensOut(), cost,
-                    custom.isPresent(), metadata, eventId, agent, authenticated, request, response, null, null);
-        };
-        store.append(GatewayRef.of(gateway.gateway()), id, finish, LogLimit.of(gateway.gateway()));
+            return new LogEntry(id, Instant.ofEpochSecond(startSecond, startNano), provider, model, endpoint, kind,
+                    index, status, status >= 200 && status < 300, cached, durationMillis, usage.tokensIn(),
+                    usage.tokensOut(), cost, custom.isPresent(), metadata, eventId, userAgent, authenticated,
+                    new LogEntry.Payload(requestType, requestSize, requestBody),
+                    new LogEntry.Payload(responseType, responseSize, responseBody), null, null);
+        }
     }
 
     private String requestType(Step step) {
