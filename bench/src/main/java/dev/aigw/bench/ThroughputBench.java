@@ -5,10 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.aigw.emulator.AiGatewayEmulator;
 import io.undertow.Undertow;
-import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,8 +28,8 @@ import java.util.concurrent.Future;
 
 /**
  * Throughput and latency of a non-streaming chat completion: proxied through the emulator to its fake OpenAI
- * provider, against a bare Undertow handler and a WireMock stub answering the same bytes, with the same client
- * and concurrency.
+ * provider, against a bare Undertow handler and a WireMock stub answering the same bytes (the emulator's reply:
+ * status, headers and body), with the same client and concurrency.
  */
 final class ThroughputBench {
 
@@ -36,6 +37,10 @@ final class ThroughputBench {
 
     /** The bench gateway keeps its newest 10,000 logs, as a long-running gateway must (log_management). */
     static final String LOG_CAP = ",\"log_management\":10000,\"log_management_strategy\":\"DELETE_OLDEST\"";
+
+    /** Reply headers each server writes for itself rather than copying them from the emulator's reply. */
+    static final java.util.Set<String> SET_BY_THE_SERVER = java.util.Set.of("content-length", "connection",
+            "keep-alive", "transfer-encoding", "date");
 
     static final String EMULATOR = "aigw-emulator (newest 10,000 logs kept)";
     static final String EMULATOR_ALL_LOGS = "aigw-emulator (every log kept)";
@@ -101,22 +106,34 @@ final class ThroughputBench {
             createGateway(emulator, "bench", LOG_CAP);
             createGateway(emulator, "bench-all-logs", "");
             String url = emulator.providerUrl("bench", "openai") + "/chat/completions";
-            byte[] answer = HttpClient.newHttpClient().send(request(url), HttpResponse.BodyHandlers.ofByteArray())
-                    .body();
+            // The baselines answer the same bytes: the status, headers and body of the emulator's reply, so that
+            // what differs between the targets is the work behind the reply, not its size.
+            HttpResponse<byte[]> reply = HttpClient.newHttpClient().send(request(url),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            byte[] answer = reply.body();
+            Map<String, String> headers = new LinkedHashMap<>();
+            reply.headers().map().forEach((name, values) -> {
+                if (!SET_BY_THE_SERVER.contains(name)) {
+                    headers.put(name, values.get(0));
+                }
+            });
             undertow = Undertow.builder().addHttpListener(0, "127.0.0.1")
                     .setHandler(exchange -> {
-                        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+                        headers.forEach((name, value) -> exchange.getResponseHeaders().put(new HttpString(name), value));
                         exchange.getResponseSender().send(ByteBuffer.wrap(answer));
                     }).build();
             undertow.start();
             wiremock.start();
-            wiremock.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                    .withHeader("content-type", "application/json").withBody(answer)));
+            ResponseDefinitionBuilder stub = aResponse().withStatus(200).withBody(answer);
+            headers.forEach(stub::withHeader);
+            wiremock.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(stub));
             int undertowPort = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
             Map<String, String> urls = new LinkedHashMap<>();
             urls.put(EMULATOR, url);
             urls.put(BARE_UNDERTOW, "http://127.0.0.1:" + undertowPort + "/v1/chat/completions");
             urls.put(WIREMOCK, "http://127.0.0.1:" + wiremock.port() + "/v1/chat/completions");
+            requireSameReply(urls.get(BARE_UNDERTOW), answer, headers);
+            requireSameReply(urls.get(WIREMOCK), answer, headers);
 
             for (String target : urls.values()) {
                 client.load(URI.create(target), warmup);
@@ -140,6 +157,19 @@ final class ThroughputBench {
             if (undertow != null) {
                 undertow.stop();
             }
+        }
+    }
+
+    private static void requireSameReply(String url, byte[] body, Map<String, String> headers) throws Exception {
+        HttpResponse<byte[]> reply = HttpClient.newHttpClient().send(request(url), HttpResponse.BodyHandlers.ofByteArray());
+        headers.forEach((name, value) -> {
+            if (!reply.headers().allValues(name).equals(List.of(value))) {
+                throw new IllegalStateException(url + " answers " + name + ": " + reply.headers().allValues(name)
+                        + ", not " + value);
+            }
+        });
+        if (reply.statusCode() != 200 || !java.util.Arrays.equals(reply.body(), body)) {
+            throw new IllegalStateException(url + " does not answer the emulator's reply");
         }
     }
 
