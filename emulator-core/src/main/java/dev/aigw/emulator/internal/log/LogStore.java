@@ -4,7 +4,6 @@ import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,7 @@ import java.util.function.UnaryOperator;
  */
 public final class LogStore {
 
-    private final Map<GatewayRef, Map<String, Stored>> byGateway = new ConcurrentHashMap<>();
+    private final Map<GatewayRef, GatewayLog> byGateway = new ConcurrentHashMap<>();
     private final StringPool strings = new StringPool();
 
     /** Returns the pool that entries written to this store take their recurring strings from. */
@@ -35,35 +34,22 @@ public final class LogStore {
 
     /**
      * Adds the entry {@code finish} returns, within the limit, calling {@code finish} only when the entry is first
-     * read; returns whether it was stored.
+     * read; returns whether it was stored. Ids are unique within a gateway's log.
      */
     public boolean append(GatewayRef gateway, String id, Supplier<LogEntry> finish, LogLimit limit) {
-        Map<String, Stored> log = byGateway.computeIfAbsent(gateway, ignored -> new LinkedHashMap<>());
-        synchronized (log) {
-            while (log.size() >= limit.maxEntries()) {
-                if (limit.strategy() == LogLimit.Strategy.STOP_INSERTING) {
-                    return false;
-                }
-                log.remove(log.keySet().iterator().next());
-            }
-            log.put(id, new Stored(finish));
-            return true;
-        }
+        return byGateway.computeIfAbsent(gateway, ignored -> new GatewayLog()).append(id, finish, limit);
     }
 
     /** Returns a gateway's entries, oldest first. */
     public List<LogEntry> list(GatewayRef gateway) {
-        Map<String, Stored> log = byGateway.get(gateway);
+        GatewayLog log = byGateway.get(gateway);
         if (log == null) {
             return List.of();
         }
-        List<Stored> stored;
-        synchronized (log) {
-            stored = new ArrayList<>(log.values());
-        }
+        List<GatewayLog.Stored> stored = log.snapshot();
         // Finished outside the gateway's lock: appends (from I/O threads) never wait for a reader's parsing.
         List<LogEntry> entries = new ArrayList<>(stored.size());
-        for (Stored s : stored) {
+        for (GatewayLog.Stored s : stored) {
             entries.add(s.entry());
         }
         return entries;
@@ -71,46 +57,26 @@ public final class LogStore {
 
     /** Finds one entry of a gateway. */
     public Optional<LogEntry> find(GatewayRef gateway, String id) {
-        Map<String, Stored> log = byGateway.get(gateway);
-        if (log == null) {
-            return Optional.empty();
-        }
-        Stored stored;
-        synchronized (log) {
-            stored = log.get(id);
-        }
+        GatewayLog log = byGateway.get(gateway);
+        GatewayLog.Stored stored = log == null ? null : log.find(id);
         return stored == null ? Optional.empty() : Optional.of(stored.entry());
     }
 
     /** Replaces an entry by applying {@code change}; returns whether the entry existed. */
     public boolean update(GatewayRef gateway, String id, UnaryOperator<LogEntry> change) {
-        Map<String, Stored> log = byGateway.get(gateway);
-        if (log == null) {
+        GatewayLog log = byGateway.get(gateway);
+        GatewayLog.Stored stored = log == null ? null : log.find(id);
+        if (stored == null) {
             return false;
         }
-        synchronized (log) {
-            return log.computeIfPresent(id, (key, stored) -> {
-                LogEntry changed = change.apply(stored.entry());
-                return new Stored(() -> changed);
-            }) != null;
-        }
+        stored.change(change);
+        return true;
     }
 
     /** Removes the entries with these ids; returns how many were removed. */
     public int delete(GatewayRef gateway, Collection<String> ids) {
-        Map<String, Stored> log = byGateway.get(gateway);
-        if (log == null) {
-            return 0;
-        }
-        synchronized (log) {
-            int removed = 0;
-            for (String id : ids) {
-                if (log.remove(id) != null) {
-                    removed++;
-                }
-            }
-            return removed;
-        }
+        GatewayLog log = byGateway.get(gateway);
+        return log == null ? 0 : log.delete(ids);
     }
 
     /** Drops every entry of one gateway (the gateway was deleted). */
@@ -121,24 +87,5 @@ public final class LogStore {
     /** Drops every entry of every gateway. */
     public void clear() {
         byGateway.clear();
-    }
-
-    /** An entry, finished once, on its first read, by whichever thread reads it first. */
-    private static final class Stored {
-
-        private Supplier<LogEntry> finish;
-        private LogEntry entry;
-
-        Stored(Supplier<LogEntry> finish) {
-            this.finish = finish;
-        }
-
-        synchronized LogEntry entry() {
-            if (entry == null) {
-                entry = finish.get();
-                finish = null;
-            }
-            return entry;
-        }
     }
 }

@@ -97,4 +97,34 @@ class LogStoreTest {
         store.clear();
         assertThat(store.list(other)).isEmpty();
     }
+
+    @Test
+    void lookupsByIdFollowEvictionsDeletesAndNewEntries() {
+        LogLimit limit = new LogLimit(3, Strategy.DELETE_OLDEST);
+        for (String id : List.of("1", "2", "3")) {
+            store.append(GATEWAY, entry(id), limit);
+        }
+        assertThat(store.find(GATEWAY, "1")).isPresent();
+
+        store.append(GATEWAY, entry("4"), limit);
+        store.delete(GATEWAY, List.of("2"));
+
+        assertThat(store.find(GATEWAY, "1")).isEmpty();
+        assertThat(store.find(GATEWAY, "2")).isEmpty();
+        assertThat(store.update(GATEWAY, "1", e -> e.withReview(1.0, null, null))).isFalse();
+        assertThat(store.find(GATEWAY, "4")).get().extracting(LogEntry::id).isEqualTo("4");
+        assertThat(ids()).containsExactly("3", "4");
+    }
+
+    @Test
+    void anUpdateKeepsTheEntrysPlaceInTheOrder() {
+        for (String id : List.of("1", "2", "3")) {
+            store.append(GATEWAY, entry(id), UNLIMITED);
+        }
+
+        store.update(GATEWAY, "2", e -> e.withReview(-1.0, null, null));
+
+        assertThat(ids()).containsExactly("1", "2", "3");
+        assertThat(store.list(GATEWAY).get(1).feedback()).isEqualTo(-1.0);
+    }
 }
