@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,6 +21,20 @@ class ShutdownTest {
     private static List<String> threadsOf(AiGatewayEmulator emulator) {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(name -> name.startsWith(emulator.threadName())).toList();
+    }
+
+    /** Sends a request that a scripted hang parks on the manual clock, and returns once it is parked. */
+    private static CompletableFuture<HttpResponse<String>> hangARequest(AiGatewayEmulator emulator, VirtualClock clock)
+            throws Exception {
+        dev.aigw.emulator.testsupport.ManagementApi.of(emulator)
+                .createGateway(dev.aigw.emulator.testsupport.GatewayBodies.minimal("gw"));
+        emulator.script("openai").always(UpstreamFault.hang());
+        CompletableFuture<HttpResponse<String>> pending = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
+                        URI.create(emulator.providerUrl("gw", "openai") + "/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"messages\":[]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        clock.awaitWaiters(1, java.time.Duration.ofSeconds(10));
+        return pending;
     }
 
     @Test
@@ -38,19 +53,26 @@ class ShutdownTest {
     void closeReleasesARequestHungOnAManualClockAndEndsItsThreads() throws Exception {
         VirtualClock clock = VirtualClock.manual();
         AiGatewayEmulator emulator = AiGatewayEmulator.builder().clock(clock).build().start();
-        dev.aigw.emulator.testsupport.ManagementApi.of(emulator)
-                .createGateway(dev.aigw.emulator.testsupport.GatewayBodies.minimal("gw"));
-        emulator.script("openai").always(UpstreamFault.hang());
-        var pending = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
-                        URI.create(emulator.providerUrl("gw", "openai") + "/chat/completions"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"messages\":[]}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        clock.awaitWaiters(1, java.time.Duration.ofSeconds(10));
+        CompletableFuture<HttpResponse<String>> pending = hangARequest(emulator, clock);
 
         emulator.close();
 
         assertThat(threadsOf(emulator)).isEmpty();
         assertThat(clock.waiters()).isZero();
+        assertThat(pending).failsWithin(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
+    void closeOnAnInterruptedThreadStillEndsEveryThreadAndKeepsTheInterrupt() throws Exception {
+        VirtualClock clock = VirtualClock.manual();
+        AiGatewayEmulator emulator = AiGatewayEmulator.builder().clock(clock).build().start();
+        CompletableFuture<HttpResponse<String>> pending = hangARequest(emulator, clock);
+
+        Thread.currentThread().interrupt();
+        emulator.close();
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(threadsOf(emulator)).isEmpty();
         assertThat(pending).failsWithin(java.time.Duration.ofSeconds(10));
     }
 

@@ -64,7 +64,7 @@ final class GatewayLog {
 
     private Map<String, Stored> index() {
         if (byId == null) {
-            byId = new HashMap<>(Math.max(16, order.size() * 2));
+            byId = new HashMap<>((int) (order.size() / 0.75f) + 1);
             for (Stored stored : order) {
                 byId.put(stored.id, stored);
             }

@@ -8,8 +8,8 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.protocol.http.HttpOpenListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import org.xnio.ChannelListeners;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
@@ -23,13 +23,11 @@ import org.xnio.channels.AcceptingChannel;
  * Owns one HTTP server: binds it, reports its port, and stops it with its threads.
  *
  * <p>It puts together what {@code Undertow.start()} would (an XNIO worker, a buffer pool, Undertow's HTTP/1.1
- * listener) with the same options, but keeps one XNIO provider for the JVM: {@code Undertow.start()} looks the
- * provider up through a {@code ServiceLoader} and registers its MBean again on every start, and logs each start at
- * INFO. Both weigh on an emulator that a test suite starts hundreds of times.
+ * listener) with the same options and defaults, but keeps one XNIO provider for the JVM: {@code Undertow.start()} looks the
+ * provider up through a {@code ServiceLoader} and registers the provider's MBean again on every start, and logs
+ * each start at INFO. Both weigh on an emulator that a test suite starts hundreds of times.
  */
 public final class EmulatorServer {
-
-    private static final int BUFFER_SIZE = 16 * 1024;
 
     private final String name;
     private final InetSocketAddress address;
@@ -39,6 +37,7 @@ public final class EmulatorServer {
 
     private RequestThreads tasks;
     private XnioWorker worker;
+    private List<Thread> xnioThreads = List.of();
     private ByteBufferPool buffers;
     private AcceptingChannel<StreamConnection> channel;
 
@@ -68,9 +67,11 @@ public final class EmulatorServer {
                             .getMap())
                     .setExternalExecutorService(tasks)
                     .build();
-            buffers = new DefaultByteBufferPool(true, BUFFER_SIZE, -1, 4);
+            xnioThreads = xnioThreadsOf(worker);
+            buffers = newBufferPool();
             HttpOpenListener listener = new HttpOpenListener(buffers, OptionMap.builder()
                     .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
+                    .set(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                     .set(UndertowOptions.ALWAYS_SET_DATE, false)
                     .set(UndertowOptions.RECORD_REQUEST_START_TIME, false)
                     .getMap());
@@ -92,36 +93,70 @@ public final class EmulatorServer {
         return ((InetSocketAddress) channel.getLocalAddress()).getPort();
     }
 
-    /** Stops serving, frees the port and ends the server's threads (waiting for running requests to end). */
+    /**
+     * Stops serving, frees the port and ends the server's threads, waiting for running requests to end (they were
+     * interrupted first). An interrupt does not cut the wait short: it is kept for the caller once every thread
+     * has ended.
+     */
     public synchronized void stop() {
+        boolean interrupted = false;
         IoUtils.safeClose(channel);
         channel = null;
         if (worker != null) {
-            Set<Thread> ioThreads = new HashSet<>();
-            for (int i = 0; i < worker.getIoThreadCount(); i++) {
-                ioThreads.add(worker.getIoThread(i));
-            }
             worker.shutdown();
-            try {
-                worker.awaitTermination();
-                // The worker counts as terminated once its I/O threads leave their loops, a moment before they end.
-                for (Thread ioThread : ioThreads) {
-                    ioThread.join();
-                }
-            } catch (InterruptedException e) {
-                worker.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            interrupted |= Waits.awaitTermination(worker);
+            // The worker counts as terminated once its threads leave their loops, a moment before they end.
+            interrupted |= Waits.join(xnioThreads);
             worker = null;
+            xnioThreads = List.of();
         }
         if (tasks != null) {
-            tasks.shutDownAndJoin();
+            interrupted |= tasks.shutDownAndJoin();
             tasks = null;
         }
         if (buffers != null) {
             buffers.close();
             buffers = null;
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Finds the worker's own threads, its I/O threads and the thread that accepts connections, so that stopping
+     * can wait for them to end. XNIO names them after the worker and starts them in the current thread group.
+     */
+    private List<Thread> xnioThreadsOf(XnioWorker started) {
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        Thread[] threads = new Thread[group.activeCount() + 64];
+        int count = group.enumerate(threads, true);
+        List<Thread> found = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String threadName = threads[i].getName();
+            if (threadName.equals(name + " Accept") || threadName.startsWith(name + " I/O-")) {
+                found.add(threads[i]);
+            }
+        }
+        for (int i = 0; i < started.getIoThreadCount(); i++) {
+            if (!found.contains(started.getIoThread(i))) {
+                found.add(started.getIoThread(i));
+            }
+        }
+        return found;
+    }
+
+    /** The buffers {@code Undertow.start()} would use: 16 KB direct ones unless the heap is small. */
+    private static ByteBufferPool newBufferPool() {
+        long maxMemory = Runtime.getRuntime().maxMemory();
+        if (maxMemory < 64L * 1024 * 1024) {
+            return new DefaultByteBufferPool(false, 512, -1, 4);
+        }
+        if (maxMemory < 128L * 1024 * 1024) {
+            return new DefaultByteBufferPool(true, 1024, -1, 4);
+        }
+        // 20 bytes under 16 KB, as Undertow sizes them (UNDERTOW-1209).
+        return new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
     }
 
     /** The JVM's one XNIO provider, found once. */

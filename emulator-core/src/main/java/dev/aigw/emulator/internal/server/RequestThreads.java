@@ -21,23 +21,20 @@ final class RequestThreads extends ThreadPoolExecutor {
         AtomicInteger count = new AtomicInteger();
         setThreadFactory(task -> {
             Thread thread = new Thread(task, name + " task-" + count.incrementAndGet());
-            threads.removeIf(old -> !old.isAlive());
+            // Not isAlive(): a thread another submitter has just made is not alive yet either.
+            threads.removeIf(old -> old.getState() == Thread.State.TERMINATED);
             threads.add(thread);
             return thread;
         });
     }
 
-    /** Lets queued and running requests finish, then waits until every thread of the pool has ended. */
-    void shutDownAndJoin() {
+    /**
+     * Lets queued and running requests finish, then waits until every thread of the pool has ended; returns
+     * whether the wait was interrupted (it goes on regardless).
+     */
+    boolean shutDownAndJoin() {
         shutdown();
-        try {
-            awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-            for (Thread thread : threads) {
-                thread.join();
-            }
-        } catch (InterruptedException e) {
-            shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        boolean interrupted = Waits.awaitTermination(this);
+        return Waits.join(threads) | interrupted;
     }
 }
