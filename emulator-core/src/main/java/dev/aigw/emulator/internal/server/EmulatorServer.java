@@ -104,7 +104,7 @@ public final class EmulatorServer {
         channel = null;
         if (worker != null) {
             worker.shutdown();
-            interrupted |= Waits.awaitTermination(worker);
+            interrupted |= Waits.uninterruptibly(worker::awaitTermination);
             // The worker counts as terminated once its threads leave their loops, a moment before they end.
             interrupted |= Waits.join(xnioThreads);
             worker = null;
@@ -124,23 +124,21 @@ public final class EmulatorServer {
     }
 
     /**
-     * Finds the worker's own threads, its I/O threads and the thread that accepts connections, so that stopping
-     * can wait for them to end. XNIO names them after the worker and starts them in the current thread group.
+     * Returns the worker's own threads, its I/O threads and the thread that accepts connections, so that stopping
+     * can wait for them to end. XNIO gives no handle on the accept thread: it is found by the name XNIO gives it,
+     * in the thread group XNIO starts it in (the current one).
      */
     private List<Thread> xnioThreadsOf(XnioWorker started) {
+        List<Thread> found = new ArrayList<>();
+        for (int i = 0; i < started.getIoThreadCount(); i++) {
+            found.add(started.getIoThread(i));
+        }
         ThreadGroup group = Thread.currentThread().getThreadGroup();
         Thread[] threads = new Thread[group.activeCount() + 64];
         int count = group.enumerate(threads, true);
-        List<Thread> found = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String threadName = threads[i].getName();
-            if (threadName.equals(name + " Accept") || threadName.startsWith(name + " I/O-")) {
+            if (threads[i].getName().equals(name + " Accept")) {
                 found.add(threads[i]);
-            }
-        }
-        for (int i = 0; i < started.getIoThreadCount(); i++) {
-            if (!found.contains(started.getIoThread(i))) {
-                found.add(started.getIoThread(i));
             }
         }
         return found;

@@ -34,7 +34,7 @@ final class RequestThreads extends ThreadPoolExecutor {
      */
     boolean shutDownAndJoin() {
         shutdown();
-        boolean interrupted = Waits.awaitTermination(this);
+        boolean interrupted = Waits.uninterruptibly(() -> awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS));
         return Waits.join(threads) | interrupted;
     }
 }

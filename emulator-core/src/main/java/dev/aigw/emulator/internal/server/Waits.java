@@ -1,9 +1,5 @@
 package dev.aigw.emulator.internal.server;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.xnio.XnioWorker;
-
 /**
  * Waits that shutting down must see through: an interrupt does not cut them short, since returning early would
  * leave threads running that the caller was told had ended. Each returns whether it was interrupted, so the
@@ -11,14 +7,20 @@ import org.xnio.XnioWorker;
  */
 final class Waits {
 
+    /** A wait that an interrupt can end early. */
+    interface Wait {
+        void await() throws InterruptedException;
+    }
+
     private Waits() {
     }
 
-    static boolean awaitTermination(XnioWorker worker) {
+    /** Waits until {@code wait} completes, however often interrupted; returns whether it was. */
+    static boolean uninterruptibly(Wait wait) {
         boolean interrupted = false;
         while (true) {
             try {
-                worker.awaitTermination();
+                wait.await();
                 return interrupted;
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -26,29 +28,11 @@ final class Waits {
         }
     }
 
-    static boolean awaitTermination(ExecutorService executor) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                executor.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-                return interrupted;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-    }
-
+    /** Waits until every thread has ended, however often interrupted; returns whether it was. */
     static boolean join(Iterable<Thread> threads) {
         boolean interrupted = false;
         for (Thread thread : threads) {
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            interrupted |= uninterruptibly(thread::join);
         }
         return interrupted;
     }
