@@ -1,7 +1,7 @@
 package dev.aigw.emulator.internal.log;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.aigw.emulator.internal.BoundedMemo;
+import java.util.function.Function;
 
 /**
  * Keeps one copy of the short strings that recur from one log entry to the next (model names, provider paths,
@@ -13,21 +13,13 @@ public final class StringPool {
     private static final int MAX_STRINGS = 4096;
     private static final int MAX_LENGTH = 256;
 
-    private final Map<String, String> strings = new ConcurrentHashMap<>();
+    private final BoundedMemo<String> strings = new BoundedMemo<>(MAX_STRINGS, Function.identity());
 
     /** Returns the pooled copy of {@code value}, pooling it if there is room; {@code null} stays {@code null}. */
     public String of(String value) {
         if (value == null || value.length() > MAX_LENGTH) {
             return value;
         }
-        String pooled = strings.get(value);
-        if (pooled != null) {
-            return pooled;
-        }
-        if (strings.size() >= MAX_STRINGS) {
-            return value;
-        }
-        pooled = strings.putIfAbsent(value, value);
-        return pooled != null ? pooled : value;
+        return strings.get(value);
     }
 }

@@ -1,7 +1,7 @@
 package dev.aigw.emulator.internal.proxy;
 
+import dev.aigw.emulator.internal.BoundedMemo;
 import io.undertow.util.HttpString;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Undertow's names for response headers, made once per name: the fakes and the gateway send the same few
@@ -9,21 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class HeaderNames {
 
-    private static final int MAX_REMEMBERED = 1024;
-    private static final ConcurrentHashMap<String, HttpString> NAMES = new ConcurrentHashMap<>();
+    private static final BoundedMemo<HttpString> NAMES = new BoundedMemo<>(1024, HttpString::tryFromString);
 
     private HeaderNames() {
     }
 
     static HttpString of(String name) {
-        HttpString known = NAMES.get(name);
-        if (known != null) {
-            return known;
-        }
-        HttpString made = HttpString.tryFromString(name);
-        if (NAMES.size() < MAX_REMEMBERED) {
-            NAMES.putIfAbsent(name, made);
-        }
-        return made;
+        return NAMES.get(name);
     }
 }
