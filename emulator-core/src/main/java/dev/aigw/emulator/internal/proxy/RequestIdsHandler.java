@@ -34,7 +34,7 @@ public final class RequestIdsHandler implements HttpHandler {
                 ? GatewayHeaders.parse(requestHeaders::getFirst) : GatewayHeaders.NONE;
         String requestId = ids.next();
         String eventId = headers.eventId().orElse(requestId);
-        String testId = exchange.getRequestHeaders().getFirst(testIdHeader);
+        String testId = requestHeaders.getFirst(testIdHeader);
         exchange.putAttachment(ProxyAttachments.CLIENT_REQUEST,
                 new ClientRequest(requestId, eventId, clock.now(), headers, testId));
         exchange.getResponseHeaders().put(REQUEST_ID, requestId).put(EVENT_ID, eventId);
