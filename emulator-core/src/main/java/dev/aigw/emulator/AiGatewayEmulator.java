@@ -2,16 +2,17 @@ package dev.aigw.emulator;
 
 import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
-import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.server.EmulatorServer;
 import dev.aigw.emulator.internal.server.HandlerChain;
+import dev.aigw.emulator.internal.server.InFlightRequests;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,6 +52,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
 
     private final EmulatorSettings settings;
     private final EmulatorState state;
+    private final InFlightRequests inFlight = new InFlightRequests();
     private Lifecycle lifecycle = Lifecycle.NEW;
     private EmulatorServer server;
     private String baseUrl;
@@ -74,7 +76,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
             throw new IllegalStateException("this emulator was closed; build a new one with AiGatewayEmulator.builder()");
         }
         EmulatorServer newServer = new EmulatorServer(threadName(), settings.host(), settings.port(), settings.ioThreads(),
-                settings.workerThreads(), HandlerChain.build(state));
+                settings.workerThreads(), HandlerChain.build(state, inFlight));
         int port = newServer.start();
         server = newServer;
         baseUrl = "http://" + hostForUrl(settings.host()) + ":" + port;
@@ -88,7 +90,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (lifecycle == Lifecycle.RUNNING) {
-            state.inFlight().interruptAll();
+            inFlight.interruptAll();
             server.stop();
             server = null;
         }

@@ -9,14 +9,13 @@ import dev.aigw.emulator.internal.provider.ProviderCatalog;
 import dev.aigw.emulator.internal.proxy.Ids;
 import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.proxy.Timelines;
+import dev.aigw.emulator.internal.proxy.Upstreams;
 import dev.aigw.emulator.internal.ratelimit.RateLimiter;
 import dev.aigw.emulator.internal.script.Scripts;
-import dev.aigw.emulator.internal.server.InFlightRequests;
-import dev.aigw.emulator.internal.proxy.Upstreams;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.SplittableRandom;
 
 /**
  * Everything one emulator instance knows: its configuration and its mutable state. Nothing here is
@@ -32,7 +31,6 @@ public final class EmulatorState {
     private final Ids ids;
     private final Scripts scripts = new Scripts();
     private final Timelines timelines;
-    private final InFlightRequests inFlight = new InFlightRequests();
     private final ProviderCatalog providers = new ProviderCatalog();
     private final ResponseCache cache;
     private final RateLimiter rateLimiter = new RateLimiter();
@@ -79,10 +77,6 @@ public final class EmulatorState {
 
     public Scripts scripts() {
         return scripts;
-    }
-
-    public InFlightRequests inFlight() {
-        return inFlight;
     }
 
     public Timelines timelines() {

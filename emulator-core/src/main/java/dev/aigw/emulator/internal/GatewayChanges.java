@@ -5,8 +5,6 @@ import dev.aigw.emulator.internal.gateway.Gateway;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.log.LogStore;
 import dev.aigw.emulator.internal.ratelimit.RateLimiter;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Keeps the per-gateway state in step with the gateway's settings (proxy.md 5.7): an update with
@@ -15,9 +13,6 @@ import java.util.Objects;
  * logs. Everything else the proxy reads from the gateway as resolved for each request. Thread-safe.
  */
 public final class GatewayChanges {
-
-    private static final List<String> RATE_LIMIT_FIELDS =
-            List.of("rate_limiting_limit", "rate_limiting_interval", "rate_limiting_technique");
 
     private final ResponseCache cache;
     private final RateLimiter rateLimiter;
@@ -32,12 +27,10 @@ public final class GatewayChanges {
     /** Applies an update of a gateway's settings through the management API. */
     public void updated(Gateway before, Gateway after) {
         GatewayRef ref = GatewayRef.of(after);
-        if (after.setting("cache_invalidate_on_update").map(v -> v.booleanValue()).orElse(false)) {
+        if (after.settings().cacheInvalidateOnUpdate()) {
             cache.dropGateway(ref);
         }
-        boolean rateLimitChanged = RATE_LIMIT_FIELDS.stream()
-                .anyMatch(f -> !Objects.equals(before.setting(f), after.setting(f)));
-        if (rateLimitChanged) {
+        if (!before.settings().rateLimit().equals(after.settings().rateLimit())) {
             rateLimiter.forget(ref);
         }
     }

@@ -1,12 +1,11 @@
 package dev.aigw.emulator.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.internal.gateway.Gateway;
+import dev.aigw.emulator.internal.gateway.GatewaySettings;
 import dev.aigw.emulator.internal.script.ScriptStepJson;
 import dev.aigw.emulator.internal.script.Scripts;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Holds the gateways and script steps an emulator has from the moment it is built: what the standalone
@@ -21,10 +20,7 @@ public record Seed(List<SeedGateway> gateways, List<SeedScript> scripts) {
     public static final Seed EMPTY = new Seed(List.of(), List.of());
 
     /** Describes a gateway to create: its account, its id and its validated settings (defaults applied). */
-    public record SeedGateway(String accountId, String id, Map<String, JsonNode> settings) {
-        public SeedGateway {
-            settings = Map.copyOf(settings);
-        }
+    public record SeedGateway(String accountId, String id, GatewaySettings settings) {
     }
 
     /** Describes a script step to queue for a scope. */

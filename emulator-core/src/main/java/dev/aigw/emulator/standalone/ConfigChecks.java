@@ -2,8 +2,8 @@ package dev.aigw.emulator.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.api.JsonShape;
 import dev.aigw.emulator.internal.json.Json;
-import dev.aigw.emulator.internal.json.JsonShape;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;

@@ -1,12 +1,12 @@
 package dev.aigw.emulator.standalone;
 
-import static dev.aigw.emulator.internal.json.JsonShape.bool;
-import static dev.aigw.emulator.internal.json.JsonShape.integer;
-import static dev.aigw.emulator.internal.json.JsonShape.object;
-import static dev.aigw.emulator.internal.json.JsonShape.oneOf;
-import static dev.aigw.emulator.internal.json.JsonShape.optional;
-import static dev.aigw.emulator.internal.json.JsonShape.required;
-import static dev.aigw.emulator.internal.json.JsonShape.text;
+import static dev.aigw.emulator.internal.api.JsonShape.bool;
+import static dev.aigw.emulator.internal.api.JsonShape.integer;
+import static dev.aigw.emulator.internal.api.JsonShape.object;
+import static dev.aigw.emulator.internal.api.JsonShape.oneOf;
+import static dev.aigw.emulator.internal.api.JsonShape.optional;
+import static dev.aigw.emulator.internal.api.JsonShape.required;
+import static dev.aigw.emulator.internal.api.JsonShape.text;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,11 +17,12 @@ import dev.aigw.emulator.GlobalApiKey;
 import dev.aigw.emulator.Permission;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.api.JsonShape;
+import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import dev.aigw.emulator.internal.gateway.GatewayField;
 import dev.aigw.emulator.internal.gateway.GatewayFields;
 import dev.aigw.emulator.internal.gateway.GatewaySettings;
 import dev.aigw.emulator.internal.json.Json;
-import dev.aigw.emulator.internal.json.JsonShape;
 import dev.aigw.emulator.internal.provider.ProviderCatalog;
 import dev.aigw.emulator.internal.script.ScriptStepJson;
 import dev.aigw.emulator.internal.script.Scripts;
@@ -260,10 +261,10 @@ final class ConfigFile {
             ObjectNode body = ((ObjectNode) node).deepCopy();
             body.remove("account_id");
             String id;
-            Map<String, JsonNode> settings;
+            GatewaySettings settings;
             try {
-                id = GatewaySettings.createId(body);
-                settings = GatewaySettings.forCreate(body);
+                id = GatewayBodies.createId(body);
+                settings = GatewayBodies.forCreate(body);
             } catch (ApiException e) {
                 throw checks.translate(e, path);
             }

@@ -2,6 +2,7 @@ package dev.aigw.emulator.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aigw.emulator.internal.gateway.Backoff;
 import dev.aigw.emulator.internal.proxy.GatewayHeaders;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,17 +30,17 @@ class GatewayHeadersTest {
 
     @Test
     void maxAttemptsIsClampedIntoOneToFive() {
-        assertThat(parse(Map.of("cf-aig-max-attempts", "9")).maxAttempts()).hasValue(5);
-        assertThat(parse(Map.of("cf-aig-max-attempts", "0")).maxAttempts()).hasValue(1);
-        assertThat(parse(Map.of("cf-aig-max-attempts", "-3")).maxAttempts()).hasValue(1);
-        assertThat(parse(Map.of("cf-aig-max-attempts", "three")).maxAttempts()).isEmpty();
+        assertThat(parse(Map.of("cf-aig-max-attempts", "9")).retries().maxAttempts()).hasValue(5);
+        assertThat(parse(Map.of("cf-aig-max-attempts", "0")).retries().maxAttempts()).hasValue(1);
+        assertThat(parse(Map.of("cf-aig-max-attempts", "-3")).retries().maxAttempts()).hasValue(1);
+        assertThat(parse(Map.of("cf-aig-max-attempts", "three")).retries().maxAttempts()).isEmpty();
     }
 
     @Test
     void retryDelayAboveFiveSecondsIsLoweredAndNegativeIsIgnored() {
-        assertThat(parse(Map.of("cf-aig-retry-delay", "9000")).retryDelayMillis()).hasValue(5000);
-        assertThat(parse(Map.of("cf-aig-retry-delay", "-1")).retryDelayMillis()).isEmpty();
-        assertThat(parse(Map.of("cf-aig-retry-delay", "250")).retryDelayMillis()).hasValue(250);
+        assertThat(parse(Map.of("cf-aig-retry-delay", "9000")).retries().delayMillis()).hasValue(5000);
+        assertThat(parse(Map.of("cf-aig-retry-delay", "-1")).retries().delayMillis()).isEmpty();
+        assertThat(parse(Map.of("cf-aig-retry-delay", "250")).retries().delayMillis()).hasValue(250);
     }
 
     @Test
@@ -59,7 +60,7 @@ class GatewayHeadersTest {
 
     @Test
     void anUnknownBackoffIsIgnored() {
-        assertThat(parse(Map.of("cf-aig-backoff", "Exponential")).backoff()).contains("exponential");
-        assertThat(parse(Map.of("cf-aig-backoff", "fibonacci")).backoff()).isEmpty();
+        assertThat(parse(Map.of("cf-aig-backoff", "Exponential")).retries().backoff()).contains(Backoff.EXPONENTIAL);
+        assertThat(parse(Map.of("cf-aig-backoff", "fibonacci")).retries().backoff()).isEmpty();
     }
 }

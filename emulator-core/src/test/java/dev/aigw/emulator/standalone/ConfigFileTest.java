@@ -147,8 +147,8 @@ class ConfigFileTest {
         assertThat(config.seed().gateways()).hasSize(2);
         var first = config.seed().gateways().get(0);
         assertThat(first.accountId()).isEqualTo("0123456789abcdef0123456789abcdef");
-        assertThat(first.settings().get("retry_max_attempts").intValue()).isEqualTo(5);
-        assertThat(first.settings().get("rate_limiting_technique").textValue()).isEqualTo("fixed");
+        assertThat(first.settings().members().get("retry_max_attempts").intValue()).isEqualTo(5);
+        assertThat(first.settings().members().get("rate_limiting_technique").textValue()).isEqualTo("fixed");
         assertThat(config.seed().gateways().get(1).accountId()).isEqualTo("other");
     }
 

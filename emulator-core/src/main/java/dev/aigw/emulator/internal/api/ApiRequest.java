@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.json.Json;
-import dev.aigw.emulator.internal.server.RequestBodies;
 import io.undertow.server.HttpServerExchange;
 import java.util.Deque;
 import java.util.List;
@@ -16,12 +15,10 @@ public final class ApiRequest {
 
     private final HttpServerExchange exchange;
     private final Map<String, String> params;
-    private final long maxBodyBytes;
 
-    public ApiRequest(HttpServerExchange exchange, Map<String, String> params, long maxBodyBytes) {
+    public ApiRequest(HttpServerExchange exchange, Map<String, String> params) {
         this.exchange = exchange;
         this.params = Map.copyOf(params);
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     /** Returns a path parameter of the route template. */
@@ -49,9 +46,9 @@ public final class ApiRequest {
         return exchange.getQueryParameters();
     }
 
-    /** Returns the raw body. */
+    /** Returns the raw body; a body over the limit is a 413 here, where an endpoint first reads it. */
     public byte[] body() {
-        return RequestBodies.read(exchange, maxBodyBytes);
+        return RequestBodies.read(exchange);
     }
 
     /** Returns the body parsed as a JSON object; anything else is a 400/7001 at {@code ["body"]}. */

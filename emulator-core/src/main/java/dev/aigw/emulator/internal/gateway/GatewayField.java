@@ -1,7 +1,7 @@
 package dev.aigw.emulator.internal.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aigw.emulator.internal.json.JsonShape;
+import dev.aigw.emulator.internal.api.JsonShape;
 
 /**
  * One writable member of the gateway object (management-api.md 3.1).

@@ -1,21 +1,21 @@
 package dev.aigw.emulator.internal.gateway;
 
-import static dev.aigw.emulator.internal.json.JsonShape.anyOf;
-import static dev.aigw.emulator.internal.json.JsonShape.arrayOf;
-import static dev.aigw.emulator.internal.json.JsonShape.bool;
-import static dev.aigw.emulator.internal.json.JsonShape.integer;
-import static dev.aigw.emulator.internal.json.JsonShape.mapOf;
-import static dev.aigw.emulator.internal.json.JsonShape.number;
-import static dev.aigw.emulator.internal.json.JsonShape.object;
-import static dev.aigw.emulator.internal.json.JsonShape.oneOf;
-import static dev.aigw.emulator.internal.json.JsonShape.optional;
-import static dev.aigw.emulator.internal.json.JsonShape.required;
-import static dev.aigw.emulator.internal.json.JsonShape.text;
+import static dev.aigw.emulator.internal.api.JsonShape.anyOf;
+import static dev.aigw.emulator.internal.api.JsonShape.arrayOf;
+import static dev.aigw.emulator.internal.api.JsonShape.bool;
+import static dev.aigw.emulator.internal.api.JsonShape.integer;
+import static dev.aigw.emulator.internal.api.JsonShape.mapOf;
+import static dev.aigw.emulator.internal.api.JsonShape.number;
+import static dev.aigw.emulator.internal.api.JsonShape.object;
+import static dev.aigw.emulator.internal.api.JsonShape.oneOf;
+import static dev.aigw.emulator.internal.api.JsonShape.optional;
+import static dev.aigw.emulator.internal.api.JsonShape.required;
+import static dev.aigw.emulator.internal.api.JsonShape.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.aigw.emulator.internal.json.JsonShape;
+import dev.aigw.emulator.internal.api.JsonShape;
 import java.util.List;
 import java.util.regex.Pattern;
 

@@ -1,83 +1,123 @@
 package dev.aigw.emulator.internal.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aigw.emulator.internal.json.JsonShape;
-import java.util.HashMap;
-import java.util.List;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
- * Validates create and update bodies against {@link GatewayFields} and computes the settings to store.
- * Unknown and read-only members are ignored, as the real API ignores them.
+ * A gateway's settings: the JSON members the management API stored, which responses echo as they were sent
+ * (an explicit {@code null} kept apart from a member never sent, nested objects such as {@code dlp} or
+ * {@code otel} as given), and the typed values the data plane reads, bound from those members once, when the
+ * gateway is created or updated. This class is the one place that reads a setting by its JSON name.
+ * Immutable and thread-safe.
  */
 public final class GatewaySettings {
 
-    private static final List<String> BODY = List.of("body");
+    private final Map<String, JsonNode> members;
+    private final boolean authentication;
+    private final boolean collectLogs;
+    private final long cacheTtlSeconds;
+    private final boolean cacheInvalidateOnUpdate;
+    private final Optional<RateLimit> rateLimit;
+    private final LogLimit logLimit;
+    private final Retries retries;
 
-    private GatewaySettings() {
+    private GatewaySettings(Map<String, JsonNode> members) {
+        this.members = Collections.unmodifiableMap(new TreeMap<>(members));
+        this.authentication = flag("authentication");
+        this.collectLogs = flag("collect_logs");
+        this.cacheTtlSeconds = number("cache_ttl").orElse(0);
+        this.cacheInvalidateOnUpdate = flag("cache_invalidate_on_update");
+        this.rateLimit = RateLimit.of(number("rate_limiting_limit").orElse(0),
+                number("rate_limiting_interval").orElse(0),
+                text("rate_limiting_technique").map(RateLimit.Technique::parse).orElse(RateLimit.Technique.FIXED));
+        this.logLimit = new LogLimit(number("log_management").orElse(LogLimit.DEFAULT_MAX_ENTRIES),
+                text("log_management_strategy").map(LogLimit.Strategy::parse).orElse(LogLimit.Strategy.STOP_INSERTING));
+        OptionalLong attempts = number("retry_max_attempts");
+        this.retries = new Retries(attempts.isPresent() ? OptionalInt.of((int) attempts.getAsLong()) : OptionalInt.empty(),
+                number("retry_delay"), text("retry_backoff").flatMap(Backoff::parse));
     }
 
-    /** Validates the {@code id} of a create body and returns it. */
-    public static String createId(ObjectNode body) {
-        new JsonShape.Member("id", GatewayFields.ID, true, false).check(body, BODY);
-        return body.get("id").textValue();
+    /** Binds settings from the members a gateway stores (validated by {@link GatewayBodies}). */
+    public static GatewaySettings bind(Map<String, JsonNode> members) {
+        return new GatewaySettings(members);
     }
 
-    /** Validates a create body and returns the new gateway's settings, defaults applied. */
-    public static Map<String, JsonNode> forCreate(ObjectNode body) {
-        Map<String, JsonNode> settings = new HashMap<>();
-        for (GatewayField field : GatewayFields.ALL) {
-            JsonNode value = validated(field, body);
-            if (value != null) {
-                settings.put(field.name(), stored(field, value));
-            } else if (field.defaultValue() != null) {
-                settings.put(field.name(), field.defaultValue());
-            }
-        }
-        return settings;
+    /** Returns the stored members, by name, in name order; {@code null} values are explicit JSON nulls. */
+    public Map<String, JsonNode> members() {
+        return members;
     }
 
-    /**
-     * Returns the settings of a {@code default} gateway created by a data-plane request: authentication
-     * on, logs on, caching off (TTL 0), rate limiting off, the rest at their defaults (README, seed).
-     */
-    public static Map<String, JsonNode> forAutoCreatedDefault() {
-        ObjectNode body = dev.aigw.emulator.internal.json.Json.object()
-                .put("authentication", true)
-                .put("collect_logs", true)
-                .put("cache_ttl", 0)
-                .put("cache_invalidate_on_update", false)
-                .put("rate_limiting_interval", 0)
-                .put("rate_limiting_limit", 0);
-        return forCreate(body);
+    /** Tells whether the data plane requires {@code cf-aig-authorization}. */
+    public boolean authentication() {
+        return authentication;
     }
 
-    /**
-     * Validates an update body and returns the merged settings: present members replace, explicit
-     * {@code null} clears, absent optional members keep their stored value (management-api.md Q3).
-     */
-    public static Map<String, JsonNode> forUpdate(ObjectNode body, Map<String, JsonNode> current) {
-        Map<String, JsonNode> settings = new HashMap<>(current);
-        for (GatewayField field : GatewayFields.ALL) {
-            JsonNode value = validated(field, body);
-            if (value != null) {
-                settings.put(field.name(), stored(field, value));
-            }
-        }
-        return settings;
+    /** Tells whether requests are logged unless a request says otherwise ({@code collect_logs}). */
+    public boolean collectLogs() {
+        return collectLogs;
     }
 
-    private static JsonNode validated(GatewayField field, ObjectNode body) {
-        new JsonShape.Member(field.name(), field.shape(), field.required(), field.nullable()).check(body, BODY);
-        return body.get(field.name());
+    /** Returns the cache TTL in seconds; 0 when caching is off. */
+    public long cacheTtlSeconds() {
+        return cacheTtlSeconds;
     }
 
-    private static JsonNode stored(GatewayField field, JsonNode value) {
-        if (value.isNull() && field.defaultValue() != null) {
-            return field.defaultValue();
-        }
-        return value.isNull() ? NullNode.getInstance() : value.deepCopy();
+    /** Tells whether an update of the gateway drops its cached responses. */
+    public boolean cacheInvalidateOnUpdate() {
+        return cacheInvalidateOnUpdate;
+    }
+
+    /** Returns the rate limit, or empty when limit or interval is unset or 0 (rate limiting off). */
+    public Optional<RateLimit> rateLimit() {
+        return rateLimit;
+    }
+
+    /** Returns how many log entries the gateway keeps and what a full log does. */
+    public LogLimit logLimit() {
+        return logLimit;
+    }
+
+    /** Returns the Retry Requests settings, each absent when the gateway leaves it unset. */
+    public Retries retries() {
+        return retries;
+    }
+
+    private JsonNode value(String name) {
+        JsonNode value = members.get(name);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private boolean flag(String name) {
+        JsonNode value = value(name);
+        return value != null && value.booleanValue();
+    }
+
+    private OptionalLong number(String name) {
+        JsonNode value = value(name);
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value.asLong());
+    }
+
+    private Optional<String> text(String name) {
+        return Optional.ofNullable(value(name)).map(JsonNode::asText);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GatewaySettings other && members.equals(other.members);
+    }
+
+    @Override
+    public int hashCode() {
+        return members.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "GatewaySettings" + members;
     }
 }

@@ -1,6 +1,7 @@
 package dev.aigw.emulator.internal.log;
 
 import dev.aigw.emulator.LogEntry;
+import dev.aigw.emulator.internal.gateway.LogLimit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,6 +2,7 @@ package dev.aigw.emulator.internal.log;
 
 import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
+import dev.aigw.emulator.internal.gateway.LogLimit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

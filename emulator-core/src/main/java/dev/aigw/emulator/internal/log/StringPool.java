@@ -1,6 +1,6 @@
 package dev.aigw.emulator.internal.log;
 
-import dev.aigw.emulator.internal.BoundedMemo;
+import dev.aigw.emulator.internal.util.BoundedMemo;
 import java.util.function.Function;
 
 /**

@@ -5,6 +5,7 @@ import dev.aigw.emulator.internal.api.ApiRequest;
 import dev.aigw.emulator.internal.api.ApiResponse;
 import dev.aigw.emulator.internal.api.Endpoint;
 import dev.aigw.emulator.internal.gateway.Gateway;
+import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import dev.aigw.emulator.internal.gateway.GatewaySettings;
 import java.time.Instant;
 
@@ -20,8 +21,8 @@ final class CreateGateway implements Endpoint {
     @Override
     public ApiResponse handle(ApiRequest request) {
         ObjectNode body = request.jsonObjectBody();
-        String id = GatewaySettings.createId(body);
-        var settings = GatewaySettings.forCreate(body);
+        String id = GatewayBodies.createId(body);
+        GatewaySettings settings = GatewayBodies.forCreate(body);
         Instant now = context.clock().now();
         Gateway gateway = new Gateway(request.accountId(), id, settings, Gateway.DEFAULT_ID.equals(id), now, now,
                 context.newInternalId().get());

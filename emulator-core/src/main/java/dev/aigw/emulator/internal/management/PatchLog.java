@@ -1,12 +1,12 @@
 package dev.aigw.emulator.internal.management;
 
-import static dev.aigw.emulator.internal.json.JsonShape.anyOf;
-import static dev.aigw.emulator.internal.json.JsonShape.bool;
-import static dev.aigw.emulator.internal.json.JsonShape.mapOf;
-import static dev.aigw.emulator.internal.json.JsonShape.number;
-import static dev.aigw.emulator.internal.json.JsonShape.object;
-import static dev.aigw.emulator.internal.json.JsonShape.optionalNullable;
-import static dev.aigw.emulator.internal.json.JsonShape.text;
+import static dev.aigw.emulator.internal.api.JsonShape.anyOf;
+import static dev.aigw.emulator.internal.api.JsonShape.bool;
+import static dev.aigw.emulator.internal.api.JsonShape.mapOf;
+import static dev.aigw.emulator.internal.api.JsonShape.number;
+import static dev.aigw.emulator.internal.api.JsonShape.object;
+import static dev.aigw.emulator.internal.api.JsonShape.optionalNullable;
+import static dev.aigw.emulator.internal.api.JsonShape.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,9 +14,9 @@ import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.internal.api.ApiRequest;
 import dev.aigw.emulator.internal.api.ApiResponse;
 import dev.aigw.emulator.internal.api.Endpoint;
+import dev.aigw.emulator.internal.api.JsonShape;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.json.Json;
-import dev.aigw.emulator.internal.json.JsonShape;
 import java.util.List;
 
 /**

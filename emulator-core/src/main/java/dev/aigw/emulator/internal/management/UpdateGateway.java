@@ -1,13 +1,11 @@
 package dev.aigw.emulator.internal.management;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.api.ApiRequest;
 import dev.aigw.emulator.internal.api.ApiResponse;
 import dev.aigw.emulator.internal.api.Endpoint;
 import dev.aigw.emulator.internal.gateway.Gateway;
-import dev.aigw.emulator.internal.gateway.GatewaySettings;
-import java.util.Map;
+import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -26,12 +24,11 @@ final class UpdateGateway implements Endpoint {
     public ApiResponse handle(ApiRequest request) {
         Gateway current = GatewayIds.existing(context, request, "id");
         ObjectNode body = request.jsonObjectBody();
-        GatewaySettings.forUpdate(body, current.settings());
+        GatewayBodies.forUpdate(body, current.settings());
         AtomicReference<Gateway> before = new AtomicReference<>();
         Gateway updated = context.gateways().update(request.accountId(), current.id(), stored -> {
             before.set(stored);
-            Map<String, JsonNode> settings = GatewaySettings.forUpdate(body, stored.settings());
-            return stored.withSettings(settings, context.clock().now());
+            return stored.withSettings(GatewayBodies.forUpdate(body, stored.settings()), context.clock().now());
         });
         context.gatewayChanges().updated(before.get(), updated);
         return ApiResponse.single(updated.toJson(context.legacyGatewayFields()));

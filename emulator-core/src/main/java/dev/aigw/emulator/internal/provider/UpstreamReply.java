@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.provider;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,15 @@ public record UpstreamReply(int status, Map<String, String> headers, Body body) 
     public record Stream(List<SseEvent> events) implements Body {
         public Stream {
             events = List.copyOf(events);
+        }
+
+        /** Returns the events as they go on the wire, one after the other. */
+        public byte[] bytes() {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (SseEvent event : events) {
+                out.writeBytes(event.toBytes());
+            }
+            return out.toByteArray();
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.RecordedRequest;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
 import dev.aigw.emulator.internal.retry.RetryPolicy;
-import dev.aigw.emulator.internal.script.ScriptedAttempts;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -33,7 +32,7 @@ public final class AttemptRunner implements StepRunner {
     @Override
     public StepResult run(ResolvedGateway gateway, ClientRequest client, Step step, boolean lastStep,
                           TimelineRecorder timeline) throws InterruptedException {
-        RetryPolicy policy = RetryPolicy.resolve(step.settings(), gateway.gateway());
+        RetryPolicy policy = step.retry();
         Duration timeout = step.settings().requestTimeoutMillis().isPresent()
                 ? Duration.ofMillis(step.settings().requestTimeoutMillis().getAsLong()) : null;
         int n = policy.maxAttempts();

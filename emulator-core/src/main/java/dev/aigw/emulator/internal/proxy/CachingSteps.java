@@ -31,7 +31,7 @@ public final class CachingSteps implements StepRunner {
     public StepResult run(ResolvedGateway gateway, ClientRequest client, Step step, boolean lastStep,
                           TimelineRecorder timeline) throws InterruptedException {
         GatewayHeaders settings = step.settings();
-        Optional<CachePolicy> policy = CachePolicy.decide(gateway.gateway().cacheTtlSeconds(),
+        Optional<CachePolicy> policy = CachePolicy.decide(gateway.gateway().settings().cacheTtlSeconds(),
                 settings.cacheTtlSeconds(), settings.skipCache().orElse(false), settings.cacheKey());
         if (policy.isEmpty()) {
             return next.run(gateway, client, step, lastStep, timeline);

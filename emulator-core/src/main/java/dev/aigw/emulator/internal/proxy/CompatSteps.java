@@ -34,7 +34,8 @@ final class CompatSteps {
         this.clock = clock;
     }
 
-    Step step(int index, byte[] body, Map<String, List<String>> headers, GatewayHeaders settings, String accountId) {
+    Step step(int index, byte[] body, Map<String, List<String>> headers, GatewayHeaders settings,
+              ResolvedGateway gateway) {
         ObjectNode request = object(body);
         JsonNode modelNode = request.get("model");
         String model = modelNode != null && modelNode.isTextual() ? modelNode.textValue() : "";
@@ -58,8 +59,8 @@ final class CompatSteps {
             target.upstreamHeaders(key).forEach((name, value) -> upstreamHeaders.put(name, List.of(value)));
         }
         upstreamHeaders.put("content-type", List.of("application/json"));
-        return new Step(index, provider, "POST", provider.exact(target.path(), accountId), target.query(),
-                upstreamHeaders, target.body(), settings,
+        return new Step(index, provider, "POST", provider.exact(target.path(), gateway.accountId()), target.query(),
+                upstreamHeaders, target.body(), settings, Steps.retryPolicy(settings, gateway),
                 reply -> CompatTranslation.toOpenAi(target, readWhole(reply), clock.now()), bare,
                 target.path());
     }

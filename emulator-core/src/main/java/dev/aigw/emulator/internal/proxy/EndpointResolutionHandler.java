@@ -2,10 +2,10 @@ package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.api.RequestBodies;
 import dev.aigw.emulator.internal.provider.PathStyle;
 import dev.aigw.emulator.internal.provider.ProviderCatalog;
 import dev.aigw.emulator.internal.provider.ProviderSpec;
-import dev.aigw.emulator.internal.server.RequestBodies;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
@@ -22,16 +22,13 @@ public final class EndpointResolutionHandler implements HttpHandler {
     private final ProviderCatalog catalog;
     private final UniversalSteps universal;
     private final CompatSteps compat;
-    private final long maxBodyBytes;
     private final String testIdHeader;
     private final HttpHandler next;
 
-    public EndpointResolutionHandler(ProviderCatalog catalog, EmulatorClock clock, long maxBodyBytes,
-                                     String testIdHeader, HttpHandler next) {
+    public EndpointResolutionHandler(ProviderCatalog catalog, EmulatorClock clock, String testIdHeader, HttpHandler next) {
         this.catalog = catalog;
         this.compat = new CompatSteps(catalog, clock);
         this.universal = new UniversalSteps(catalog, compat);
-        this.maxBodyBytes = maxBodyBytes;
         this.testIdHeader = testIdHeader;
         this.next = next;
     }
@@ -48,15 +45,15 @@ public final class EndpointResolutionHandler implements HttpHandler {
             if (!method.equals("POST")) {
                 throw ApiException.gateway(404, 2008, GatewayErrors.INVALID_PROVIDER);
             }
-            byte[] body = RequestBodies.read(exchange, maxBodyBytes);
-            plan = new ProxyPlan(ProxyPlan.Kind.UNIVERSAL, universal.parse(body, gateway.accountId(), clientHeader));
+            byte[] body = RequestBodies.read(exchange);
+            plan = new ProxyPlan(ProxyPlan.Kind.UNIVERSAL, universal.parse(body, gateway, clientHeader));
         } else if (rest.startsWith("compat/") || rest.equals("compat")) {
             if (!rest.equals("compat/chat/completions")) {
                 throw ApiException.gateway(404, 2008, GatewayErrors.INVALID_PROVIDER);
             }
-            byte[] body = RequestBodies.read(exchange, maxBodyBytes);
+            byte[] body = RequestBodies.read(exchange);
             plan = new ProxyPlan(ProxyPlan.Kind.COMPAT, List.of(compat.step(0, body, forwarded(exchange),
-                    client.headers(), gateway.accountId())));
+                    client.headers(), gateway)));
         } else {
             plan = new ProxyPlan(ProxyPlan.Kind.PROVIDER, List.of(providerStep(exchange, gateway, client, rest)));
         }
@@ -72,9 +69,9 @@ public final class EndpointResolutionHandler implements HttpHandler {
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
         PathStyle.Target target = provider.target(tail, gateway.accountId())
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
-        byte[] body = RequestBodies.read(exchange, maxBodyBytes);
+        byte[] body = RequestBodies.read(exchange);
         return new Step(0, provider, exchange.getRequestMethod().toString(), target, exchange.getQueryString(),
-                forwarded(exchange), body, client.headers(), UnaryOperator.identity(), Models.of(slug, tail, body), tail);
+                forwarded(exchange), body, client.headers(), Steps.retryPolicy(client.headers(), gateway), UnaryOperator.identity(), Models.of(slug, tail, body), tail);
     }
 
     private Map<String, List<String>> forwarded(HttpServerExchange exchange) {

@@ -21,7 +21,7 @@ public final class GatewayAuthenticationHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         ResolvedGateway resolved = exchange.getAttachment(ProxyAttachments.GATEWAY);
-        if (resolved.gateway().authentication() && !runTokens.isValid(
+        if (resolved.gateway().settings().authentication() && !runTokens.isValid(
                 exchange.getRequestHeaders().getFirst("cf-aig-authorization"), resolved.accountId())) {
             throw ApiException.gateway(401, 2009, GatewayErrors.UNAUTHORIZED);
         }

@@ -1,11 +1,12 @@
 package dev.aigw.emulator.internal.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigw.emulator.internal.gateway.Backoff;
+import dev.aigw.emulator.internal.gateway.Retries;
 import dev.aigw.emulator.internal.json.Json;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -27,16 +28,11 @@ public record GatewayHeaders(
         Optional<Boolean> collectLogPayload,
         Optional<String> eventId,
         OptionalLong requestTimeoutMillis,
-        OptionalInt maxAttempts,
-        OptionalLong retryDelayMillis,
-        Optional<String> backoff,
+        Retries retries,
         Optional<JsonNode> customCost) {
 
     /** At most this many metadata entries are kept: the first ones, in JSON order. */
     public static final int MAX_METADATA_ENTRIES = 5;
-
-    public static final int MAX_ATTEMPTS = 5;
-    public static final long MAX_RETRY_DELAY_MILLIS = 5000;
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
@@ -54,10 +50,9 @@ public record GatewayHeaders(
                 bool(header.apply("cf-aig-collect-log-payload")),
                 Optional.ofNullable(header.apply("cf-aig-event-id")).filter(s -> !s.isBlank()),
                 integer(header.apply("cf-aig-request-timeout")),
-                maxAttempts(header.apply("cf-aig-max-attempts")),
-                retryDelay(header.apply("cf-aig-retry-delay")),
-                Optional.ofNullable(header.apply("cf-aig-backoff")).map(s -> s.trim().toLowerCase(Locale.ROOT))
-                        .filter(s -> s.equals("constant") || s.equals("linear") || s.equals("exponential")),
+                new Retries(maxAttempts(header.apply("cf-aig-max-attempts")),
+                        retryDelay(header.apply("cf-aig-retry-delay")),
+                        Backoff.parse(header.apply("cf-aig-backoff"))),
                 jsonObject(header.apply("cf-aig-custom-cost")));
     }
 
@@ -85,14 +80,14 @@ public record GatewayHeaders(
     private static OptionalInt maxAttempts(String raw) {
         if (raw != null && raw.trim().matches("-?\\d{1,18}")) {
             long value = Long.parseLong(raw.trim());
-            return OptionalInt.of((int) Math.max(1, Math.min(MAX_ATTEMPTS, value)));
+            return OptionalInt.of((int) Math.max(1, Math.min(Retries.MAX_ATTEMPTS, value)));
         }
         return OptionalInt.empty();
     }
 
     private static OptionalLong retryDelay(String raw) {
         OptionalLong value = integer(raw);
-        return value.isPresent() ? OptionalLong.of(Math.min(MAX_RETRY_DELAY_MILLIS, value.getAsLong())) : value;
+        return value.isPresent() ? OptionalLong.of(Math.min(Retries.MAX_DELAY_MILLIS, value.getAsLong())) : value;
     }
 
     private static Optional<JsonNode> jsonObject(String raw) {

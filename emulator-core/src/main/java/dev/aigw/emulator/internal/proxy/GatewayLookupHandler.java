@@ -3,7 +3,7 @@ package dev.aigw.emulator.internal.proxy;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.gateway.Gateway;
-import dev.aigw.emulator.internal.gateway.GatewaySettings;
+import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import dev.aigw.emulator.internal.gateway.GatewayStore;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -70,7 +70,7 @@ public final class GatewayLookupHandler implements HttpHandler {
         }
         return gateways.getOrCreate(account, Gateway.DEFAULT_ID, () -> {
             Instant now = clock.now();
-            return new Gateway(account, Gateway.DEFAULT_ID, GatewaySettings.forAutoCreatedDefault(), true, now, now,
+            return new Gateway(account, Gateway.DEFAULT_ID, GatewayBodies.forAutoCreatedDefault(), true, now, now,
                     internalIds.get());
         });
     }

@@ -1,6 +1,6 @@
 package dev.aigw.emulator.internal.proxy;
 
-import dev.aigw.emulator.internal.BoundedMemo;
+import dev.aigw.emulator.internal.util.BoundedMemo;
 import io.undertow.util.HttpString;
 
 /**

@@ -2,8 +2,8 @@ package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.api.RequestBodies;
 import dev.aigw.emulator.internal.log.LogStore;
-import dev.aigw.emulator.internal.server.RequestBodies;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -23,14 +23,12 @@ public final class LogHandler implements HttpHandler {
     private final LogStore store;
     private final Ids ids;
     private final EmulatorClock clock;
-    private final long maxBodyBytes;
     private final HttpHandler next;
 
-    public LogHandler(LogStore store, Ids ids, EmulatorClock clock, long maxBodyBytes, HttpHandler next) {
+    public LogHandler(LogStore store, Ids ids, EmulatorClock clock, HttpHandler next) {
         this.store = store;
         this.ids = ids;
         this.clock = clock;
-        this.maxBodyBytes = maxBodyBytes;
         this.next = next;
     }
 
@@ -38,7 +36,7 @@ public final class LogHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         RequestLog log = new RequestLog(store, ids, clock, exchange.getAttachment(ProxyAttachments.GATEWAY),
                 exchange.getAttachment(ProxyAttachments.CLIENT_REQUEST), exchange.getAttachment(ProxyAttachments.PLAN),
-                RequestBodies.read(exchange, maxBodyBytes), exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE),
+                RequestBodies.read(exchange), exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE),
                 exchange.getRequestHeaders().getFirst(Headers.USER_AGENT));
         exchange.putAttachment(ProxyAttachments.LOG, log);
         try {

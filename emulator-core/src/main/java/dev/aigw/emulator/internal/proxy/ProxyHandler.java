@@ -3,7 +3,6 @@ package dev.aigw.emulator.internal.proxy;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.cache.CacheStatus;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
-import dev.aigw.emulator.internal.server.WorkerHandOff;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
@@ -13,20 +12,18 @@ import java.util.Map;
  * Runs the plan's steps in order until one succeeds (a 2xx reply) and relays that reply; when all fail,
  * the client gets the last step's reply, or 400/2005 if it produced none (proxy.md 1.4, 4.5). Tells the
  * request's log how each step ended and records the request's timeline (not for cache hits, which reach no
- * upstream). A reply that is written over time (a stream, a scripted cut) moves to a worker thread first.
+ * upstream).
  */
 public final class ProxyHandler implements HttpHandler {
 
     private final StepRunner steps;
     private final ReplyWriter writer;
     private final Timelines timelines;
-    private final WorkerHandOff handOff;
 
-    public ProxyHandler(StepRunner steps, ReplyWriter writer, Timelines timelines, WorkerHandOff handOff) {
+    public ProxyHandler(StepRunner steps, ReplyWriter writer, Timelines timelines) {
         this.steps = steps;
         this.writer = writer;
         this.timelines = timelines;
-        this.handOff = handOff;
     }
 
     @Override
@@ -47,13 +44,8 @@ public final class ProxyHandler implements HttpHandler {
                             replied.reply().status()));
                 }
                 boolean cached = result.cacheStatus() == CacheStatus.HIT;
-                HttpHandler write = ex -> writer.write(ex, replied.reply(), replied.delivery(), headers,
+                writer.write(exchange, replied.reply(), replied.delivery(), headers,
                         written -> log.answered(step, written, cached));
-                if (exchange.isInIoThread() && !ReplyWriter.writesWithoutBlocking(replied)) {
-                    handOff.continueOnWorker(exchange, write);
-                } else {
-                    write.handleRequest(exchange);
-                }
                 return;
             }
             log.gaveUp(step, result.result());

@@ -3,7 +3,7 @@ package dev.aigw.emulator.internal.proxy;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
-import dev.aigw.emulator.internal.ratelimit.RateLimit;
+import dev.aigw.emulator.internal.gateway.RateLimit;
 import dev.aigw.emulator.internal.ratelimit.RateLimiter;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -29,7 +29,7 @@ public final class RateLimitHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         ResolvedGateway resolved = exchange.getAttachment(ProxyAttachments.GATEWAY);
-        Optional<RateLimit> limit = RateLimit.of(resolved.gateway());
+        Optional<RateLimit> limit = resolved.gateway().settings().rateLimit();
         if (limit.isPresent()
                 && !limiter.tryAcquire(GatewayRef.of(resolved.gateway()), limit.get(), clock.now())) {
             throw ApiException.gateway(429, 2003, GatewayErrors.RATE_LIMITED);

@@ -4,8 +4,8 @@ import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
 import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +18,11 @@ import org.xnio.IoUtils;
 
 /**
  * Writes an upstream reply to the client as the gateway relays it: status and provider headers, plus the
- * gateway's headers; streams go out event by event (or chunk by chunk from a real upstream), flushed as
- * they come and paced on the emulator's clock, never buffered whole. A scripted break cuts the connection.
+ * gateway's headers. A whole body, and a stream whose events are all at hand with no pacing and no cut, go out
+ * in one write that never blocks (a stream still chunked, as streams are); a paced stream goes out event by
+ * event, flushed as they come and paced on the emulator's clock, a real upstream's chunk by chunk as they
+ * arrive, never buffered whole. A scripted break cuts the connection. Only the first two kinds can come from
+ * a request that runs on an I/O thread ({@link dev.aigw.emulator.internal.server.Placement}).
  */
 public final class ReplyWriter {
 
@@ -57,10 +60,17 @@ public final class ReplyWriter {
         if (reply.body() instanceof UpstreamReply.Full full && breakAfter < 0) {
             byte[] bytes = full.bytes();
             response.put(Headers.CONTENT_LENGTH, bytes.length);
-            completing.accept(new WrittenReply(reply.status(), contentType,
-                    bytes.length > MAX_CAPTURED_BYTES ? null : bytes, bytes.length, false));
-            exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+            sendWhole(exchange, reply.status(), contentType, bytes, completing);
             return;
+        }
+        if (reply.body() instanceof UpstreamReply.Stream stream && isUnpaced(delivery)) {
+            response.put(Headers.TRANSFER_ENCODING, "chunked");
+            sendWhole(exchange, reply.status(), contentType, stream.bytes(), completing);
+            return;
+        }
+        if (exchange.isInIoThread()) {
+            throw new IllegalStateException("a paced, cut or relayed reply is written by blocking code, which an I/O "
+                    + "thread must not run: Placement sends every request that can produce one to a worker");
         }
         OutputStream out = exchange.getOutputStream();
         Capture capture = new Capture();
@@ -101,9 +111,16 @@ public final class ReplyWriter {
         out.close();
     }
 
-    /** Tells whether a reply goes out in one write that never blocks: a whole body, with no scripted cut. */
-    static boolean writesWithoutBlocking(AttemptResult.Replied replied) {
-        return replied.reply().body() instanceof UpstreamReply.Full && replied.delivery().breakAfterEvents() < 0;
+    private static void sendWhole(HttpServerExchange exchange, int status, String contentType, byte[] bytes,
+                                  Consumer<WrittenReply> completing) {
+        completing.accept(new WrittenReply(status, contentType, bytes.length > MAX_CAPTURED_BYTES ? null : bytes,
+                bytes.length, false));
+        exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+    }
+
+    private static boolean isUnpaced(AttemptResult.Delivery delivery) {
+        return delivery.breakAfterEvents() < 0 && delivery.firstEventDelay().isZero()
+                && delivery.eventInterval().isZero();
     }
 
     /** Copies a real upstream's body as it arrives; returns true once {@code breakAfter} events went out. */

@@ -5,17 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.api.ErrorEnvelope;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.json.Json;
-import dev.aigw.emulator.internal.log.LogLimit;
 import dev.aigw.emulator.internal.log.LogStore;
 import dev.aigw.emulator.internal.log.Prices;
 import dev.aigw.emulator.internal.log.StringPool;
 import dev.aigw.emulator.internal.log.Usage;
-import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
-import dev.aigw.emulator.internal.server.ErrorEnvelope;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -72,7 +69,7 @@ public final class RequestLog {
 
     /** Tells whether a step is logged: its {@code cf-aig-collect-log}, else the gateway's {@code collect_logs}. */
     public boolean enabled(Step step) {
-        return step.settings().collectLog().orElse(gateway.gateway().collectLogs());
+        return step.settings().collectLog().orElse(gateway.gateway().settings().collectLogs());
     }
 
     /** Returns a logged step's id, the {@code cf-aig-log-id}: the request id for step 0, a new id after it. */
@@ -139,10 +136,10 @@ public final class RequestLog {
                 strings.of(step.model()), strings.of(step.endpoint()), plan.kind().requestType(), step.index(),
                 status, cached, Duration.between(start, end).toMillis(),
                 cached ? Optional.empty() : step.settings().customCost(), metadata(step), client.eventId(),
-                strings.of(userAgent), gateway.gateway().authentication(), strings.of(requestType(step)),
+                strings.of(userAgent), gateway.gateway().settings().authentication(), strings.of(requestType(step)),
                 requestBody.length, payload ? requestBody : null, strings.of(responseType), responseSize,
                 keptResponse, known);
-        store.append(GatewayRef.of(gateway.gateway()), id, finish, LogLimit.of(gateway.gateway()));
+        store.append(GatewayRef.of(gateway.gateway()), id, finish, gateway.gateway().settings().logLimit());
     }
 
     /**
@@ -191,11 +188,7 @@ public final class RequestLog {
             return full.bytes();
         }
         if (body instanceof UpstreamReply.Stream stream) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (SseEvent event : stream.events()) {
-                out.writeBytes(event.toBytes());
-            }
-            return out.toByteArray();
+            return stream.bytes();
         }
         return null;
     }

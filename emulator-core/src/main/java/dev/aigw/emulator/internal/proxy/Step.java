@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal.proxy;
 import dev.aigw.emulator.internal.provider.PathStyle;
 import dev.aigw.emulator.internal.provider.ProviderSpec;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
+import dev.aigw.emulator.internal.retry.RetryPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -18,13 +19,14 @@ import java.util.function.UnaryOperator;
  * @param headers the headers sent upstream (lower-case names, gateway headers stripped)
  * @param body the body sent upstream
  * @param settings the {@code cf-aig-*} settings in force for this step (step headers over request headers)
+ * @param retry the step's retry policy: its settings over its gateway's Retry Requests settings
  * @param translation turns the provider's reply into what the client gets (identity but on compat)
  * @param model the model the request names, or {@code null} when it names none
  * @param endpoint the provider path as the log reports it, without a leading {@code /} (e.g. {@code chat/completions})
  */
 public record Step(int index, ProviderSpec provider, String method, PathStyle.Target target, String query,
                    Map<String, List<String>> headers, byte[] body, GatewayHeaders settings,
-                   UnaryOperator<UpstreamReply> translation, String model, String endpoint) {
+                   RetryPolicy retry, UnaryOperator<UpstreamReply> translation, String model, String endpoint) {
 
     public Step {
         headers = Map.copyOf(headers);

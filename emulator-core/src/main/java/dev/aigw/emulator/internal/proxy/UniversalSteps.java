@@ -35,7 +35,7 @@ final class UniversalSteps {
         this.compat = compat;
     }
 
-    List<Step> parse(byte[] body, String accountId, Function<String, String> clientHeader) {
+    List<Step> parse(byte[] body, ResolvedGateway gateway, Function<String, String> clientHeader) {
         JsonNode root;
         try {
             root = Json.parse(body);
@@ -55,12 +55,12 @@ final class UniversalSteps {
         }
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
-            steps.add(step(i, elements.get(i), accountId, clientHeader));
+            steps.add(step(i, elements.get(i), gateway, clientHeader));
         }
         return steps;
     }
 
-    private Step step(int index, JsonNode node, String accountId, Function<String, String> clientHeader) {
+    private Step step(int index, JsonNode node, ResolvedGateway gateway, Function<String, String> clientHeader) {
         if (!node.isObject()) {
             throw invalid("step " + index + " is not an object");
         }
@@ -80,7 +80,7 @@ final class UniversalSteps {
         });
         forwarded.putIfAbsent("content-type", List.of("application/json"));
         if (providerName.equals("compat")) {
-            return compat.step(index, query, forwarded, settings, accountId);
+            return compat.step(index, query, forwarded, settings, gateway);
         }
         ProviderSpec provider = catalog.find(providerName)
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
@@ -91,10 +91,10 @@ final class UniversalSteps {
             queryString = path.substring(q + 1);
             path = path.substring(0, q);
         }
-        PathStyle.Target target = provider.target(path, accountId)
+        PathStyle.Target target = provider.target(path, gateway.accountId())
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
         return new Step(index, provider, "POST", target, queryString, forwarded, query, settings,
-                UnaryOperator.identity(), Models.of(provider.slug(), path, query), path);
+                Steps.retryPolicy(settings, gateway), UnaryOperator.identity(), Models.of(provider.slug(), path, query), path);
     }
 
     private static String text(JsonNode step, String field, int index) {

@@ -1,6 +1,7 @@
 package dev.aigw.emulator.internal.ratelimit;
 
 import dev.aigw.emulator.internal.gateway.GatewayRef;
+import dev.aigw.emulator.internal.gateway.RateLimit;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,15 +1,14 @@
 package dev.aigw.emulator.internal.retry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.aigw.emulator.internal.gateway.Gateway;
-import dev.aigw.emulator.internal.proxy.GatewayHeaders;
+import dev.aigw.emulator.internal.gateway.Backoff;
+import dev.aigw.emulator.internal.gateway.Retries;
 import java.time.Duration;
 import java.util.Set;
 
 /**
  * How many attempts one upstream call gets and how long to wait between them. Each parameter comes from
  * the first source that sets it (proxy.md 4.1): the step's config or the request headers (already merged
- * in {@link GatewayHeaders}), then the gateway's Retry Requests settings, then 1 attempt, 0 ms, constant.
+ * into one {@link Retries}), then the gateway's Retry Requests settings, then 1 attempt, 0 ms, constant.
  *
  * @param maxAttempts total attempts, first included (1..5; 1 = no retry)
  * @param baseDelayMillis the base delay {@code d}
@@ -23,23 +22,19 @@ public record RetryPolicy(int maxAttempts, long baseDelayMillis, Backoff backoff
     public static final RetryPolicy NONE = new RetryPolicy(1, 0, Backoff.CONSTANT);
 
     public RetryPolicy {
-        if (maxAttempts < 1 || maxAttempts > GatewayHeaders.MAX_ATTEMPTS) {
+        if (maxAttempts < 1 || maxAttempts > Retries.MAX_ATTEMPTS) {
             throw new IllegalArgumentException("maxAttempts must be from 1 to 5, got " + maxAttempts);
         }
-        if (baseDelayMillis < 0 || baseDelayMillis > GatewayHeaders.MAX_RETRY_DELAY_MILLIS) {
+        if (baseDelayMillis < 0 || baseDelayMillis > Retries.MAX_DELAY_MILLIS) {
             throw new IllegalArgumentException("baseDelayMillis must be from 0 to 5000, got " + baseDelayMillis);
         }
     }
 
-    /** Resolves the policy of one call from its settings and its gateway. */
-    public static RetryPolicy resolve(GatewayHeaders settings, Gateway gateway) {
-        int attempts = settings.maxAttempts().isPresent() ? settings.maxAttempts().getAsInt()
-                : gateway.setting("retry_max_attempts").map(JsonNode::intValue).orElse(1);
-        long delay = settings.retryDelayMillis().isPresent() ? settings.retryDelayMillis().getAsLong()
-                : gateway.setting("retry_delay").map(JsonNode::longValue).orElse(0L);
-        Backoff backoff = settings.backoff().flatMap(Backoff::parse)
-                .or(() -> gateway.setting("retry_backoff").map(JsonNode::textValue).flatMap(Backoff::parse))
-                .orElse(Backoff.CONSTANT);
+    /** Resolves the policy of one call from what its request sets and what its gateway sets. */
+    public static RetryPolicy resolve(Retries request, Retries gateway) {
+        int attempts = request.maxAttempts().orElse(gateway.maxAttempts().orElse(1));
+        long delay = request.delayMillis().orElse(gateway.delayMillis().orElse(0));
+        Backoff backoff = request.backoff().or(gateway::backoff).orElse(Backoff.CONSTANT);
         return new RetryPolicy(attempts, delay, backoff);
     }
 

@@ -2,6 +2,7 @@ package dev.aigw.emulator.internal.script;
 
 import dev.aigw.emulator.UpstreamBehavior;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -10,8 +11,13 @@ import java.util.SplittableRandom;
 
 /**
  * The scripted behaviours of every provider, in the order they were queued. An attempt takes the first
- * entry whose scope matches it and whose repetition applies; when none does, the provider answers
- * normally. Thread-safe.
+ * entry whose scope matches it and whose repetition applies, at its own start; when none does, the provider
+ * answers normally. Thread-safe.
+ *
+ * <p>A request that finds nothing queued for its providers may run on the I/O thread that read it, where it
+ * must never wait ({@link #holdUnscripted}). While such requests run, {@link #add} waits for them to end (they
+ * never wait themselves, so that takes microseconds), and no new one is let in: a step that is queued is
+ * therefore taken by the first attempt that starts after {@code add} returns, whichever thread serves it.
  */
 public final class Scripts {
 
@@ -83,11 +89,76 @@ public final class Scripts {
         }
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    /** A request that runs without any script until it ends; {@link #close()} ends the hold. */
+    public interface Unscripted extends AutoCloseable {
+        @Override
+        void close();
+    }
 
-    /** Appends an entry. */
+    private final List<Entry> entries = new ArrayList<>();
+    private int unscriptedRequests;
+    private int waitingAdds;
+
+    /**
+     * Appends an entry, once no request that was promised to run unscripted is still running; never cut short
+     * by an interrupt (the flag is kept).
+     */
     public synchronized void add(Scope scope, UpstreamBehavior behavior, Repeat repeat) {
-        entries.add(new Entry(scope, Objects.requireNonNull(behavior, "behavior"), repeat));
+        Objects.requireNonNull(behavior, "behavior");
+        waitingAdds++;
+        boolean interrupted = false;
+        try {
+            while (unscriptedRequests > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            waitingAdds--;
+        }
+        entries.add(new Entry(scope, behavior, repeat));
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Promises a request that none of its attempts will find a script, if nothing is queued for any of its
+     * providers and no {@link #add} is waiting; returns empty otherwise. The promise holds until the hold is
+     * closed, which must happen when the request's attempts are over.
+     */
+    public synchronized Optional<Unscripted> holdUnscripted(Collection<String> providers) {
+        if (waitingAdds > 0) {
+            return Optional.empty();
+        }
+        for (String provider : providers) {
+            if (hasAny(provider)) {
+                return Optional.empty();
+            }
+        }
+        unscriptedRequests++;
+        return Optional.of(new Hold());
+    }
+
+    private synchronized void release() {
+        if (--unscriptedRequests == 0) {
+            notifyAll();
+        }
+    }
+
+    /** One request's promise; closing it twice releases it once. */
+    private final class Hold implements Unscripted {
+        private boolean closed;
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                release();
+            }
+        }
     }
 
     /** Returns the behaviour for an attempt, consuming it if it is counted. */

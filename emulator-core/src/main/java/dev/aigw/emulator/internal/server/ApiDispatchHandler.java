@@ -20,13 +20,11 @@ public final class ApiDispatchHandler implements HttpHandler {
     private final String name;
     private final RouteTable routes;
     private final Authorizer authorizer;
-    private final long maxBodyBytes;
 
-    public ApiDispatchHandler(String name, RouteTable routes, Authorizer authorizer, long maxBodyBytes) {
+    public ApiDispatchHandler(String name, RouteTable routes, Authorizer authorizer) {
         this.name = name;
         this.routes = routes;
         this.authorizer = authorizer;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -41,7 +39,7 @@ public final class ApiDispatchHandler implements HttpHandler {
             throw ApiException.noRoute(path);
         }
         authorizer.authorize(exchange, found.route(), found.params());
-        ApiResponse response = found.route().endpoint().handle(new ApiRequest(exchange, found.params(), maxBodyBytes));
+        ApiResponse response = found.route().endpoint().handle(new ApiRequest(exchange, found.params()));
         write(exchange, response);
     }
 

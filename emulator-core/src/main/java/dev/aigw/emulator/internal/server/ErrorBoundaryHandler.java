@@ -1,6 +1,7 @@
 package dev.aigw.emulator.internal.server;
 
 import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.api.ErrorEnvelope;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import org.slf4j.Logger;

@@ -1,14 +1,15 @@
 package dev.aigw.emulator.internal.server;
 
+import dev.aigw.emulator.internal.api.ErrorEnvelope;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
-import org.xnio.XnioIoThread;
 
 /**
  * Moves the rest of a request from an I/O thread to a worker thread, where it may block: wait on the clock,
- * call a real upstream, write a stream. On the worker the rest runs inside an error boundary and is known to
- * {@link InFlightRequests}, so closing the emulator can interrupt it.
+ * call a real upstream, write a stream. On the worker the rest runs inside its surface's error boundary (the
+ * one above it in the chain is no longer on the stack there) and is known to {@link InFlightRequests}, so
+ * closing the emulator can interrupt it.
  */
 public final class WorkerHandOff {
 
@@ -18,11 +19,6 @@ public final class WorkerHandOff {
     public WorkerHandOff(InFlightRequests inFlight, ErrorEnvelope envelope) {
         this.inFlight = inFlight;
         this.envelope = envelope;
-    }
-
-    /** Tells whether the calling thread is an I/O thread, which must never block. */
-    public static boolean onIoThread() {
-        return Thread.currentThread() instanceof XnioIoThread;
     }
 
     /**

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
-import dev.aigw.emulator.internal.log.LogLimit.Strategy;
+import dev.aigw.emulator.internal.gateway.LogLimit.Strategy;
+import dev.aigw.emulator.internal.gateway.LogLimit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.aigw.emulator.VirtualClock;
-import dev.aigw.emulator.internal.gateway.Gateway;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
-import dev.aigw.emulator.internal.ratelimit.RateLimit.Technique;
+import dev.aigw.emulator.internal.gateway.GatewaySettings;
+import dev.aigw.emulator.internal.gateway.RateLimit.Technique;
+import dev.aigw.emulator.internal.gateway.RateLimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,20 +166,20 @@ class RateLimiterTest {
 
     @Test
     void aGatewayLimitsOnlyWhenLimitAndIntervalAreSetAboveZero() {
-        assertThat(RateLimit.of(gateway(Map.of("rate_limiting_limit", num(10), "rate_limiting_interval", num(60)))))
+        assertThat(gateway(Map.of("rate_limiting_limit", num(10), "rate_limiting_interval", num(60))).rateLimit())
                 .contains(new RateLimit(10, 60, Technique.FIXED));
-        assertThat(RateLimit.of(gateway(Map.of("rate_limiting_limit", num(10), "rate_limiting_interval", num(60),
-                "rate_limiting_technique", TextNode.valueOf("sliding")))))
+        assertThat(gateway(Map.of("rate_limiting_limit", num(10), "rate_limiting_interval", num(60),
+                "rate_limiting_technique", TextNode.valueOf("sliding"))).rateLimit())
                 .contains(new RateLimit(10, 60, Technique.SLIDING));
-        assertThat(RateLimit.of(gateway(Map.of("rate_limiting_limit", num(0), "rate_limiting_interval", num(60)))))
+        assertThat(gateway(Map.of("rate_limiting_limit", num(0), "rate_limiting_interval", num(60))).rateLimit())
                 .isEmpty();
-        assertThat(RateLimit.of(gateway(Map.of("rate_limiting_limit", num(10), "rate_limiting_interval",
-                NullNode.getInstance())))).isEmpty();
-        assertThat(RateLimit.of(gateway(Map.of()))).isEmpty();
+        assertThat(gateway(Map.of("rate_limiting_limit", num(10), "rate_limiting_interval",
+                NullNode.getInstance())).rateLimit()).isEmpty();
+        assertThat(gateway(Map.of()).rateLimit()).isEmpty();
     }
 
-    private static Gateway gateway(Map<String, JsonNode> settings) {
-        return new Gateway("acct", "gw", settings, false, Instant.EPOCH, Instant.EPOCH, "internal");
+    private static GatewaySettings gateway(Map<String, JsonNode> settings) {
+        return GatewaySettings.bind(settings);
     }
 
     private static JsonNode num(long n) {

@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.aigw.emulator.internal.gateway.Gateway;
+import dev.aigw.emulator.internal.gateway.Backoff;
+import dev.aigw.emulator.internal.gateway.GatewaySettings;
 import dev.aigw.emulator.internal.proxy.GatewayHeaders;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -72,34 +71,34 @@ class RetryPolicyTest {
 
     @Test
     void requestHeadersBeatTheGatewaySettingsWhichBeatTheDefaults() {
-        Gateway gateway = gateway(Map.of("retry_max_attempts", IntNode.valueOf(3), "retry_delay", IntNode.valueOf(500),
+        GatewaySettings gateway = gateway(Map.of("retry_max_attempts", IntNode.valueOf(3), "retry_delay", IntNode.valueOf(500),
                 "retry_backoff", TextNode.valueOf("linear")));
 
-        assertThat(RetryPolicy.resolve(headers(Map.of()), gateway)).isEqualTo(new RetryPolicy(3, 500, Backoff.LINEAR));
-        assertThat(RetryPolicy.resolve(headers(Map.of("cf-aig-max-attempts", "5", "cf-aig-retry-delay", "2000",
+        assertThat(resolve(headers(Map.of()), gateway)).isEqualTo(new RetryPolicy(3, 500, Backoff.LINEAR));
+        assertThat(resolve(headers(Map.of("cf-aig-max-attempts", "5", "cf-aig-retry-delay", "2000",
                 "cf-aig-backoff", "exponential")), gateway)).isEqualTo(new RetryPolicy(5, 2000, Backoff.EXPONENTIAL));
-        assertThat(RetryPolicy.resolve(headers(Map.of("cf-aig-backoff", "constant")), gateway))
+        assertThat(resolve(headers(Map.of("cf-aig-backoff", "constant")), gateway))
                 .isEqualTo(new RetryPolicy(3, 500, Backoff.CONSTANT));
-        assertThat(RetryPolicy.resolve(headers(Map.of()), gateway(Map.of()))).isEqualTo(RetryPolicy.NONE);
+        assertThat(resolve(headers(Map.of()), gateway(Map.of()))).isEqualTo(RetryPolicy.NONE);
     }
 
     @Test
     void retriesSwitchedOffOnTheGatewayMeanOneAttempt() {
-        Gateway gateway = gateway(Map.of("retry_max_attempts", NullNode.getInstance(),
+        GatewaySettings gateway = gateway(Map.of("retry_max_attempts", NullNode.getInstance(),
                 "retry_delay", NullNode.getInstance(), "retry_backoff", NullNode.getInstance()));
 
-        assertThat(RetryPolicy.resolve(headers(Map.of()), gateway)).isEqualTo(RetryPolicy.NONE);
+        assertThat(resolve(headers(Map.of()), gateway)).isEqualTo(RetryPolicy.NONE);
     }
 
     @Test
     void invalidHeaderValuesAreIgnoredOrClampedAsTheSpecSays() {
-        Gateway gateway = gateway(Map.of("retry_max_attempts", IntNode.valueOf(2)));
+        GatewaySettings gateway = gateway(Map.of("retry_max_attempts", IntNode.valueOf(2)));
 
-        assertThat(RetryPolicy.resolve(headers(Map.of("cf-aig-max-attempts", "12")), gateway).maxAttempts()).isEqualTo(5);
-        assertThat(RetryPolicy.resolve(headers(Map.of("cf-aig-max-attempts", "many")), gateway).maxAttempts()).isEqualTo(2);
-        assertThat(RetryPolicy.resolve(headers(Map.of("cf-aig-retry-delay", "60000")), gateway).baseDelayMillis())
+        assertThat(resolve(headers(Map.of("cf-aig-max-attempts", "12")), gateway).maxAttempts()).isEqualTo(5);
+        assertThat(resolve(headers(Map.of("cf-aig-max-attempts", "many")), gateway).maxAttempts()).isEqualTo(2);
+        assertThat(resolve(headers(Map.of("cf-aig-retry-delay", "60000")), gateway).baseDelayMillis())
                 .isEqualTo(5000);
-        assertThat(RetryPolicy.resolve(headers(Map.of("cf-aig-backoff", "random")), gateway).backoff())
+        assertThat(resolve(headers(Map.of("cf-aig-backoff", "random")), gateway).backoff())
                 .isEqualTo(Backoff.CONSTANT);
     }
 
@@ -133,8 +132,11 @@ class RetryPolicyTest {
         return GatewayHeaders.parse(values::get);
     }
 
-    private static Gateway gateway(Map<String, JsonNode> settings) {
-        Instant t = Instant.EPOCH;
-        return new Gateway("acct", "gw", new HashMap<>(settings), false, t, t, "id");
+    private static RetryPolicy resolve(GatewayHeaders request, GatewaySettings gateway) {
+        return RetryPolicy.resolve(request.retries(), gateway.retries());
+    }
+
+    private static GatewaySettings gateway(Map<String, JsonNode> settings) {
+        return GatewaySettings.bind(settings);
     }
 }

@@ -1,4 +1,4 @@
-package dev.aigw.emulator.internal.script;
+package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.UpstreamBehavior;
@@ -7,11 +7,8 @@ import dev.aigw.emulator.UpstreamResponse;
 import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
-import dev.aigw.emulator.internal.proxy.AttemptResult;
 import dev.aigw.emulator.internal.proxy.AttemptResult.Delivery;
-import dev.aigw.emulator.internal.proxy.Upstream;
-import dev.aigw.emulator.internal.proxy.Upstreams;
-import dev.aigw.emulator.internal.server.WorkerHandOff;
+import dev.aigw.emulator.internal.script.Scripts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +19,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Makes one attempt the way the script says, or lets the provider's upstream answer when nothing is
- * scripted. All waits (latency, hangs, timeouts) are on the emulator's clock: a response that would start
+ * Makes one attempt the way the script says, taking the script's next step for the attempt's provider at
+ * the attempt's start, or lets the provider's upstream answer when nothing is scripted. All waits (latency, hangs, timeouts) are on the emulator's clock: a response that would start
  * after the attempt's timeout is a timeout at exactly that instant.
  */
 public final class ScriptedAttempts {
@@ -42,10 +39,7 @@ public final class ScriptedAttempts {
     public AttemptResult attempt(UpstreamRequest request, String gatewayId, String testId, Duration timeout)
             throws InterruptedException {
         Upstream upstream = upstreams.forProvider(request.provider());
-        // A request served on an I/O thread was judged unscripted when it started (HandOffHandler): a step queued
-        // since then applies from the next request on, and can never make an I/O thread wait.
-        UpstreamBehavior behavior = WorkerHandOff.onIoThread() ? null
-                : scripts.next(request.provider(), gatewayId, testId).orElse(null);
+        UpstreamBehavior behavior = scripts.next(request.provider(), gatewayId, testId).orElse(null);
         if (behavior == null) {
             return upstream.call(request, timeout);
         }

@@ -1,7 +1,7 @@
-package dev.aigw.emulator.internal.json;
+package dev.aigw.emulator.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.json.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;

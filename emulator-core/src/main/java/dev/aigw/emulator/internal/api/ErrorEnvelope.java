@@ -1,9 +1,7 @@
-package dev.aigw.emulator.internal.server;
+package dev.aigw.emulator.internal.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aigw.emulator.internal.api.ApiError;
-import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.json.Json;
 
 /** The two error bodies Cloudflare speaks: the v4 API's and the AI Gateway data plane's. */

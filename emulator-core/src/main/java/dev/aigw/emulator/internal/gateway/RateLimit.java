@@ -1,6 +1,5 @@
-package dev.aigw.emulator.internal.ratelimit;
+package dev.aigw.emulator.internal.gateway;
 
-import dev.aigw.emulator.internal.gateway.Gateway;
 import java.util.Optional;
 
 /**
@@ -18,7 +17,12 @@ public record RateLimit(long limit, long intervalSeconds, Technique technique) {
         /** Consecutive windows aligned to the epoch: window start = floor(epochSeconds / interval) * interval. */
         FIXED,
         /** An exact sliding log: a request passes when fewer than {@code limit} passed in the interval before it. */
-        SLIDING
+        SLIDING;
+
+        /** Reads a technique as the API spells it ({@code fixed}, {@code sliding}); anything else is fixed. */
+        static Technique parse(String name) {
+            return name.equals("sliding") ? SLIDING : FIXED;
+        }
     }
 
     /** Validates the components. */
@@ -29,15 +33,9 @@ public record RateLimit(long limit, long intervalSeconds, Technique technique) {
         }
     }
 
-    /** Returns the gateway's limit, or empty when limit or interval is null or 0 (rate limiting off). */
-    public static Optional<RateLimit> of(Gateway gateway) {
-        long limit = gateway.setting("rate_limiting_limit").map(n -> n.asLong()).orElse(0L);
-        long interval = gateway.setting("rate_limiting_interval").map(n -> n.asLong()).orElse(0L);
-        if (limit < 1 || interval < 1) {
-            return Optional.empty();
-        }
-        boolean sliding = gateway.setting("rate_limiting_technique").map(n -> n.asText()).orElse("fixed")
-                .equals("sliding");
-        return Optional.of(new RateLimit(limit, interval, sliding ? Technique.SLIDING : Technique.FIXED));
+    /** Returns the limit of these settings, or empty when limit or interval is below 1 (rate limiting off). */
+    static Optional<RateLimit> of(long limit, long intervalSeconds, Technique technique) {
+        return limit < 1 || intervalSeconds < 1 ? Optional.empty()
+                : Optional.of(new RateLimit(limit, intervalSeconds, technique));
     }
 }

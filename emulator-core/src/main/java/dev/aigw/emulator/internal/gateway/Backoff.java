@@ -1,5 +1,6 @@
-package dev.aigw.emulator.internal.retry;
+package dev.aigw.emulator.internal.gateway;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -33,13 +34,7 @@ public enum Backoff {
 
     /** Reads a backoff name as the API and headers spell it ({@code constant}, {@code linear}, {@code exponential}). */
     public static Optional<Backoff> parse(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return name == null ? Optional.empty() : Arrays.stream(values())
+                .filter(b -> b.name().equals(name.trim().toUpperCase(Locale.ROOT))).findFirst();
     }
 }

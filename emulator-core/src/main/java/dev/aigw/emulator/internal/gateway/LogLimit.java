@@ -1,6 +1,4 @@
-package dev.aigw.emulator.internal.log;
-
-import dev.aigw.emulator.internal.gateway.Gateway;
+package dev.aigw.emulator.internal.gateway;
 
 /**
  * How many entries a gateway keeps and what happens when it is full (proxy.md 7.3): the gateway's
@@ -20,7 +18,12 @@ public record LogLimit(long maxEntries, Strategy strategy) {
         /** The new entry is dropped. */
         STOP_INSERTING,
         /** The oldest entry is evicted to make room. */
-        DELETE_OLDEST
+        DELETE_OLDEST;
+
+        /** Reads a strategy as the API spells it; anything but {@code DELETE_OLDEST} stops inserting. */
+        static Strategy parse(String name) {
+            return name.equals("DELETE_OLDEST") ? DELETE_OLDEST : STOP_INSERTING;
+        }
     }
 
     /** Validates the limit. */
@@ -28,13 +31,5 @@ public record LogLimit(long maxEntries, Strategy strategy) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be >= 1, got " + maxEntries);
         }
-    }
-
-    /** Returns the gateway's limit, defaults applied. */
-    public static LogLimit of(Gateway gateway) {
-        long max = gateway.setting("log_management").map(n -> n.asLong()).orElse(DEFAULT_MAX_ENTRIES);
-        boolean deleteOldest = gateway.setting("log_management_strategy").map(n -> n.asText()).orElse("")
-                .equals("DELETE_OLDEST");
-        return new LogLimit(max, deleteOldest ? Strategy.DELETE_OLDEST : Strategy.STOP_INSERTING);
     }
 }

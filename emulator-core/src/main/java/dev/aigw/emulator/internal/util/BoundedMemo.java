@@ -1,4 +1,4 @@
-package dev.aigw.emulator.internal;
+package dev.aigw.emulator.internal.util;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
