@@ -32,13 +32,49 @@ public record Timeline(String requestId, String logId, String accountId, String 
      * @param attempt the attempt number within the step, from 1
      * @param startOffsetMillis virtual milliseconds from the request's arrival to the attempt's start
      * @param endOffsetMillis virtual milliseconds from the arrival to the response head or the failure
-     * @param outcome {@code success}, {@code http_error}, {@code timeout}, {@code connection_reset},
-     *     {@code connection_refused}, {@code empty_response}, {@code broken_stream} or {@code malformed_body}
+     * @param outcome how the attempt ended
      * @param status the upstream's status, or {@code null} when no HTTP response came
      * @param delayBeforeNextMillis the wait before the next attempt (0 for the last)
      */
     public record Attempt(int step, String provider, int attempt, long startOffsetMillis, long endOffsetMillis,
-                          String outcome, Integer status, long delayBeforeNextMillis) {
+                          Outcome outcome, Integer status, long delayBeforeNextMillis) {
+    }
+
+    /**
+     * How one upstream attempt ended. The control API's timelines spell each as its {@link #jsonName()}. An attempt
+     * is retried (while attempts are left) unless it ended in {@link #SUCCESS}, or in {@link #HTTP_ERROR} with a
+     * status other than 429 and 5xx.
+     */
+    public enum Outcome {
+        /** The upstream answered with a 2xx status. */
+        SUCCESS("success"),
+        /** The upstream answered with a status other than 2xx; the attempt's status says which. */
+        HTTP_ERROR("http_error"),
+        /** No response head came within the request timeout ({@code cf-aig-request-timeout}). */
+        TIMEOUT("timeout"),
+        /** The connection broke before a response head (a real upstream's failure, or a scripted reset). */
+        CONNECTION_RESET("connection_reset"),
+        /** A real upstream refused the connection. */
+        CONNECTION_REFUSED("connection_refused"),
+        /** The connection closed without any response (scripted). */
+        EMPTY_RESPONSE("empty_response"),
+        /** The response head came, then the stream was cut after a number of events (scripted). */
+        BROKEN_STREAM("broken_stream"),
+        /** The response came with a body cut in half, so that it does not parse (scripted). */
+        MALFORMED_BODY("malformed_body"),
+        /** The request could not be sent to a real upstream at all: a path or header an HTTP client refuses. */
+        BAD_REQUEST("bad_request");
+
+        private final String jsonName;
+
+        Outcome(String jsonName) {
+            this.jsonName = jsonName;
+        }
+
+        /** Returns the outcome's name in the control API's JSON, e.g. {@code http_error}. */
+        public String jsonName() {
+            return jsonName;
+        }
     }
 
     /** Returns the waits between consecutive attempts, in milliseconds, e.g. {@code [5000, 10000, 20000, 40000]}. */

@@ -52,7 +52,7 @@ class RetryScenariosTest {
         assertThat(timeline.attemptStartsMillis()).containsExactly(0L, 5_000L, 15_000L, 35_000L, 75_000L);
         assertThat(timeline.delaysMillis()).containsExactly(5_000L, 10_000L, 20_000L, 40_000L);
         assertThat(timeline.attempts()).extracting(Timeline.Attempt::outcome)
-                .containsExactly("http_error", "http_error", "http_error", "http_error", "success");
+                .containsExactly(Timeline.Outcome.HTTP_ERROR, Timeline.Outcome.HTTP_ERROR, Timeline.Outcome.HTTP_ERROR, Timeline.Outcome.HTTP_ERROR, Timeline.Outcome.SUCCESS);
         assertThat(timeline.attempts()).extracting(Timeline.Attempt::status).containsExactly(503, 503, 503, 503, 200);
         assertThat(timeline.status()).isEqualTo(200);
         assertThat(clock.now()).isEqualTo(Instant.parse("2026-04-01T08:01:15Z"));
@@ -108,7 +108,7 @@ class RetryScenariosTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("error");
         assertThat(emulator.recordedRequests()).hasSize(1);
-        assertThat(emulator.lastTimeline().attempts()).extracting(Timeline.Attempt::outcome).containsExactly("http_error");
+        assertThat(emulator.lastTimeline().attempts()).extracting(Timeline.Attempt::outcome).containsExactly(Timeline.Outcome.HTTP_ERROR);
     }
 
     @Test
@@ -136,7 +136,7 @@ class RetryScenariosTest {
         assertThat(body.get("internalCode").intValue()).isEqualTo(2005);
         assertThat(body.get("message").textValue()).isEqualTo("Failed to get response from provider");
         assertThat(emulator.lastTimeline().attempts()).extracting(Timeline.Attempt::outcome)
-                .containsExactly("connection_reset", "connection_reset");
+                .containsExactly(Timeline.Outcome.CONNECTION_RESET, Timeline.Outcome.CONNECTION_RESET);
         assertThat(emulator.lastTimeline().status()).isEqualTo(400);
     }
 

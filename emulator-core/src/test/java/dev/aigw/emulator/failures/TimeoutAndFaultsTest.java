@@ -62,7 +62,7 @@ class TimeoutAndFaultsTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(RetryScenariosTest.JSON.readTree(response.body()).get("internalCode").intValue()).isEqualTo(2005);
         Timeline.Attempt attempt = emulator.lastTimeline().attempts().get(0);
-        assertThat(attempt.outcome()).isEqualTo("timeout");
+        assertThat(attempt.outcome()).isEqualTo(Timeline.Outcome.TIMEOUT);
         assertThat(attempt.endOffsetMillis()).isEqualTo(3_000L);
         assertThat(clock.now()).isEqualTo(START.plusSeconds(3));
     }
@@ -88,7 +88,7 @@ class TimeoutAndFaultsTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         Timeline timeline = emulator.lastTimeline();
-        assertThat(timeline.attempts()).extracting(Timeline.Attempt::outcome).containsExactly("timeout", "timeout", "success");
+        assertThat(timeline.attempts()).extracting(Timeline.Attempt::outcome).containsExactly(Timeline.Outcome.TIMEOUT, Timeline.Outcome.TIMEOUT, Timeline.Outcome.SUCCESS);
         assertThat(timeline.attemptStartsMillis()).containsExactly(0L, 1_500L, 3_000L);
         assertThat(timeline.attempts().get(2).endOffsetMillis()).as("the last attempt waited 10 s past the 1 s timeout")
                 .isEqualTo(13_000L);
@@ -122,7 +122,7 @@ class TimeoutAndFaultsTest {
 
         assertThat(RetryScenariosTest.send(emulator, "gw", "cf-aig-max-attempts", "2").statusCode()).isEqualTo(200);
         assertThat(emulator.lastTimeline().attempts()).extracting(Timeline.Attempt::outcome)
-                .containsExactly("connection_reset", "success");
+                .containsExactly(Timeline.Outcome.CONNECTION_RESET, Timeline.Outcome.SUCCESS);
     }
 
     @Test
@@ -131,7 +131,7 @@ class TimeoutAndFaultsTest {
 
         assertThat(RetryScenariosTest.send(emulator, "gw").statusCode()).isEqualTo(400);
         assertThat(emulator.lastTimeline().attempts()).extracting(Timeline.Attempt::outcome)
-                .containsExactly("empty_response");
+                .containsExactly(Timeline.Outcome.EMPTY_RESPONSE);
     }
 
     @Test
@@ -158,7 +158,7 @@ class TimeoutAndFaultsTest {
         assertThat(wire).doesNotContain("data: [DONE]");
         assertThat(wire).as("no terminating chunk: the stream was cut").doesNotEndWith("0\r\n\r\n");
         assertThat(emulator.recordedRequests()).as("not retried").hasSize(1);
-        assertThat(emulator.lastTimeline().attempts().get(0).outcome()).isEqualTo("broken_stream");
+        assertThat(emulator.lastTimeline().attempts().get(0).outcome()).isEqualTo(Timeline.Outcome.BROKEN_STREAM);
     }
 
     private String rawExchange(String method, String path, String body) throws IOException {

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Requests that need not wait are served on the I/O thread that read them; everything that may wait (a body of
- * unknown length, a script, the clock, a stream) moves to a worker. Each way in must answer exactly as before,
- * and a request that waits must never hold up one that does not.
+ * Every body is read as it arrives, without blocking; requests that need not wait are then served on the I/O
+ * thread that read them, and everything that may wait (a script, the clock, a real upstream) moves to a worker.
+ * Each way in must answer exactly as before, and a request that waits must never hold up one that does not.
  */
 @Timeout(30)
 class RequestThreadingTest {
@@ -90,7 +90,7 @@ class RequestThreadingTest {
     }
 
     @Test
-    void aBodyOver64KiBWithinTheLimitIsReadByAWorkerAndAnswered() {
+    void aBodyOver64KiBWithinTheLimitIsReadAsItArrivesAndAnswered() {
         try (AiGatewayEmulator roomy = AiGatewayEmulator.builder().ioThreads(1).build().start()) {
             new ManagementCalls(roomy).create("gw", "");
             ProxyClient roomyClient = new ProxyClient(roomy);
@@ -125,7 +125,7 @@ class RequestThreadingTest {
     }
 
     @Test
-    void aStreamIsWrittenWholeWhenTheRequestStartedOnTheIoThread() {
+    void anUnpacedStreamIsWrittenWholeInOneWrite() {
         new ManagementCalls(emulator).create("gw", "");
 
         HttpResponse<String> response = client.post(client.path("gw", "openai/chat/completions"),

@@ -53,7 +53,7 @@ final class ListTimelines implements Endpoint {
                     .put("attempt", a.attempt())
                     .put("start_offset_ms", a.startOffsetMillis())
                     .put("end_offset_ms", a.endOffsetMillis())
-                    .put("outcome", a.outcome())
+                    .put("outcome", a.outcome().jsonName())
                     .put("delay_before_next_ms", a.delayBeforeNextMillis());
             if (a.status() == null) {
                 attempt.putNull("status");

@@ -1,13 +1,14 @@
 package dev.aigw.emulator.internal.proxy;
 
+import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import java.time.Duration;
 
 /** How one upstream attempt ended: with a reply (any status), or with no HTTP response at all. */
 public sealed interface AttemptResult {
 
-    /** The timeline's name for this outcome. */
-    String outcome();
+    /** Returns how the attempt ended, as its timeline says. */
+    Timeline.Outcome outcome();
 
     /** The upstream answered; the reply's status decides success. {@code delivery} paces and may cut its body. */
     record Replied(UpstreamReply reply, Delivery delivery) implements AttemptResult {
@@ -16,19 +17,19 @@ public sealed interface AttemptResult {
         }
 
         @Override
-        public String outcome() {
+        public Timeline.Outcome outcome() {
             if (delivery.breakAfterEvents() >= 0) {
-                return "broken_stream";
+                return Timeline.Outcome.BROKEN_STREAM;
             }
             if (delivery.malformed()) {
-                return "malformed_body";
+                return Timeline.Outcome.MALFORMED_BODY;
             }
-            return reply.status() >= 200 && reply.status() < 300 ? "success" : "http_error";
+            return reply.status() >= 200 && reply.status() < 300 ? Timeline.Outcome.SUCCESS : Timeline.Outcome.HTTP_ERROR;
         }
     }
 
     /** No HTTP response: the connection failed, was reset, closed empty, or the attempt timed out. */
-    record Failed(String outcome, String detail) implements AttemptResult {
+    record Failed(Timeline.Outcome outcome, String detail) implements AttemptResult {
     }
 
     /**

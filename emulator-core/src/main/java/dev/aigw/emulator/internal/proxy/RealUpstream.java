@@ -1,6 +1,7 @@
 package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.EmulatorClock;
+import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
 import java.io.InputStream;
@@ -51,14 +52,14 @@ final class RealUpstream implements Upstream {
             httpRequest = builder.build();
         } catch (IllegalArgumentException e) {
             // A path or header a real HTTP client refuses to send (a universal step can carry anything).
-            return new AttemptResult.Failed("bad_request", "cannot send to " + baseUrl + request.path() + ": "
+            return new AttemptResult.Failed(Timeline.Outcome.BAD_REQUEST, "cannot send to " + baseUrl + request.path() + ": "
                     + e.getMessage());
         }
         CompletableFuture<HttpResponse<InputStream>> pending =
                 client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
         if (!clock.await(pending, timeout)) {
             pending.cancel(true);
-            return new AttemptResult.Failed("timeout", uri + ": no response head within " + timeout);
+            return new AttemptResult.Failed(Timeline.Outcome.TIMEOUT, uri + ": no response head within " + timeout);
         }
         try {
             HttpResponse<InputStream> response = pending.join();
@@ -73,9 +74,9 @@ final class RealUpstream implements Upstream {
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ConnectException) {
-                return new AttemptResult.Failed("connection_refused", uri + ": " + cause.getMessage());
+                return new AttemptResult.Failed(Timeline.Outcome.CONNECTION_REFUSED, uri + ": " + cause.getMessage());
             }
-            return new AttemptResult.Failed("connection_reset", uri + ": " + cause);
+            return new AttemptResult.Failed(Timeline.Outcome.CONNECTION_RESET, uri + ": " + cause);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.EmulatorClock;
+import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.UpstreamBehavior;
 import dev.aigw.emulator.UpstreamFault;
 import dev.aigw.emulator.UpstreamResponse;
@@ -58,10 +59,10 @@ public final class ScriptedAttempts {
             throw new IllegalStateException("a hang never completes");
         }
         if (behavior instanceof UpstreamFault.ConnectionReset) {
-            return new AttemptResult.Failed("connection_reset", "scripted connection reset");
+            return new AttemptResult.Failed(Timeline.Outcome.CONNECTION_RESET, "scripted connection reset");
         }
         if (behavior instanceof UpstreamFault.EmptyResponse) {
-            return new AttemptResult.Failed("empty_response", "scripted empty response");
+            return new AttemptResult.Failed(Timeline.Outcome.EMPTY_RESPONSE, "scripted empty response");
         }
         AttemptResult normal = upstream.call(request, timeout);
         if (!(normal instanceof AttemptResult.Replied replied)) {
@@ -76,7 +77,7 @@ public final class ScriptedAttempts {
 
     private AttemptResult timedOut(Duration timeout) throws InterruptedException {
         clock.sleep(timeout);
-        return new AttemptResult.Failed("timeout", "no response head within " + timeout.toMillis() + " ms");
+        return new AttemptResult.Failed(Timeline.Outcome.TIMEOUT, "no response head within " + timeout.toMillis() + " ms");
     }
 
     private AttemptResult respond(UpstreamResponse response, UpstreamRequest request, Upstream upstream)

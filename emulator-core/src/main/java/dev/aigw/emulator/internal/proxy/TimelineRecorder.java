@@ -16,7 +16,7 @@ public final class TimelineRecorder {
         this.arrivedAt = arrivedAt;
     }
 
-    public void attempt(int step, String provider, int attempt, Instant start, Instant end, String outcome,
+    public void attempt(int step, String provider, int attempt, Instant start, Instant end, Timeline.Outcome outcome,
                         Integer status, Duration delayBeforeNext) {
         attempts.add(new Timeline.Attempt(step, provider, attempt, offset(start), offset(end), outcome, status,
                 delayBeforeNext.toMillis()));

@@ -47,7 +47,7 @@ class RequestTimeoutTest {
         assertThat(error.statusCode()).isEqualTo(400);
         assertThat(error.body().toString()).contains("2005", "Failed to get response from provider");
         Timeline.Attempt attempt = emulator.lastTimeline().attempts().get(0);
-        assertThat(attempt.outcome()).isEqualTo("timeout");
+        assertThat(attempt.outcome()).isEqualTo(Timeline.Outcome.TIMEOUT);
         assertThat(attempt.endOffsetMillis()).isEqualTo(3_000L);
         assertThat(clock.now()).isEqualTo(sent.plusSeconds(3));
     }
