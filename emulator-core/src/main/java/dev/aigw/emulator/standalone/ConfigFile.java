@@ -22,7 +22,7 @@ import dev.aigw.emulator.internal.gateway.GatewayFields;
 import dev.aigw.emulator.internal.gateway.GatewaySettings;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.json.JsonShape;
-import dev.aigw.emulator.internal.provider.ProviderCatalog;
+import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.script.ScriptStepJson;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.standalone.StandaloneOptions.Given;
@@ -66,7 +66,7 @@ final class ConfigFile {
     private static final List<String> SCRIPT_MEMBERS = List.of("provider", "gateway_id", "test_id", "steps");
     private static final List<String> PERMISSION_LABELS =
             Arrays.stream(Permission.values()).map(Permission::label).toList();
-    private static final Set<String> PROVIDERS = new ProviderCatalog().slugs();
+    private static final Set<String> PROVIDERS = ProviderRegistry.withBuiltIns().slugs();
     private static final JsonShape.Member PERMISSIONS = required("permissions",
             new JsonShape.ArrayOf(oneOf(PERMISSION_LABELS.toArray(String[]::new)), 1, Integer.MAX_VALUE));
 

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.json.Json;
-import dev.aigw.emulator.internal.provider.ProviderCatalog;
 import dev.aigw.emulator.internal.provider.ProviderSpec;
 import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.compat.CompatTranslation;
+import dev.aigw.emulator.internal.provider.registry.ProviderEntry;
+import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +27,11 @@ import java.util.Map;
  */
 final class CompatSteps {
 
-    private final ProviderCatalog catalog;
+    private final ProviderRegistry providers;
     private final EmulatorClock clock;
 
-    CompatSteps(ProviderCatalog catalog, EmulatorClock clock) {
-        this.catalog = catalog;
+    CompatSteps(ProviderRegistry providers, EmulatorClock clock) {
+        this.providers = providers;
         this.clock = clock;
     }
 
@@ -47,9 +48,9 @@ final class CompatSteps {
         if (prefix.equals("dynamic")) {
             throw ApiException.gateway(400, 2005, "Dynamic route '" + bare + "' not found");
         }
-        ProviderSpec provider = catalog.findCompat(prefix)
+        ProviderEntry provider = providers.findCompat(prefix)
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
-        CompatTranslation.Target target = CompatTranslation.target(provider.slug(), bare, request);
+        CompatTranslation.Target target = provider.compatTarget(bare, request);
         Map<String, List<String>> upstreamHeaders = new LinkedHashMap<>(headers);
         List<String> authorization = upstreamHeaders.remove("authorization");
         String key = authorization == null || authorization.isEmpty() ? ""
@@ -58,7 +59,8 @@ final class CompatSteps {
             target.upstreamHeaders(key).forEach((name, value) -> upstreamHeaders.put(name, List.of(value)));
         }
         upstreamHeaders.put("content-type", List.of("application/json"));
-        return new Step(index, provider, "POST", provider.exact(target.path(), accountId), target.query(),
+        ProviderSpec upstream = provider.upstream();
+        return new Step(index, upstream, "POST", upstream.exact(target.path(), accountId), target.query(),
                 upstreamHeaders, target.body(), settings,
                 reply -> CompatTranslation.toOpenAi(target, readWhole(reply), clock.now()), bare,
                 target.path());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.provider.PathStyle;
 
 /** Finds the model a provider request names: the body's {@code model}, else the model in the path. */
 final class Models {
@@ -11,22 +12,10 @@ final class Models {
     private Models() {
     }
 
-    static String of(String slug, String rest, byte[] body) {
+    static String of(PathStyle style, String rest, byte[] body) {
         // Only the top-level "model" member is read, without building the whole tree.
         String inBody = topLevelModel(body);
-        if (inBody != null) {
-            return inBody;
-        }
-        if (slug.equals("workers-ai") && rest.startsWith("@")) {
-            return rest;
-        }
-        int models = rest.indexOf("models/");
-        if (models >= 0) {
-            String tail = rest.substring(models + "models/".length());
-            int end = tail.indexOf(':');
-            return end >= 0 ? tail.substring(0, end) : tail;
-        }
-        return null;
+        return inBody != null ? inBody : style.modelInPath(rest);
     }
 
     private static String topLevelModel(byte[] body) {
