@@ -46,6 +46,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The optional JSON config file. Every problem stops start-up with a message that names the member by its
@@ -54,6 +56,8 @@ import java.util.stream.Stream;
  * accept; unlike the APIs, the file also refuses members it does not know, since they are most likely typos.
  */
 final class ConfigFile {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigFile.class);
 
     /** The members the top level takes. */
     static final List<String> MEMBERS = List.of("host", "port", "account_id", "api_token", "clock", "accounts",
@@ -91,12 +95,12 @@ final class ConfigFile {
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(source + ": cannot read \"" + path + "\": no such file");
+            throw new ConfigException(source + ": cannot read \"" + path + "\": no such file", e);
         } catch (AccessDeniedException e) {
-            throw new ConfigException(source + ": cannot read \"" + path + "\": permission denied");
+            throw new ConfigException(source + ": cannot read \"" + path + "\": permission denied", e);
         } catch (IOException e) {
             String why = Files.isDirectory(path) ? "it is a directory" : String.valueOf(e.getMessage());
-            throw new ConfigException(source + ": cannot read \"" + path + "\": " + why);
+            throw new ConfigException(source + ": cannot read \"" + path + "\": " + why, e);
         }
         String label = "config file " + path;
         JsonNode root;
@@ -374,6 +378,7 @@ final class ConfigFile {
             URI uri = new URI(url);
             return uri.getScheme() != null && uri.getScheme().matches("https?") && uri.getHost() != null;
         } catch (java.net.URISyntaxException e) {
+            LOG.debug("Not a URL: {}", url, e);
             return false;
         }
     }

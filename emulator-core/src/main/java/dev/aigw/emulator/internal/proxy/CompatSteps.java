@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plans the OpenAI-compatible endpoint's step (proxy.md 1.5): {@code model} is {@code {provider}/{model}},
@@ -26,6 +28,8 @@ import java.util.Map;
  * OpenAI's shape. A real upstream's translated answer is read whole before it is translated.
  */
 final class CompatSteps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompatSteps.class);
 
     private final ProviderRegistry providers;
     private final EmulatorClock clock;
@@ -67,15 +71,20 @@ final class CompatSteps {
     }
 
     private static ObjectNode object(byte[] body) {
+        JsonNode node;
         try {
-            JsonNode node = Json.parse(body);
-            if (node != null && node.isObject()) {
-                return (ObjectNode) node;
-            }
+            node = Json.parse(body);
         } catch (Exception e) {
-            // answered below
+            throw notAnObject().because(e);
         }
-        throw ApiException.gateway(400, 2005, "Invalid compat request: the body must be a JSON object");
+        if (node != null && node.isObject()) {
+            return (ObjectNode) node;
+        }
+        throw notAnObject();
+    }
+
+    private static ApiException notAnObject() {
+        return ApiException.gateway(400, 2005, "Invalid compat request: the body must be a JSON object");
     }
 
     /** Reads a real upstream's body whole (events parsed), so that it can be translated like a fake's. */
@@ -87,6 +96,7 @@ final class CompatSteps {
         try (InputStream in = piped.in()) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
+            LOG.debug("The upstream broke off mid-body: there is nothing to translate", e);
             bytes = new byte[0];
         }
         String type = reply.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT);

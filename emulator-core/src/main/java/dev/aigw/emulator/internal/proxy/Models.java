@@ -5,9 +5,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.PathStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Finds the model a provider request names: the body's {@code model}, else the model in the path. */
 final class Models {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Models.class);
 
     private Models() {
     }
@@ -35,6 +39,7 @@ final class Models {
             }
             return null;
         } catch (IOException e) {
+            LOG.debug("No model read from a request body that is not valid JSON", e);
             return null;
         }
     }

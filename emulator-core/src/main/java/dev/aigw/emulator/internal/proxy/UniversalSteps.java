@@ -41,7 +41,7 @@ final class UniversalSteps {
         try {
             root = Json.parse(body);
         } catch (Exception e) {
-            throw invalid("the body is not valid JSON");
+            throw invalid("the body is not valid JSON").because(e);
         }
         List<JsonNode> elements = new ArrayList<>();
         if (root.isArray()) {

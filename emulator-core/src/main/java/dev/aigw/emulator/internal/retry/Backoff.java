@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.retry;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,10 +37,7 @@ public enum Backoff {
         if (name == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        String upper = name.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(b -> b.name().equals(upper)).findFirst();
     }
 }

@@ -3,6 +3,8 @@ package dev.aigw.emulator.internal.server;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import org.xnio.IoUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry of the data plane. A request whose body has a declared length of at most 64 KiB (or no body) is
@@ -11,6 +13,8 @@ import org.xnio.IoUtils;
  * which gets its 413 after a bounded drain) is read by blocking code on a worker, as before.
  */
 public final class IoThreadEntryHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IoThreadEntryHandler.class);
 
     private static final byte[] NO_BODY = new byte[0];
 
@@ -41,8 +45,11 @@ public final class IoThreadEntryHandler implements HttpHandler {
             chain.handleRequest(exchange);
         } else if (!RequestBodies.isChunked(exchange)
                 && exchange.getRequestContentLength() <= Math.min(maxBodyBytes, MAX_BODY_READ_ON_IO_THREAD)) {
-            exchange.getRequestReceiver().receiveFullBytes(this::bodyReceived,
-                    (failed, e) -> IoUtils.safeClose(failed.getConnection()));
+            exchange.getRequestReceiver().receiveFullBytes(this::bodyReceived, (failed, e) -> {
+                LOG.debug("Connection lost receiving the body of {} {}", failed.getRequestMethod(),
+                        failed.getRequestPath(), e);
+                IoUtils.safeClose(failed.getConnection());
+            });
         } else {
             exchange.dispatch(onWorker);
         }
@@ -54,6 +61,7 @@ public final class IoThreadEntryHandler implements HttpHandler {
             chain.handleRequest(exchange);
         } catch (Exception e) {
             // The chain answers every failure itself (it starts with an error boundary); this is a lost client.
+            LOG.debug("Connection lost serving {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
             IoUtils.safeClose(exchange.getConnection());
         }
     }

@@ -6,9 +6,13 @@ import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads a request body once, within a size limit, and keeps it on the exchange for later readers. */
 public final class RequestBodies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestBodies.class);
 
     private static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
 
@@ -71,6 +75,7 @@ public final class RequestBodies {
             }
         } catch (IOException e) {
             // The client goes away or sends far too much: it sees the connection close, not the 413.
+            LOG.debug("Stopped draining a request body over the limit", e);
         }
     }
 }

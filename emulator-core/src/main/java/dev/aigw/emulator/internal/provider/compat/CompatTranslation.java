@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Translates the gateway's OpenAI-compatible endpoint ({@code /compat/chat/completions}, proxy.md 1.5) to
@@ -42,6 +44,8 @@ import java.util.Map;
  * thread-safe.
  */
 public final class CompatTranslation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompatTranslation.class);
 
     private CompatTranslation() {
     }
@@ -196,6 +200,8 @@ public final class CompatTranslation {
         try {
             body = Json.parse(((UpstreamReply.Full) nativeReply.body()).bytes());
         } catch (JsonProcessingException | RuntimeException e) {
+            LOG.debug("A {} reply of {} that is not JSON passes through untranslated", nativeReply.status(),
+                    target.provider(), e);
             return nativeReply;
         }
         if (body == null || !(body.isObject() || body.isArray())) {

@@ -54,7 +54,10 @@ public final class Fakes {
         return new NoFakeYet(slug);
     }
 
-    /** Wraps a fake so that it never throws: an exception becomes the provider's 500. A wrapped fake stays as it is. */
+    /**
+     * Wraps a fake so that it never throws: an exception is logged at WARN and becomes the provider's 500. A wrapped
+     * fake stays as it is.
+     */
     public static FakeProvider neverThrowing(String slug, FakeProvider fake) {
         Objects.requireNonNull(fake, "fake");
         return fake instanceof NeverThrows ? fake : new NeverThrows(slug, fake);
