@@ -5,7 +5,7 @@ import dev.aigw.emulator.internal.auth.Credentials;
 import dev.aigw.emulator.internal.cache.ResponseCache;
 import dev.aigw.emulator.internal.gateway.GatewayStore;
 import dev.aigw.emulator.internal.log.LogStore;
-import dev.aigw.emulator.internal.provider.ProviderCatalog;
+import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.proxy.Ids;
 import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.proxy.Timelines;
@@ -31,7 +31,7 @@ public final class EmulatorState {
     private final Ids ids;
     private final Scripts scripts = new Scripts();
     private final Timelines timelines;
-    private final ProviderCatalog providers = new ProviderCatalog();
+    private final ProviderRegistry providers = ProviderRegistry.withBuiltIns();
     private final ResponseCache cache;
     private final RateLimiter rateLimiter = new RateLimiter();
     private final LogStore logs = new LogStore();
@@ -44,7 +44,7 @@ public final class EmulatorState {
         this.credentials = new Credentials(settings.tokens(), settings.globalApiKeys());
         this.gateways = new GatewayStore(settings.maxGatewaysPerAccount());
         this.journal = new Journal(settings.journalLimit());
-        this.upstreams = new Upstreams(settings.realUpstreams(), settings.clock());
+        this.upstreams = new Upstreams(settings.realUpstreams(), providers, settings.clock());
         this.timelines = new Timelines(settings.journalLimit());
         this.ids = new Ids(settings.clock());
         this.cache = new ResponseCache(settings.clock());
@@ -87,7 +87,8 @@ public final class EmulatorState {
         return ids;
     }
 
-    public ProviderCatalog providers() {
+    /** Returns the providers this emulator knows; more can be registered while it runs. */
+    public ProviderRegistry providers() {
         return providers;
     }
 

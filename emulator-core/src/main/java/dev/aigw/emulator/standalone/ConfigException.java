@@ -4,6 +4,10 @@ package dev.aigw.emulator.standalone;
 final class ConfigException extends RuntimeException {
 
     ConfigException(String message) {
-        super(message, null, false, false);
+        this(message, null);
+    }
+
+    ConfigException(String message, Throwable cause) {
+        super(message, cause, false, false);
     }
 }

@@ -23,7 +23,7 @@ import dev.aigw.emulator.internal.gateway.GatewayField;
 import dev.aigw.emulator.internal.gateway.GatewayFields;
 import dev.aigw.emulator.internal.gateway.GatewaySettings;
 import dev.aigw.emulator.internal.json.Json;
-import dev.aigw.emulator.internal.provider.ProviderCatalog;
+import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.script.ScriptStepJson;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.standalone.StandaloneOptions.Given;
@@ -47,6 +47,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The optional JSON config file. Every problem stops start-up with a message that names the member by its
@@ -55,6 +57,8 @@ import java.util.stream.Stream;
  * accept; unlike the APIs, the file also refuses members it does not know, since they are most likely typos.
  */
 final class ConfigFile {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigFile.class);
 
     /** The members the top level takes. */
     static final List<String> MEMBERS = List.of("host", "port", "account_id", "api_token", "clock", "accounts",
@@ -67,7 +71,7 @@ final class ConfigFile {
     private static final List<String> SCRIPT_MEMBERS = List.of("provider", "gateway_id", "test_id", "steps");
     private static final List<String> PERMISSION_LABELS =
             Arrays.stream(Permission.values()).map(Permission::label).toList();
-    private static final Set<String> PROVIDERS = new ProviderCatalog().slugs();
+    private static final Set<String> PROVIDERS = ProviderRegistry.withBuiltIns().slugs();
     private static final JsonShape.Member PERMISSIONS = required("permissions",
             new JsonShape.ArrayOf(oneOf(PERMISSION_LABELS.toArray(String[]::new)), 1, Integer.MAX_VALUE));
 
@@ -92,12 +96,12 @@ final class ConfigFile {
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(source + ": cannot read \"" + path + "\": no such file");
+            throw new ConfigException(source + ": cannot read \"" + path + "\": no such file", e);
         } catch (AccessDeniedException e) {
-            throw new ConfigException(source + ": cannot read \"" + path + "\": permission denied");
+            throw new ConfigException(source + ": cannot read \"" + path + "\": permission denied", e);
         } catch (IOException e) {
             String why = Files.isDirectory(path) ? "it is a directory" : String.valueOf(e.getMessage());
-            throw new ConfigException(source + ": cannot read \"" + path + "\": " + why);
+            throw new ConfigException(source + ": cannot read \"" + path + "\": " + why, e);
         }
         String label = "config file " + path;
         JsonNode root;
@@ -375,6 +379,7 @@ final class ConfigFile {
             URI uri = new URI(url);
             return uri.getScheme() != null && uri.getScheme().matches("https?") && uri.getHost() != null;
         } catch (java.net.URISyntaxException e) {
+            LOG.debug("Not a URL: {}", url, e);
             return false;
         }
     }

@@ -286,7 +286,7 @@ class ConfigFileTest {
     void refusesBadUpstreams() {
         assertRefused("{\"upstreams\": {\"opnai\": \"http://127.0.0.1:9000\"}}", "upstreams.opnai: unknown provider"
                 + " \"opnai\" (did you mean \"openai\"?); known: " + String.join(", ",
-                new dev.aigw.emulator.internal.provider.ProviderCatalog().slugs()));
+                dev.aigw.emulator.internal.provider.registry.ProviderRegistry.withBuiltIns().slugs()));
         assertRefused("{\"upstreams\": {\"openai\": \"127.0.0.1:9000\"}}", "upstreams.openai: expected an absolute"
                 + " http(s) URL such as \"http://127.0.0.1:9000\", got \"127.0.0.1:9000\"");
         assertRefused("{\"upstreams\": {\"openai\": 9000}}", "upstreams.openai: expected an absolute http(s) URL"
@@ -358,7 +358,7 @@ class ConfigFileTest {
         assertRefused("{\"scripts\": [{\"steps\": [{\"status\": 503}]}]}", "scripts[0].provider is required");
         assertRefused("{\"scripts\": [{\"provider\": \"open-ai\", \"steps\": [{\"status\": 503}]}]}",
                 "scripts[0].provider: unknown provider \"open-ai\" (did you mean \"openai\"?); known: "
-                        + String.join(", ", new dev.aigw.emulator.internal.provider.ProviderCatalog().slugs()));
+                        + String.join(", ", dev.aigw.emulator.internal.provider.registry.ProviderRegistry.withBuiltIns().slugs()));
         assertRefused("{\"scripts\": [{\"provider\": \"openai\"}]}",
                 "scripts[0].steps: expected a non-empty array of steps");
         String openAi = "{\"scripts\": [{\"provider\": \"openai\", ";

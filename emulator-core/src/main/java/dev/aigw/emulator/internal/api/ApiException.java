@@ -14,7 +14,11 @@ public final class ApiException extends RuntimeException {
     private final boolean serviceError;
 
     private ApiException(int status, ApiError error, boolean serviceError) {
-        super(error.message(), null, false, false);
+        this(status, error, serviceError, null);
+    }
+
+    private ApiException(int status, ApiError error, boolean serviceError, Throwable cause) {
+        super(error.message(), cause, false, false);
         this.status = status;
         this.error = error;
         this.serviceError = serviceError;
@@ -67,6 +71,11 @@ public final class ApiException extends RuntimeException {
     /** 500/10001: an emulator bug; should never be seen. */
     public static ApiException internal() {
         return frontDoor(500, ApiError.of(10001, "Internal server error"));
+    }
+
+    /** Returns the same error, caused by {@code cause} (the failure the client's input led to, kept for debugging). */
+    public ApiException because(Throwable cause) {
+        return new ApiException(status, error, serviceError, cause);
     }
 
     public int status() {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores gateway responses and serves them while fresh on the emulator's clock (proxy.md 5). Holds the rules
@@ -20,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the cache holds at most the entries stored within the longest TTL.
  */
 public final class ResponseCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
 
     /** The largest request body whose response is cached (proxy.md 11). */
     public static final long MAX_REQUEST_BYTES = 25L * 1024 * 1024;
@@ -89,6 +93,7 @@ public final class ResponseCache {
         try {
             return Json.parse(body).path("stream").booleanValue();
         } catch (JsonProcessingException | RuntimeException e) {
+            LOG.debug("A request body that is not valid JSON does not ask to stream", e);
             return false;
         }
     }

@@ -34,7 +34,10 @@ public enum Backoff {
 
     /** Reads a backoff name as the API and headers spell it ({@code constant}, {@code linear}, {@code exponential}). */
     public static Optional<Backoff> parse(String name) {
-        return name == null ? Optional.empty() : Arrays.stream(values())
-                .filter(b -> b.name().equals(name.trim().toUpperCase(Locale.ROOT))).findFirst();
+        if (name == null) {
+            return Optional.empty();
+        }
+        String upper = name.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(b -> b.name().equals(upper)).findFirst();
     }
 }

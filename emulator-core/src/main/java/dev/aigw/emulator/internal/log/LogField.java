@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A log field the Logs API filters and sorts by (management-api.md 4.2), with its type and how to read it from
@@ -50,6 +52,8 @@ public enum LogField {
     COMPATIBILITY_MODE("compatibilityMode", Type.BOOLEAN, e -> "compat".equals(e.requestType())),
     DLP_ACTION("dlp_action", Type.STRING, e -> null),
     USER_AGENT("user_agent", Type.STRING, LogEntry::userAgent);
+
+    private static final Logger LOG = LoggerFactory.getLogger(LogField.class);
 
     /** The kinds of value a field holds, each with the operators that apply to it. */
     public enum Type {
@@ -98,6 +102,7 @@ public enum LogField {
                         return value.isTextual() ? Optional.of(instant(text.trim())) : Optional.empty();
                 }
             } catch (NumberFormatException | DateTimeParseException e) {
+                LOG.debug("The filter value {} is not {}", text, description, e);
                 return Optional.empty();
             }
         }
@@ -172,7 +177,8 @@ public enum LogField {
                 found.add(keys ? e.getKey() : e.getValue().asText());
             }
         } catch (Exception e) {
-            // Metadata is always written as a JSON object; nothing to read otherwise.
+            // The emulator writes metadata as a JSON object, from a header or a PATCH it validated.
+            LOG.warn("A log entry's metadata is not a JSON object: {}", json, e);
         }
         return found;
     }

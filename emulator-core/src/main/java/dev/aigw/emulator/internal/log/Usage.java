@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the token counts of a response from the provider's usage block (proxy.md 7.2, 10): OpenAI's
@@ -16,6 +18,8 @@ import java.util.Locale;
  * @param tokensOut the output tokens, or {@code null} when unknown
  */
 public record Usage(Integer tokensIn, Integer tokensOut) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Usage.class);
 
     /** The usage of a response that carries none. */
     public static final Usage UNKNOWN = new Usage(null, null);
@@ -50,6 +54,7 @@ public record Usage(Integer tokensIn, Integer tokensOut) {
         try {
             root = Json.parse(json);
         } catch (Exception e) {
+            LOG.debug("No usage read from a response body that is not valid JSON", e);
             return UNKNOWN;
         }
         Usage usage = UNKNOWN;

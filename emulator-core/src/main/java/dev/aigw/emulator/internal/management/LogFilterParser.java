@@ -39,7 +39,7 @@ final class LogFilterParser {
             try {
                 node = Json.parse(json);
             } catch (Exception e) {
-                throw invalid("filters: expected a JSON array of filters, got " + quote(json));
+                throw invalid("filters: expected a JSON array of filters, got " + quote(json)).because(e);
             }
             if (node.isObject()) {
                 filters.add(filter(node, "filters[" + filters.size() + "]"));

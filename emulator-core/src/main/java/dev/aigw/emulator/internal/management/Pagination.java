@@ -44,15 +44,20 @@ public record Pagination(int page, int perPage) {
         if (raw == null) {
             return defaultValue;
         }
+        int value;
         try {
-            int value = Integer.parseInt(raw.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
+            value = Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
-            // reported below
+            throw outOfRange(name, raw, min, max).because(e);
         }
+        if (value < min || value > max) {
+            throw outOfRange(name, raw, min, max);
+        }
+        return value;
+    }
+
+    private static ApiException outOfRange(String name, String raw, int min, int max) {
         String range = max == Integer.MAX_VALUE ? "an integer >= " + min : "an integer from " + min + " to " + max;
-        throw ApiException.validation(name + ": expected " + range + ", got \"" + raw + "\"", List.of("query", name));
+        return ApiException.validation(name + ": expected " + range + ", got \"" + raw + "\"", List.of("query", name));
     }
 }

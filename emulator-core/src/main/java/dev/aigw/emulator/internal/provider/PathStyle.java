@@ -44,6 +44,11 @@ public enum PathStyle {
         }
 
         @Override
+        public String modelInPath(String rest) {
+            return rest.startsWith("@") ? rest : super.modelInPath(rest);
+        }
+
+        @Override
         Optional<Target> map(ProviderSpec p, String rest, String accountId) {
             String ai = "/client/v4/accounts/" + accountId + "/ai";
             return Optional.of(new Target(p.origin(), rest.startsWith("v1/") ? ai + "/" + rest : ai + "/run/" + rest));
@@ -98,6 +103,20 @@ public enum PathStyle {
 
     /** Maps the rest of the path; empty when the path cannot address this provider. */
     abstract Optional<Target> map(ProviderSpec provider, String rest, String accountId);
+
+    /**
+     * Returns the model a path after the slug names, or {@code null}: the segment after {@code models/} (up to
+     * a {@code :}), or for Workers AI a path that is a model id itself ({@code @cf/...}).
+     */
+    public String modelInPath(String rest) {
+        int models = rest.indexOf("models/");
+        if (models < 0) {
+            return null;
+        }
+        String tail = rest.substring(models + "models/".length());
+        int end = tail.indexOf(':');
+        return end >= 0 ? tail.substring(0, end) : tail;
+    }
 
     /** Returns the path the slug stands for, below the origin (e.g. {@code /v1} for OpenAI). */
     String basePath(ProviderSpec provider, String accountId) {

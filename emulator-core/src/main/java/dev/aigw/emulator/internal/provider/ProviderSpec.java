@@ -3,15 +3,15 @@ package dev.aigw.emulator.internal.provider;
 import java.util.Optional;
 
 /**
- * A built-in provider: its slug, where the real provider lives and how paths map onto it.
+ * Where a provider lives upstream: its slug, its real origin, how paths map onto it and its credential header.
  *
  * @param slug the path segment after the gateway id, e.g. {@code openai}
  * @param origin the real provider's origin, e.g. {@code https://api.openai.com}
  * @param basePath the path the slug stands for, e.g. {@code /v1} (empty for none)
  * @param style how the rest of the path maps
- * @param credentialHeader the header that carries the provider's credential
+ * @param credential the header that carries the provider's credential
  */
-public record ProviderSpec(String slug, String origin, String basePath, PathStyle style, String credentialHeader) {
+public record ProviderSpec(String slug, String origin, String basePath, PathStyle style, CredentialHeader credential) {
 
     /** Returns the upstream target of a path below the provider's base, without any normalisation. */
     public PathStyle.Target exact(String pathBelowBase, String accountId) {

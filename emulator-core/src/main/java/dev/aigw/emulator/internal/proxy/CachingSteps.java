@@ -10,6 +10,8 @@ import dev.aigw.emulator.internal.provider.UpstreamReply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers a step from the {@link ResponseCache} when caching is effective for it and a fresh entry exists (a
@@ -18,6 +20,8 @@ import java.util.Optional;
  * final successful reply is stored (proxy.md 4.7, 5).
  */
 public final class CachingSteps implements StepRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CachingSteps.class);
 
     private final ResponseCache cache;
     private final StepRunner next;
@@ -69,7 +73,7 @@ public final class CachingSteps implements StepRunner {
             try (InputStream in = ((UpstreamReply.Piped) reply.body()).in()) {
                 body = in.readAllBytes();
             } catch (IOException e) {
-                // The upstream broke off mid-body: the client gets an empty body, and nothing is stored.
+                LOG.debug("The upstream broke off mid-body: the client gets an empty body, and nothing is stored", e);
                 return new AttemptResult.Replied(new UpstreamReply(reply.status(), reply.headers(),
                         new UpstreamReply.Full(new byte[0])), replied.delivery());
             }

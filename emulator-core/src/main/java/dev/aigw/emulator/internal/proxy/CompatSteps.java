@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.json.Json;
-import dev.aigw.emulator.internal.provider.ProviderCatalog;
 import dev.aigw.emulator.internal.provider.ProviderSpec;
 import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.compat.CompatTranslation;
+import dev.aigw.emulator.internal.provider.registry.ProviderEntry;
+import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plans the OpenAI-compatible endpoint's step (proxy.md 1.5): {@code model} is {@code {provider}/{model}},
@@ -26,11 +29,13 @@ import java.util.Map;
  */
 final class CompatSteps {
 
-    private final ProviderCatalog catalog;
+    private static final Logger LOG = LoggerFactory.getLogger(CompatSteps.class);
+
+    private final ProviderRegistry providers;
     private final EmulatorClock clock;
 
-    CompatSteps(ProviderCatalog catalog, EmulatorClock clock) {
-        this.catalog = catalog;
+    CompatSteps(ProviderRegistry providers, EmulatorClock clock) {
+        this.providers = providers;
         this.clock = clock;
     }
 
@@ -48,9 +53,9 @@ final class CompatSteps {
         if (prefix.equals("dynamic")) {
             throw ApiException.gateway(400, 2005, "Dynamic route '" + bare + "' not found");
         }
-        ProviderSpec provider = catalog.findCompat(prefix)
+        ProviderEntry provider = providers.findCompat(prefix)
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
-        CompatTranslation.Target target = CompatTranslation.target(provider.slug(), bare, request);
+        CompatTranslation.Target target = provider.compatTarget(bare, request);
         Map<String, List<String>> upstreamHeaders = new LinkedHashMap<>(headers);
         List<String> authorization = upstreamHeaders.remove("authorization");
         String key = authorization == null || authorization.isEmpty() ? ""
@@ -59,22 +64,28 @@ final class CompatSteps {
             target.upstreamHeaders(key).forEach((name, value) -> upstreamHeaders.put(name, List.of(value)));
         }
         upstreamHeaders.put("content-type", List.of("application/json"));
-        return new Step(index, provider, "POST", provider.exact(target.path(), gateway.accountId()), target.query(),
+        ProviderSpec upstream = provider.upstream();
+        return new Step(index, upstream, "POST", upstream.exact(target.path(), gateway.accountId()), target.query(),
                 upstreamHeaders, target.body(), settings, Steps.retryPolicy(settings, gateway),
                 reply -> CompatTranslation.toOpenAi(target, readWhole(reply), clock.now()), bare,
                 target.path());
     }
 
     private static ObjectNode object(byte[] body) {
+        JsonNode node;
         try {
-            JsonNode node = Json.parse(body);
-            if (node != null && node.isObject()) {
-                return (ObjectNode) node;
-            }
+            node = Json.parse(body);
         } catch (Exception e) {
-            // answered below
+            throw notAnObject().because(e);
         }
-        throw ApiException.gateway(400, 2005, "Invalid compat request: the body must be a JSON object");
+        if (node != null && node.isObject()) {
+            return (ObjectNode) node;
+        }
+        throw notAnObject();
+    }
+
+    private static ApiException notAnObject() {
+        return ApiException.gateway(400, 2005, "Invalid compat request: the body must be a JSON object");
     }
 
     /** Reads a real upstream's body whole (events parsed), so that it can be translated like a fake's. */
@@ -86,6 +97,7 @@ final class CompatSteps {
         try (InputStream in = piped.in()) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
+            LOG.debug("The upstream broke off mid-body: there is nothing to translate", e);
             bytes = new byte[0];
         }
         String type = reply.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT);

@@ -4,8 +4,9 @@ import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.api.RequestBodies;
 import dev.aigw.emulator.internal.provider.PathStyle;
-import dev.aigw.emulator.internal.provider.ProviderCatalog;
 import dev.aigw.emulator.internal.provider.ProviderSpec;
+import dev.aigw.emulator.internal.provider.registry.ProviderEntry;
+import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
@@ -19,16 +20,17 @@ import java.util.function.UnaryOperator;
  */
 public final class EndpointResolutionHandler implements HttpHandler {
 
-    private final ProviderCatalog catalog;
+    private final ProviderRegistry providers;
     private final UniversalSteps universal;
     private final CompatSteps compat;
     private final String testIdHeader;
     private final HttpHandler next;
 
-    public EndpointResolutionHandler(ProviderCatalog catalog, EmulatorClock clock, String testIdHeader, HttpHandler next) {
-        this.catalog = catalog;
-        this.compat = new CompatSteps(catalog, clock);
-        this.universal = new UniversalSteps(catalog, compat);
+    public EndpointResolutionHandler(ProviderRegistry providers, EmulatorClock clock, String testIdHeader,
+                                     HttpHandler next) {
+        this.providers = providers;
+        this.compat = new CompatSteps(providers, clock);
+        this.universal = new UniversalSteps(providers, compat);
         this.testIdHeader = testIdHeader;
         this.next = next;
     }
@@ -65,13 +67,14 @@ public final class EndpointResolutionHandler implements HttpHandler {
         int slash = rest.indexOf('/');
         String slug = slash < 0 ? rest : rest.substring(0, slash);
         String tail = slash < 0 ? "" : rest.substring(slash + 1);
-        ProviderSpec provider = catalog.find(slug)
+        ProviderSpec provider = providers.find(slug).map(ProviderEntry::upstream)
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
         PathStyle.Target target = provider.target(tail, gateway.accountId())
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
         byte[] body = RequestBodies.read(exchange);
         return new Step(0, provider, exchange.getRequestMethod().toString(), target, exchange.getQueryString(),
-                forwarded(exchange), body, client.headers(), Steps.retryPolicy(client.headers(), gateway), UnaryOperator.identity(), Models.of(slug, tail, body), tail);
+                forwarded(exchange), body, client.headers(), Steps.retryPolicy(client.headers(), gateway),
+                UnaryOperator.identity(), Models.of(provider.style(), tail, body), tail);
     }
 
     private Map<String, List<String>> forwarded(HttpServerExchange exchange) {

@@ -22,7 +22,7 @@ public final class GatewayAuthenticationHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         ResolvedGateway resolved = exchange.getAttachment(ProxyAttachments.GATEWAY);
         if (resolved.gateway().settings().authentication() && !runTokens.isValid(
-                exchange.getRequestHeaders().getFirst("cf-aig-authorization"), resolved.accountId())) {
+                exchange.getRequestHeaders().getFirst(RunTokens.HEADER), resolved.accountId())) {
             throw ApiException.gateway(401, 2009, GatewayErrors.UNAUTHORIZED);
         }
         next.handleRequest(exchange);

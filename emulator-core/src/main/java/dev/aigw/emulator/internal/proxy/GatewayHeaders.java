@@ -13,6 +13,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code cf-aig-*} request headers the gateway reads, parsed by proxy.md 3.1's rules: an invalid
@@ -30,6 +32,8 @@ public record GatewayHeaders(
         OptionalLong requestTimeoutMillis,
         Retries retries,
         Optional<JsonNode> customCost) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayHeaders.class);
 
     /** At most this many metadata entries are kept: the first ones, in JSON order. */
     public static final int MAX_METADATA_ENTRIES = 5;
@@ -98,6 +102,7 @@ public record GatewayHeaders(
             JsonNode node = Json.parse(raw);
             return node.isObject() ? Optional.of(node) : Optional.empty();
         } catch (Exception e) {
+            LOG.debug("Ignoring a gateway header value that is not JSON: {}", raw, e);
             return Optional.empty();
         }
     }

@@ -65,7 +65,7 @@ public final class GatewayLookupHandler implements HttpHandler {
 
     private Optional<Gateway> autoCreateDefault(HttpServerExchange exchange, String account, String gatewayId) {
         if (!Gateway.DEFAULT_ID.equals(gatewayId)
-                || !runTokens.isValid(exchange.getRequestHeaders().getFirst("cf-aig-authorization"), account)) {
+                || !runTokens.isValid(exchange.getRequestHeaders().getFirst(RunTokens.HEADER), account)) {
             return Optional.empty();
         }
         return gateways.getOrCreate(account, Gateway.DEFAULT_ID, () -> {

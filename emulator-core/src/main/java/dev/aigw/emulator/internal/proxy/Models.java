@@ -2,31 +2,24 @@ package dev.aigw.emulator.internal.proxy;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.provider.PathStyle;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Finds the model a provider request names: the body's {@code model}, else the model in the path. */
 final class Models {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Models.class);
+
     private Models() {
     }
 
-    static String of(String slug, String rest, byte[] body) {
+    static String of(PathStyle style, String rest, byte[] body) {
         // Only the top-level "model" member is read, without building the whole tree.
         String inBody = topLevelModel(body);
-        if (inBody != null) {
-            return inBody;
-        }
-        if (slug.equals("workers-ai") && rest.startsWith("@")) {
-            return rest;
-        }
-        int models = rest.indexOf("models/");
-        if (models >= 0) {
-            String tail = rest.substring(models + "models/".length());
-            int end = tail.indexOf(':');
-            return end >= 0 ? tail.substring(0, end) : tail;
-        }
-        return null;
+        return inBody != null ? inBody : style.modelInPath(rest);
     }
 
     private static String topLevelModel(byte[] body) {
@@ -46,6 +39,7 @@ final class Models {
             }
             return null;
         } catch (IOException e) {
+            LOG.debug("No model read from a request body that is not valid JSON", e);
             return null;
         }
     }

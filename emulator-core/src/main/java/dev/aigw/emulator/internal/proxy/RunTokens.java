@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class RunTokens {
 
+    /** The request header that carries a Run token to an authenticated gateway. */
+    public static final String HEADER = "cf-aig-authorization";
+
     private static final Pattern BEARER = Pattern.compile("(?i:bearer) (\\S+)");
 
     private final Credentials credentials;

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.PathStyle;
-import dev.aigw.emulator.internal.provider.ProviderCatalog;
 import dev.aigw.emulator.internal.provider.ProviderSpec;
+import dev.aigw.emulator.internal.provider.registry.ProviderEntry;
+import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -27,11 +28,11 @@ final class UniversalSteps {
             "retryDelay", "cf-aig-retry-delay",
             "backoff", "cf-aig-backoff");
 
-    private final ProviderCatalog catalog;
+    private final ProviderRegistry providers;
     private final CompatSteps compat;
 
-    UniversalSteps(ProviderCatalog catalog, CompatSteps compat) {
-        this.catalog = catalog;
+    UniversalSteps(ProviderRegistry providers, CompatSteps compat) {
+        this.providers = providers;
         this.compat = compat;
     }
 
@@ -40,7 +41,7 @@ final class UniversalSteps {
         try {
             root = Json.parse(body);
         } catch (Exception e) {
-            throw invalid("the body is not valid JSON");
+            throw invalid("the body is not valid JSON").because(e);
         }
         List<JsonNode> elements = new ArrayList<>();
         if (root.isArray()) {
@@ -82,7 +83,7 @@ final class UniversalSteps {
         if (providerName.equals("compat")) {
             return compat.step(index, query, forwarded, settings, gateway);
         }
-        ProviderSpec provider = catalog.find(providerName)
+        ProviderSpec provider = providers.find(providerName).map(ProviderEntry::upstream)
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
         String path = endpoint.startsWith("/") ? endpoint.substring(1) : endpoint;
         String queryString = "";
@@ -94,7 +95,7 @@ final class UniversalSteps {
         PathStyle.Target target = provider.target(path, gateway.accountId())
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
         return new Step(index, provider, "POST", target, queryString, forwarded, query, settings,
-                Steps.retryPolicy(settings, gateway), UnaryOperator.identity(), Models.of(provider.slug(), path, query), path);
+                Steps.retryPolicy(settings, gateway), UnaryOperator.identity(), Models.of(provider.style(), path, query), path);
     }
 
     private static String text(JsonNode step, String field, int index) {

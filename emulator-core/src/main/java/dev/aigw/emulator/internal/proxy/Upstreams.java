@@ -2,7 +2,8 @@ package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.provider.FakeProvider;
-import dev.aigw.emulator.internal.provider.fake.FakeProviders;
+import dev.aigw.emulator.internal.provider.registry.ProviderEntry;
+import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Picks each provider's upstream: the real base URL the user configured for it, else its built-in fake.
+ * Picks each provider's upstream: the real base URL the user configured for it, else its fake.
  * Owns the HTTP client for real upstreams, created on the first real call, and shuts its threads down on
  * close (the JDK 17 client's selector thread ends once the client is collected).
  */
@@ -21,13 +22,14 @@ public final class Upstreams implements AutoCloseable {
 
     private final Map<String, String> realBaseUrls;
     private final EmulatorClock clock;
-    private final FakeProviders fakes = new FakeProviders();
+    private final ProviderRegistry providers;
     private ExecutorService clientExecutor;
     private HttpClient client;
     private boolean closed;
 
-    public Upstreams(Map<String, String> realBaseUrls, EmulatorClock clock) {
+    public Upstreams(Map<String, String> realBaseUrls, ProviderRegistry providers, EmulatorClock clock) {
         this.realBaseUrls = Map.copyOf(realBaseUrls);
+        this.providers = providers;
         this.clock = clock;
     }
 
@@ -45,9 +47,10 @@ public final class Upstreams implements AutoCloseable {
         return realBaseUrls.containsKey(slug);
     }
 
-    /** Returns the built-in fake of a slug, which also knows the provider's error shapes. */
+    /** Returns the fake of a provider slug, which also knows the provider's error shapes. */
     public FakeProvider fakeFor(String slug) {
-        return fakes.forSlug(slug).orElseThrow(() -> new IllegalStateException("no built-in fake for " + slug));
+        return providers.find(slug).map(ProviderEntry::fake)
+                .orElseThrow(() -> new IllegalStateException("no provider '" + slug + "' is registered"));
     }
 
     private synchronized HttpClient client() {

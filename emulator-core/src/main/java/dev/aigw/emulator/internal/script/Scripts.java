@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The scripted behaviours of every provider, in the order they were queued. An attempt takes the first
@@ -95,6 +97,8 @@ public final class Scripts {
         void close();
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(Scripts.class);
+
     private final List<Entry> entries = new ArrayList<>();
     private int unscriptedRequests;
     private int waitingAdds;
@@ -112,6 +116,8 @@ public final class Scripts {
                 try {
                     wait();
                 } catch (InterruptedException e) {
+                    // Requests holding a promise end in microseconds: the step is still queued, the flag kept.
+                    LOG.debug("Interrupted while a step for {} waited for unscripted requests to end", scope, e);
                     interrupted = true;
                 }
             }

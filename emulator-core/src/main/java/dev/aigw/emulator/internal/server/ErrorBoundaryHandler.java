@@ -35,6 +35,7 @@ public final class ErrorBoundaryHandler implements HttpHandler {
             org.xnio.IoUtils.safeClose(exchange.getConnection());
         } catch (InterruptedException e) {
             // The emulator is closing while this request waits (a hang, a backoff): drop the connection.
+            LOG.debug("Closing: dropping {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
             org.xnio.IoUtils.safeClose(exchange.getConnection());
         } catch (Exception | LinkageError | AssertionError e) {
             LOG.error("Unexpected failure serving {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);

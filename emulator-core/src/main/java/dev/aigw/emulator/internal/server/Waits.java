@@ -1,11 +1,16 @@
 package dev.aigw.emulator.internal.server;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Waits that shutting down must see through: an interrupt does not cut them short, since returning early would
  * leave threads running that the caller was told had ended. Each returns whether it was interrupted, so the
  * caller can restore the flag once every wait is over.
  */
 final class Waits {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Waits.class);
 
     /** A wait that an interrupt can end early. */
     interface Wait {
@@ -23,6 +28,7 @@ final class Waits {
                 wait.await();
                 return interrupted;
             } catch (InterruptedException e) {
+                LOG.debug("Interrupted while waiting for the server to stop; waiting on, the interrupt kept", e);
                 interrupted = true;
             }
         }

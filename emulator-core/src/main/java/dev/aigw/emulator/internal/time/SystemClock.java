@@ -5,9 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /** Real time. The one class of emulator-core that reads the machine's clock and waits in real time. */
@@ -40,18 +37,25 @@ public final class SystemClock implements EmulatorClock {
 
     @Override
     public boolean await(CompletableFuture<?> work, Duration timeout) throws InterruptedException {
-        try {
+        // Only whether the work ends matters here; how it ends is for whoever holds it.
+        Thread waiter = Thread.currentThread();
+        work.whenComplete((value, failure) -> LockSupport.unpark(waiter));
+        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+        while (!work.isDone()) {
             if (timeout == null) {
-                work.get();
+                LockSupport.park(this);
             } else {
-                work.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                LockSupport.parkNanos(this, left);
             }
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return true;
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for work");
+            }
         }
+        return true;
     }
 
     @Override

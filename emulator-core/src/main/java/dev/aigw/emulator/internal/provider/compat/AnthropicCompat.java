@@ -1,6 +1,5 @@
 package dev.aigw.emulator.internal.provider.compat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Translates between OpenAI Chat Completions and Anthropic Messages. Requests: system and developer messages
@@ -224,12 +224,11 @@ final class AnthropicCompat {
 
         @Override
         public List<SseEvent> onEvent(SseEvent nativeEvent) {
-            JsonNode e;
-            try {
-                e = Json.parse(nativeEvent.data());
-            } catch (JsonProcessingException ex) {
+            Optional<JsonNode> data = Compat.eventData(nativeEvent);
+            if (data.isEmpty()) {
                 return List.of();
             }
+            JsonNode e = data.get();
             List<SseEvent> events = new ArrayList<>();
             switch (e.path("type").asText()) {
                 case "message_start":

@@ -4,11 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.provider.SseEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Small helpers the translations share: message text, tool arguments, data URLs. */
 final class Compat {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Compat.class);
 
     private Compat() {
     }
@@ -36,7 +42,18 @@ final class Compat {
             JsonNode node = Json.parse(json);
             return node != null && node.isObject() ? (ObjectNode) node : Json.object();
         } catch (JsonProcessingException | RuntimeException e) {
+            LOG.debug("Tool-call arguments that are not JSON become an empty object: {}", json, e);
             return Json.object();
+        }
+    }
+
+    /** Parses a native stream event's data; empty when it is not JSON, and then the translation skips the event. */
+    static Optional<JsonNode> eventData(SseEvent nativeEvent) {
+        try {
+            return Optional.of(Json.parse(nativeEvent.data()));
+        } catch (JsonProcessingException e) {
+            LOG.debug("Skipping a native stream event that is not JSON: {}", nativeEvent.data(), e);
+            return Optional.empty();
         }
     }
 

@@ -3,9 +3,8 @@ package dev.aigw.emulator.internal.provider.compat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aigw.emulator.internal.api.ApiError;
-import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.provider.CredentialHeader;
 import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import java.nio.charset.StandardCharsets;
@@ -17,15 +16,16 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Translates the gateway's OpenAI-compatible endpoint ({@code /compat/chat/completions}, proxy.md 1.5) to
  * and from each provider's native API, so that the proxy needs no knowledge of provider formats.
  *
  * <p>Contract: the proxy splits the request's {@code model} at its first {@code /} into provider and model
- * (handling {@code dynamic/...} itself) and calls {@link #target}. It then sends
- * {@code POST {provider's upstream base}/{target.path()}[?{target.query()}]} with {@code target.body()},
+ * (handling {@code dynamic/...} itself), finds the provider and calls its {@link CompatRoute#target}. It then
+ * sends {@code POST {provider's upstream base}/{target.path()}[?{target.query()}]} with {@code target.body()},
  * headers from {@link Target#upstreamHeaders} in place of the client's {@code authorization}, and no
  * proxy.md 1.2.1 path normalisation (the path is already the provider's exact one). It passes the answer,
  * whole or stream, to {@link #toOpenAi} (or, to translate a stream while it flows, feeds the events to
@@ -38,32 +38,14 @@ import java.util.Set;
  * given instant. Streams end with {@code data: [DONE]}, preceded by a usage chunk when the request set
  * {@code stream_options.include_usage}.
  *
- * <p>Translated for real: {@code anthropic} ({@code v1/messages}, see {@link AnthropicCompat}) and
- * {@code google-ai-studio} ({@code v1beta/models/{model}:generateContent}, or
- * {@code :streamGenerateContent?alt=sse}, see {@link GoogleCompat}). Identity (only {@code model} is
- * replaced by the bare model): openai, workers-ai ({@code v1/chat/completions}), groq, mistral, deepseek,
- * perplexity-ai (also as {@code perplexity}), grok, cerebras, openrouter, cohere (its compatibility API),
- * baseten, parallel and every {@code custom-{slug}}. Stateless and thread-safe.
+ * <p>Translated for real: the {@link Dialect#ANTHROPIC} ({@link AnthropicCompat}) and {@link Dialect#GOOGLE}
+ * ({@link GoogleCompat}) dialects. {@link Dialect#OPENAI} is the identity: only {@code model} is replaced by the
+ * bare model. Which provider speaks which dialect is declared in the provider registry. Stateless and
+ * thread-safe.
  */
 public final class CompatTranslation {
 
-    private static final Map<String, String> OPENAI_COMPATIBLE_PATHS = Map.ofEntries(
-            Map.entry("openai", "chat/completions"),
-            Map.entry("workers-ai", "v1/chat/completions"),
-            Map.entry("groq", "chat/completions"),
-            Map.entry("mistral", "v1/chat/completions"),
-            Map.entry("deepseek", "chat/completions"),
-            Map.entry("perplexity-ai", "chat/completions"),
-            Map.entry("grok", "v1/chat/completions"),
-            Map.entry("cerebras", "chat/completions"),
-            Map.entry("openrouter", "v1/chat/completions"),
-            Map.entry("cohere", "compatibility/v1/chat/completions"),
-            Map.entry("baseten", "chat/completions"),
-            Map.entry("parallel", "chat/completions"));
-    private static final Map<String, String> ALIASES = Map.of("perplexity", "perplexity-ai");
-    private static final Set<String> KNOWN_BUT_UNTRANSLATED = Set.of("google-vertex-ai", "aws-bedrock",
-            "azure-openai", "huggingface", "replicate", "elevenlabs", "cartesia", "deepgram", "fal", "ideogram",
-            "saladcloud", "neon");
+    private static final Logger LOG = LoggerFactory.getLogger(CompatTranslation.class);
 
     private CompatTranslation() {
     }
@@ -73,8 +55,17 @@ public final class CompatTranslation {
         /** OpenAI Chat Completions itself: nothing to translate. */
         OPENAI {
             @Override
-            Map<String, String> credentialHeaders(String key) {
-                return Map.of("authorization", "Bearer " + key);
+            CredentialHeader credential(CredentialHeader providers) {
+                // An OpenAI-compatible endpoint takes OpenAI's credential (proxy.md 1.5), whatever the
+                // provider's native API takes (parallel's is x-api-key).
+                return CredentialHeader.BEARER;
+            }
+
+            @Override
+            NativeCall call(String path, String model, ObjectNode openAiRequest, boolean stream) {
+                ObjectNode body = openAiRequest.deepCopy();
+                body.put("model", model);
+                return new NativeCall(model, path, "", Json.bytes(body));
             }
 
             @Override
@@ -100,8 +91,13 @@ public final class CompatTranslation {
         /** Anthropic Messages. */
         ANTHROPIC {
             @Override
-            Map<String, String> credentialHeaders(String key) {
-                return Map.of("x-api-key", key);
+            Map<String, String> fixedHeaders() {
+                return Map.of("anthropic-version", "2023-06-01");
+            }
+
+            @Override
+            NativeCall call(String path, String model, ObjectNode openAiRequest, boolean stream) {
+                return new NativeCall(model, path, "", Json.bytes(AnthropicCompat.request(model, openAiRequest)));
             }
 
             @Override
@@ -114,11 +110,14 @@ public final class CompatTranslation {
                 return new AnthropicCompat.Events(writer);
             }
         },
-        /** Gemini {@code generateContent}. */
+        /** Gemini {@code generateContent}; the route's path is where the models live (e.g. {@code v1beta/models}). */
         GOOGLE {
             @Override
-            Map<String, String> credentialHeaders(String key) {
-                return Map.of("x-goog-api-key", key);
+            NativeCall call(String path, String model, ObjectNode openAiRequest, boolean stream) {
+                String bare = model.startsWith("models/") ? model.substring("models/".length()) : model;
+                String method = stream ? ":streamGenerateContent" : ":generateContent";
+                return new NativeCall(bare, path + "/" + bare + method, stream ? "alt=sse" : "",
+                        Json.bytes(GoogleCompat.request(openAiRequest)));
             }
 
             @Override
@@ -132,11 +131,25 @@ public final class CompatTranslation {
             }
         };
 
-        abstract Map<String, String> credentialHeaders(String key);
+        /** Returns the header that carries the key, given the provider's own credential header. */
+        CredentialHeader credential(CredentialHeader providers) {
+            return providers;
+        }
+
+        /** Returns the headers every request of this dialect carries besides the credential. */
+        Map<String, String> fixedHeaders() {
+            return Map.of();
+        }
+
+        abstract NativeCall call(String path, String model, ObjectNode openAiRequest, boolean stream);
 
         abstract ObjectNode completion(JsonNode body, String fallbackId, String fallbackModel, long created);
 
         abstract EventTranslator events(ChunkWriter writer);
+    }
+
+    /** The native request of a dialect: the model it names, its path below the upstream base, query and body. */
+    record NativeCall(String model, String path, String query, byte[] body) {
     }
 
     /**
@@ -150,58 +163,24 @@ public final class CompatTranslation {
      * @param stream whether the client asked for a stream
      * @param includeUsage whether the client asked for a usage chunk ({@code stream_options.include_usage})
      * @param dialect the native API family
+     * @param credential the header that carries the provider key upstream
      */
     public record Target(String provider, String model, String path, String query, byte[] body, boolean stream,
-                         boolean includeUsage, Dialect dialect) {
+                         boolean includeUsage, Dialect dialect, CredentialHeader credential) {
 
         /**
-         * Returns the headers to send upstream: {@code content-type}, the provider's credential header carrying
-         * {@code providerKey} (omitted when null, e.g. with BYOK) and {@code anthropic-version} for Anthropic.
+         * Returns the headers to send upstream: {@code content-type}, the credential header carrying
+         * {@code providerKey} (omitted when null, e.g. with BYOK) and the dialect's fixed headers (Anthropic's
+         * {@code anthropic-version}).
          */
         public Map<String, String> upstreamHeaders(String providerKey) {
-            Map<String, String> headers = new HashMap<>();
+            Map<String, String> headers = new HashMap<>(dialect.fixedHeaders());
             headers.put("content-type", "application/json");
             if (providerKey != null) {
-                headers.putAll(dialect.credentialHeaders(providerKey));
-            }
-            if (dialect == Dialect.ANTHROPIC) {
-                headers.put("anthropic-version", "2023-06-01");
+                headers.put(credential.name(), credential.value(providerKey));
             }
             return Map.copyOf(headers);
         }
-    }
-
-    /**
-     * Maps an OpenAI Chat Completions request for {@code provider}/{@code model} to its native request; throws
-     * {@link ApiException} 400/2008 "Invalid provider" for an unknown provider and 400/2005 for a known one
-     * the emulator cannot translate yet.
-     */
-    public static Target target(String provider, String model, ObjectNode openAiRequest) {
-        String slug = ALIASES.getOrDefault(provider, provider);
-        boolean stream = openAiRequest.path("stream").asBoolean(false);
-        boolean includeUsage = stream && openAiRequest.path("stream_options").path("include_usage").asBoolean(false);
-        if (slug.equals("anthropic")) {
-            return new Target(slug, model, "v1/messages", "", Json.bytes(AnthropicCompat.request(model, openAiRequest)),
-                    stream, includeUsage, Dialect.ANTHROPIC);
-        }
-        if (slug.equals("google-ai-studio")) {
-            String bare = model.startsWith("models/") ? model.substring("models/".length()) : model;
-            return new Target(slug, bare, "v1beta/models/" + bare + (stream ? ":streamGenerateContent"
-                    : ":generateContent"), stream ? "alt=sse" : "", Json.bytes(GoogleCompat.request(openAiRequest)),
-                    stream, includeUsage, Dialect.GOOGLE);
-        }
-        String path = slug.startsWith("custom-") ? "chat/completions" : OPENAI_COMPATIBLE_PATHS.get(slug);
-        if (path != null) {
-            ObjectNode body = openAiRequest.deepCopy();
-            body.put("model", model);
-            return new Target(slug, model, path, "", Json.bytes(body), stream, includeUsage, Dialect.OPENAI);
-        }
-        if (KNOWN_BUT_UNTRANSLATED.contains(slug)) {
-            throw ApiException.frontDoor(400, ApiError.of(2005, "Failed to get response from provider: the emulator "
-                    + "does not translate /compat/chat/completions requests for provider '" + slug + "' yet; call "
-                    + "its native endpoint /" + slug + "/... instead"));
-        }
-        throw ApiException.frontDoor(400, ApiError.of(2008, "Invalid provider"));
     }
 
     /** Translates a native answer (whole or streamed) into OpenAI's shape; see the class contract. */
@@ -221,6 +200,8 @@ public final class CompatTranslation {
         try {
             body = Json.parse(((UpstreamReply.Full) nativeReply.body()).bytes());
         } catch (JsonProcessingException | RuntimeException e) {
+            LOG.debug("A {} reply of {} that is not JSON passes through untranslated", nativeReply.status(),
+                    target.provider(), e);
             return nativeReply;
         }
         if (body == null || !(body.isObject() || body.isArray())) {

@@ -1,6 +1,5 @@
 package dev.aigw.emulator.internal.provider.compat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.json.Json;
@@ -8,6 +7,7 @@ import dev.aigw.emulator.internal.provider.OpenAiChatFormat;
 import dev.aigw.emulator.internal.provider.SseEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Translates Gemini's {@code data:} chunks into OpenAI chunks: a role chunk first, a content chunk per native
@@ -27,12 +27,11 @@ final class GoogleStream implements EventTranslator {
 
     @Override
     public List<SseEvent> onEvent(SseEvent nativeEvent) {
-        JsonNode chunk;
-        try {
-            chunk = Json.parse(nativeEvent.data());
-        } catch (JsonProcessingException e) {
+        Optional<JsonNode> data = Compat.eventData(nativeEvent);
+        if (data.isEmpty()) {
             return List.of();
         }
+        JsonNode chunk = data.get();
         List<SseEvent> events = new ArrayList<>();
         if (!started) {
             started = true;

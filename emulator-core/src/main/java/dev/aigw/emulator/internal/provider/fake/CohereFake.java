@@ -25,7 +25,7 @@ import java.util.Optional;
 final class CohereFake implements FakeProvider {
 
     private final OpenAiFake compatibility = new OpenAiFake("cohere", EnumSet.of(
-            OpenAiFake.Endpoint.CHAT_COMPLETIONS, OpenAiFake.Endpoint.EMBEDDINGS), List.of());
+            OpenAiEndpoint.CHAT_COMPLETIONS, OpenAiEndpoint.EMBEDDINGS), List.of());
 
     @Override
     public UpstreamReply answer(UpstreamRequest request) {

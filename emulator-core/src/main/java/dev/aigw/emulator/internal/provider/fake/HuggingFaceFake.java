@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 final class HuggingFaceFake implements FakeProvider {
 
-    private final OpenAiFake chat = new OpenAiFake("huggingface", EnumSet.of(OpenAiFake.Endpoint.CHAT_COMPLETIONS),
+    private final OpenAiFake chat = new OpenAiFake("huggingface", EnumSet.of(OpenAiEndpoint.CHAT_COMPLETIONS),
             List.of());
 
     @Override

@@ -34,51 +34,35 @@ import java.util.stream.Collectors;
  */
 final class OpenAiFake implements FakeProvider {
 
-    /** An endpoint of the OpenAI API family. */
-    enum Endpoint {
-        CHAT_COMPLETIONS("POST", "chat/completions"),
-        RESPONSES("POST", "responses"),
-        EMBEDDINGS("POST", "embeddings"),
-        MODELS("GET", "models");
-
-        final String method;
-        final String tail;
-
-        Endpoint(String method, String tail) {
-            this.method = method;
-            this.tail = tail;
-        }
-    }
-
     private static final Pattern DEPLOYMENT = Pattern.compile("/deployments/([^/]+)/");
     private static final Pattern MODEL_ID = Pattern.compile(".*/models/([^/]+)");
     private static final long MODEL_CREATED = 1_715_367_049L;
     private static final int DEFAULT_DIMENSIONS = 8;
 
     private final String slug;
-    private final Set<Endpoint> endpoints; // an EnumSet, for its order; never modified
+    private final Set<OpenAiEndpoint> endpoints; // an EnumSet, for its order; never modified
     private final List<String> models;
 
-    OpenAiFake(String slug, Set<Endpoint> endpoints, List<String> models) {
+    OpenAiFake(String slug, Set<OpenAiEndpoint> endpoints, List<String> models) {
         this.slug = slug;
-        this.endpoints = endpoints.isEmpty() ? EnumSet.noneOf(Endpoint.class) : EnumSet.copyOf(endpoints);
+        this.endpoints = endpoints.isEmpty() ? EnumSet.noneOf(OpenAiEndpoint.class) : EnumSet.copyOf(endpoints);
         this.models = List.copyOf(models);
     }
 
     /** Returns the fake of OpenAI itself, with every endpoint. */
     static OpenAiFake openAi() {
-        return new OpenAiFake("openai", EnumSet.allOf(Endpoint.class), List.of("gpt-4o", "gpt-4o-mini", "gpt-4.1",
+        return new OpenAiFake("openai", EnumSet.allOf(OpenAiEndpoint.class), List.of("gpt-4o", "gpt-4o-mini", "gpt-4.1",
                 "gpt-4.1-mini", "o3-mini", "text-embedding-3-small", "text-embedding-3-large"));
     }
 
     @Override
     public UpstreamReply answer(UpstreamRequest request) {
         String path = Replies.path(request);
-        Optional<Endpoint> endpoint = endpointOf(path);
+        Optional<OpenAiEndpoint> endpoint = endpointOf(path);
         if (endpoint.isEmpty() || !request.method().equalsIgnoreCase(endpoint.get().method)) {
             return OpenAiErrors.invalidUrl(slug, request.method(), request.path(), served());
         }
-        if (endpoint.get() == Endpoint.MODELS) {
+        if (endpoint.get() == OpenAiEndpoint.MODELS) {
             return models(request, path);
         }
         Optional<ObjectNode> parsed = Replies.object(request);
@@ -88,7 +72,7 @@ final class OpenAiFake implements FakeProvider {
         ObjectNode body = parsed.get();
         String model = model(request, body);
         if (model == null) {
-            return endpoint.get() == Endpoint.CHAT_COMPLETIONS
+            return endpoint.get() == OpenAiEndpoint.CHAT_COMPLETIONS
                     ? OpenAiErrors.reply(400, "you must provide a model parameter", "invalid_request_error", null,
                             null, Map.of())
                     : OpenAiErrors.missing("model");
@@ -112,9 +96,9 @@ final class OpenAiFake implements FakeProvider {
         return OpenAiErrors.forStatus(status, model == null ? "the requested model" : model);
     }
 
-    private Optional<Endpoint> endpointOf(String path) {
-        for (Endpoint e : endpoints) {
-            boolean matches = e == Endpoint.MODELS
+    private Optional<OpenAiEndpoint> endpointOf(String path) {
+        for (OpenAiEndpoint e : endpoints) {
+            boolean matches = e == OpenAiEndpoint.MODELS
                     ? path.endsWith("/models") || MODEL_ID.matcher(path).matches()
                     : path.endsWith("/" + e.tail) || path.equals(e.tail);
             if (matches) {

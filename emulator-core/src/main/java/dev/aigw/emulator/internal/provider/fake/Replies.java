@@ -11,9 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the replies of the fake providers and reads their request bodies. */
 final class Replies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
 
     static final String JSON = "application/json";
     static final String EVENT_STREAM = "text/event-stream";
@@ -72,6 +76,7 @@ final class Replies {
             JsonNode node = Json.parse(request.body());
             return node != null && node.isObject() ? Optional.of((ObjectNode) node) : Optional.empty();
         } catch (JsonProcessingException | RuntimeException e) {
+            LOG.debug("The request body for the fake of {} is not JSON", request.provider(), e);
             return Optional.empty();
         }
     }

@@ -32,8 +32,8 @@ final class WorkersAiFake implements FakeProvider {
 
     private static final int DEFAULT_MAX_TOKENS = 256;
 
-    private final OpenAiFake openAiStyle = new OpenAiFake("workers-ai", EnumSet.of(OpenAiFake.Endpoint.CHAT_COMPLETIONS,
-            OpenAiFake.Endpoint.RESPONSES, OpenAiFake.Endpoint.EMBEDDINGS), List.of());
+    private final OpenAiFake openAiStyle = new OpenAiFake("workers-ai", EnumSet.of(OpenAiEndpoint.CHAT_COMPLETIONS,
+            OpenAiEndpoint.RESPONSES, OpenAiEndpoint.EMBEDDINGS), List.of());
 
     @Override
     public UpstreamReply answer(UpstreamRequest request) {

@@ -6,6 +6,7 @@ import static dev.aigw.emulator.internal.provider.compat.CompatTranslationTest.c
 import static dev.aigw.emulator.internal.provider.compat.CompatTranslationTest.chunks;
 import static dev.aigw.emulator.internal.provider.compat.CompatTranslationTest.events;
 import static dev.aigw.emulator.internal.provider.compat.CompatTranslationTest.json;
+import static dev.aigw.emulator.internal.provider.compat.CompatTranslationTest.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ class AnthropicCompatTest {
 
     @Test
     void requestMapsSystemMessagesToolsAndDefaults() {
-        CompatTranslation.Target target = CompatTranslation.target("anthropic", "claude-sonnet-4-5", json(
+        CompatTranslation.Target target = target("anthropic", "claude-sonnet-4-5", json(
                 "{\"model\":\"anthropic/claude-sonnet-4-5\",\"temperature\":1.5,\"top_p\":0.9,\"stop\":\"END\","
                 + "\"user\":\"u1\",\"tool_choice\":\"required\",\"messages\":["
                 + "{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"developer\",\"content\":\"Use tools.\"},"
@@ -58,14 +59,14 @@ class AnthropicCompatTest {
 
     @Test
     void maxCompletionTokensWinsOverMaxTokens() {
-        CompatTranslation.Target target = CompatTranslation.target("anthropic", "m", json(
+        CompatTranslation.Target target = target("anthropic", "m", json(
                 "{\"max_tokens\":10,\"max_completion_tokens\":20,\"messages\":[]}"));
         assertThat(json(target.body()).get("max_tokens").asInt()).isEqualTo(20);
     }
 
     @Test
     void fakeMessageComesBackAsAChatCompletion() {
-        CompatTranslation.Target target = CompatTranslation.target("anthropic", "claude-sonnet-4-5", json(CHAT));
+        CompatTranslation.Target target = target("anthropic", "claude-sonnet-4-5", json(CHAT));
         UpstreamReply nativeReply = callFake(target, "/");
         assertThat(nativeReply.status()).isEqualTo(200);
 
@@ -92,7 +93,7 @@ class AnthropicCompatTest {
 
     @Test
     void toolUseAndMaxTokensMapToFinishReasons() {
-        CompatTranslation.Target target = CompatTranslation.target("anthropic", "m", json("{\"messages\":[]}"));
+        CompatTranslation.Target target = target("anthropic", "m", json("{\"messages\":[]}"));
         String nativeBody = "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"m\",\"content\":["
                 + "{\"type\":\"text\",\"text\":\"Let me check.\"},{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"weather\","
                 + "\"input\":{\"city\":\"Paris\"}}],\"stop_reason\":\"tool_use\",\"stop_sequence\":null,"
@@ -117,7 +118,7 @@ class AnthropicCompatTest {
 
     @Test
     void fakeStreamComesBackAsChunksEndingWithUsageAndDone() {
-        CompatTranslation.Target target = CompatTranslation.target("anthropic", "claude-sonnet-4-5", json(CHAT.replace(
+        CompatTranslation.Target target = target("anthropic", "claude-sonnet-4-5", json(CHAT.replace(
                 "{\"model\"", "{\"stream\":true,\"stream_options\":{\"include_usage\":true},\"model\"")));
         assertThat(json(target.body()).get("stream").asBoolean()).isTrue();
         assertThat(json(target.body()).has("stream_options")).isFalse();
@@ -150,7 +151,7 @@ class AnthropicCompatTest {
 
     @Test
     void streamedToolUseBecomesToolCallDeltas() {
-        CompatTranslation.Target target = CompatTranslation.target("anthropic", "m", json("{\"stream\":true,\"messages\":[]}"));
+        CompatTranslation.Target target = target("anthropic", "m", json("{\"stream\":true,\"messages\":[]}"));
         List<SseEvent> nativeEvents = List.of(
                 new SseEvent("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_9\",\"model\":\"m\","
                         + "\"usage\":{\"input_tokens\":3,\"output_tokens\":1}}}"),

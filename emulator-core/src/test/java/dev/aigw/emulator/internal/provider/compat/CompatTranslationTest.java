@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
-import dev.aigw.emulator.internal.provider.fake.FakeProviders;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import dev.aigw.emulator.internal.provider.registry.ProviderEntry;
+import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,11 +59,25 @@ class CompatTranslationTest {
         return chunks;
     }
 
+    /** Maps a compat request for {@code prefix}/{@code model} as the proxy does, through the built-in providers. */
+    static CompatTranslation.Target target(String prefix, String model, ObjectNode request) {
+        return target(ProviderRegistry.withBuiltIns(), prefix, model, request);
+    }
+
+    private static CompatTranslation.Target target(ProviderRegistry providers, String prefix, String model,
+                                                   ObjectNode request) {
+        return providers.findCompat(prefix).orElseThrow().compatTarget(model, request);
+    }
+
     /** Sends a target to the built-in fake as the proxy would (path below the upstream base). */
     static UpstreamReply callFake(CompatTranslation.Target target, String upstreamPrefix) {
         UpstreamRequest request = new UpstreamRequest(target.provider(), "POST", upstreamPrefix + target.path(),
                 target.query(), Map.of(), target.body(), NOW);
-        return new FakeProviders().forSlug(target.provider()).orElseThrow().answer(request);
+        return fake(target.provider()).answer(request);
+    }
+
+    private static FakeProvider fake(String slug) {
+        return ProviderRegistry.withBuiltIns().find(slug).orElseThrow().fake();
     }
 
     @Test
@@ -69,7 +85,7 @@ class CompatTranslationTest {
         ObjectNode request = json("{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
                 + "\"stream\":true,\"stream_options\":{\"include_usage\":true}}");
 
-        CompatTranslation.Target target = CompatTranslation.target("openai", "gpt-4o-mini", request);
+        CompatTranslation.Target target = target("openai", "gpt-4o-mini", request);
 
         assertThat(target.path()).isEqualTo("chat/completions");
         assertThat(target.query()).isEmpty();
@@ -88,28 +104,25 @@ class CompatTranslationTest {
     @Test
     void openAiCompatibleProvidersGoToTheirChatCompletionsPath() {
         ObjectNode request = json("{\"model\":\"x/m\",\"messages\":[]}");
-        assertThat(CompatTranslation.target("workers-ai", "@cf/meta/llama-3.1-8b-instruct", request).path())
+        assertThat(target("workers-ai", "@cf/meta/llama-3.1-8b-instruct", request).path())
                 .isEqualTo("v1/chat/completions");
-        assertThat(CompatTranslation.target("groq", "m", request).path()).isEqualTo("chat/completions");
-        assertThat(CompatTranslation.target("mistral", "m", request).path()).isEqualTo("v1/chat/completions");
-        CompatTranslation.Target perplexity = CompatTranslation.target("perplexity", "sonar", request);
+        assertThat(target("groq", "m", request).path()).isEqualTo("chat/completions");
+        assertThat(target("mistral", "m", request).path()).isEqualTo("v1/chat/completions");
+        CompatTranslation.Target perplexity = target("perplexity", "sonar", request);
         assertThat(perplexity.provider()).isEqualTo("perplexity-ai");
         assertThat(perplexity.path()).isEqualTo("chat/completions");
-        assertThat(CompatTranslation.target("custom-mine", "m", request).path()).isEqualTo("chat/completions");
-        assertThat(json(CompatTranslation.target("workers-ai", "@cf/meta/llama-3.1-8b-instruct", request).body())
+        ProviderRegistry withCustom = ProviderRegistry.withBuiltIns();
+        withCustom.register(ProviderEntry.provider("custom-mine").upstream("https://llm.example.com").build());
+        assertThat(target(withCustom, "custom-mine", "m", request).path()).isEqualTo("chat/completions");
+        assertThat(json(target("workers-ai", "@cf/meta/llama-3.1-8b-instruct", request).body())
                 .get("model").asText()).isEqualTo("@cf/meta/llama-3.1-8b-instruct");
     }
 
     @Test
     void unknownProvidersAreInvalidAndUntranslatedOnesSaySo() {
         ObjectNode request = json("{\"messages\":[]}");
-        assertThatThrownBy(() -> CompatTranslation.target("nope", "m", request)).isInstanceOf(ApiException.class)
-                .satisfies(e -> {
-                    assertThat(((ApiException) e).status()).isEqualTo(400);
-                    assertThat(((ApiException) e).error().code()).isEqualTo(2008);
-                    assertThat(e.getMessage()).isEqualTo("Invalid provider");
-                });
-        assertThatThrownBy(() -> CompatTranslation.target("aws-bedrock", "m", request))
+        assertThat(ProviderRegistry.withBuiltIns().findCompat("nope")).isEmpty();
+        assertThatThrownBy(() -> target("aws-bedrock", "m", request))
                 .isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).error().code()).isEqualTo(2005))
                 .hasMessageContaining("aws-bedrock").hasMessageContaining("native endpoint");
@@ -118,8 +131,8 @@ class CompatTranslationTest {
     @Test
     void errorRepliesPassThroughUnchanged() {
         ObjectNode request = json("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
-        CompatTranslation.Target target = CompatTranslation.target("anthropic", "claude-haiku-4-5", request);
-        UpstreamReply overloaded = new FakeProviders().forSlug("anthropic").orElseThrow().error(529,
+        CompatTranslation.Target target = target("anthropic", "claude-haiku-4-5", request);
+        UpstreamReply overloaded = fake("anthropic").error(529,
                 new UpstreamRequest("anthropic", "POST", "/v1/messages", "", Map.of(), target.body(), NOW));
 
         assertThat(CompatTranslation.toOpenAi(target, overloaded, NOW)).isSameAs(overloaded);
@@ -131,7 +144,7 @@ class CompatTranslationTest {
     @Test
     void streamedNativeRepliesCanBeTranslatedEventByEvent() {
         ObjectNode request = json("{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
-        CompatTranslation.Target target = CompatTranslation.target("anthropic", "claude-haiku-4-5", request);
+        CompatTranslation.Target target = target("anthropic", "claude-haiku-4-5", request);
         UpstreamReply nativeReply = callFake(target, "/");
         EventTranslator translator = CompatTranslation.eventTranslator(target, NOW);
         List<SseEvent> flowing = new ArrayList<>();

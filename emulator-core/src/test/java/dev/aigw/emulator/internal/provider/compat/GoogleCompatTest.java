@@ -6,6 +6,7 @@ import static dev.aigw.emulator.internal.provider.compat.CompatTranslationTest.c
 import static dev.aigw.emulator.internal.provider.compat.CompatTranslationTest.chunks;
 import static dev.aigw.emulator.internal.provider.compat.CompatTranslationTest.events;
 import static dev.aigw.emulator.internal.provider.compat.CompatTranslationTest.json;
+import static dev.aigw.emulator.internal.provider.compat.CompatTranslationTest.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ class GoogleCompatTest {
 
     @Test
     void requestMapsContentsSystemInstructionGenerationConfigAndTools() {
-        CompatTranslation.Target target = CompatTranslation.target("google-ai-studio", "gemini-2.5-flash", json(
+        CompatTranslation.Target target = target("google-ai-studio", "gemini-2.5-flash", json(
                 "{\"temperature\":0.2,\"top_p\":0.5,\"max_tokens\":100,\"stop\":[\"x\"],\"n\":1,\"seed\":7,"
                 + "\"response_format\":{\"type\":\"json_object\"},\"tool_choice\":\"auto\",\"messages\":["
                 + "{\"role\":\"system\",\"content\":\"Be brief.\"},"
@@ -54,7 +55,7 @@ class GoogleCompatTest {
 
     @Test
     void streamingTargetsStreamGenerateContentWithAltSse() {
-        CompatTranslation.Target target = CompatTranslation.target("google-ai-studio", "models/gemini-2.5-flash",
+        CompatTranslation.Target target = target("google-ai-studio", "models/gemini-2.5-flash",
                 json("{\"stream\":true,\"messages\":[]}"));
 
         assertThat(target.path()).isEqualTo("v1beta/models/gemini-2.5-flash:streamGenerateContent");
@@ -64,7 +65,7 @@ class GoogleCompatTest {
 
     @Test
     void fakeAnswerComesBackAsAChatCompletion() {
-        CompatTranslation.Target target = CompatTranslation.target("google-ai-studio", "gemini-2.5-flash", json(CHAT));
+        CompatTranslation.Target target = target("google-ai-studio", "gemini-2.5-flash", json(CHAT));
         UpstreamReply nativeReply = callFake(target, "/");
         assertThat(nativeReply.status()).isEqualTo(200);
 
@@ -85,7 +86,7 @@ class GoogleCompatTest {
 
     @Test
     void finishReasonsAndFunctionCallsMap() {
-        CompatTranslation.Target target = CompatTranslation.target("google-ai-studio", "g", json("{\"messages\":[]}"));
+        CompatTranslation.Target target = target("google-ai-studio", "g", json("{\"messages\":[]}"));
         String nativeBody = "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"thinking\","
                 + "\"thought\":true},{\"functionCall\":{\"name\":\"weather\",\"args\":{\"city\":\"Oslo\"}}}]},"
                 + "\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":4,"
@@ -106,7 +107,7 @@ class GoogleCompatTest {
 
     @Test
     void fakeStreamComesBackAsChunksEndingWithUsageAndDone() {
-        CompatTranslation.Target target = CompatTranslation.target("google-ai-studio", "gemini-2.5-flash", json(
+        CompatTranslation.Target target = target("google-ai-studio", "gemini-2.5-flash", json(
                 CHAT.replace("{\"model\"", "{\"stream\":true,\"stream_options\":{\"include_usage\":true},\"model\"")));
         UpstreamReply nativeReply = callFake(target, "/");
         assertThat(nativeReply.body()).isInstanceOf(UpstreamReply.Stream.class);
@@ -130,7 +131,7 @@ class GoogleCompatTest {
 
     @Test
     void streamWithoutUsageRequestEndsWithFinishThenDone() {
-        CompatTranslation.Target target = CompatTranslation.target("google-ai-studio", "gemini-2.5-flash", json(
+        CompatTranslation.Target target = target("google-ai-studio", "gemini-2.5-flash", json(
                 CHAT.replace("{\"model\"", "{\"stream\":true,\"model\"")));
         UpstreamReply reply = CompatTranslation.toOpenAi(target, callFake(target, "/"), NOW);
 

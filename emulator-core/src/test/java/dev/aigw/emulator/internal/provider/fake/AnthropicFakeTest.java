@@ -22,7 +22,7 @@ class AnthropicFakeTest {
             + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Hi Claude\"}]}]}";
     private static final String REPLY = "Emulated reply from claude-sonnet-4-5 to: Hi Claude";
 
-    private final FakeProvider anthropic = new FakeProviders().forSlug("anthropic").orElseThrow();
+    private final FakeProvider anthropic = new RegisteredFakes().forSlug("anthropic").orElseThrow();
 
     @Test
     void messageHasAnthropicsShape() {

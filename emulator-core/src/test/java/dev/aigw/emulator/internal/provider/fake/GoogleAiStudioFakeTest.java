@@ -21,7 +21,7 @@ class GoogleAiStudioFakeTest {
             + "[{\"role\":\"user\",\"parts\":[{\"text\":\"What is AI?\"}]}]}";
     private static final String REPLY = "Emulated reply from gemini-2.5-flash to: What is AI?";
 
-    private final FakeProvider google = new FakeProviders().forSlug("google-ai-studio").orElseThrow();
+    private final FakeProvider google = new RegisteredFakes().forSlug("google-ai-studio").orElseThrow();
 
     @Test
     void generateContentHasGeminisShape() {
@@ -125,7 +125,7 @@ class GoogleAiStudioFakeTest {
 
     @Test
     void vertexGeminiPathsShareTheShapes() {
-        FakeProvider vertex = new FakeProviders().forSlug("google-vertex-ai").orElseThrow();
+        FakeProvider vertex = new RegisteredFakes().forSlug("google-vertex-ai").orElseThrow();
         JsonNode body = json(vertex.answer(post("google-vertex-ai",
                 "/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-pro:generateContent", BODY)));
         assertThat(body.at("/candidates/0/content/parts/0/text").asText()).startsWith("Emulated reply from gemini-2.5-pro");

@@ -27,7 +27,7 @@ class OddInputTest {
 
     @Test
     void noFakeAnswersOddInputWithAServerError() {
-        FakeProviders fakes = new FakeProviders();
+        RegisteredFakes fakes = new RegisteredFakes();
         for (String slug : fakes.slugs()) {
             FakeProvider fake = fakes.forSlug(slug).orElseThrow();
             for (String path : PATHS) {

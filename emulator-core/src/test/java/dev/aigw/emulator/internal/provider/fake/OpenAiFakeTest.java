@@ -26,7 +26,7 @@ class OpenAiFakeTest {
             + "\"You are terse.\"},{\"role\":\"user\",\"content\":\"Hello there\"}]}";
     private static final String REPLY = "Emulated reply from gpt-4o-mini to: Hello there";
 
-    private final FakeProvider openAi = new FakeProviders().forSlug("openai").orElseThrow();
+    private final FakeProvider openAi = new RegisteredFakes().forSlug("openai").orElseThrow();
 
     @Test
     void chatCompletionHasOpenAisShapeAndTheDeterministicReply() {
@@ -299,7 +299,7 @@ class OpenAiFakeTest {
 
     @Test
     void azureTakesTheModelFromTheDeployment() {
-        FakeProvider azure = new FakeProviders().forSlug("azure-openai").orElseThrow();
+        FakeProvider azure = new RegisteredFakes().forSlug("azure-openai").orElseThrow();
         UpstreamReply reply = azure.answer(request("azure-openai", "POST",
                 "/openai/deployments/my-gpt/chat/completions", "api-version=2024-10-21",
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"));
@@ -309,7 +309,7 @@ class OpenAiFakeTest {
 
     @Test
     void openAiCompatibleProvidersMatchOnThePathTail() {
-        FakeProviders fakes = new FakeProviders();
+        RegisteredFakes fakes = new RegisteredFakes();
         String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},"
                 + "{\"type\":\"text\",\"text\":\"b\"}]}]}";
         for (String[] slugAndPath : List.of(new String[] {"groq", "/openai/v1/chat/completions"},

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class OtherFakesTest {
 
-    private final FakeProviders fakes = new FakeProviders();
+    private final RegisteredFakes fakes = new RegisteredFakes();
 
     @Test
     void everySlugOfTheSpecIsKnown() {

@@ -18,7 +18,7 @@ class WorkersAiFakeTest {
     private static final String RUN = "/client/v4/accounts/0123456789abcdef0123456789abcdef/ai/run/";
     private static final String LLAMA = "@cf/meta/llama-3.1-8b-instruct";
 
-    private final FakeProvider workersAi = new FakeProviders().forSlug("workers-ai").orElseThrow();
+    private final FakeProvider workersAi = new RegisteredFakes().forSlug("workers-ai").orElseThrow();
 
     @Test
     void promptGetsTheV4EnvelopeWithResponseAndUsage() {
