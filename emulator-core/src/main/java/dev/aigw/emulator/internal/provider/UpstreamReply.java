@@ -18,6 +18,11 @@ public record UpstreamReply(int status, Map<String, String> headers, Body body) 
         headers = Map.copyOf(headers);
     }
 
+    /** Tells whether the status is a success (2xx). */
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+
     /** The body of a reply. */
     public sealed interface Body {
     }

@@ -24,7 +24,7 @@ public sealed interface AttemptResult {
             if (delivery.malformed()) {
                 return Timeline.Outcome.MALFORMED_BODY;
             }
-            return reply.status() >= 200 && reply.status() < 300 ? Timeline.Outcome.SUCCESS : Timeline.Outcome.HTTP_ERROR;
+            return reply.isSuccess() ? Timeline.Outcome.SUCCESS : Timeline.Outcome.HTTP_ERROR;
         }
     }
 

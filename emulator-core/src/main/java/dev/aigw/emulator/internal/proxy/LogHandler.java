@@ -18,7 +18,7 @@ import io.undertow.util.HttpString;
 public final class LogHandler implements HttpHandler {
 
     /** The response header naming the log entry. */
-    public static final HttpString LOG_ID = new HttpString("cf-aig-log-id");
+    public static final HttpString LOG_ID = new HttpString(ReplyHeaders.LOG_ID);
 
     private final LogStore store;
     private final Ids ids;

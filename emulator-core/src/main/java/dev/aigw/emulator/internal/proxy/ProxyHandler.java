@@ -2,7 +2,6 @@ package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.cache.CacheStatus;
-import dev.aigw.emulator.internal.provider.UpstreamReply;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
@@ -40,7 +39,7 @@ public final class ProxyHandler implements HttpHandler {
             if (result.result() instanceof AttemptResult.Replied replied && (result.succeeded() || last)) {
                 Map<String, String> headers = ReplyHeaders.of(plan, step, log, result.cacheStatus());
                 if (!timeline.isEmpty()) {
-                    timelines.add(timeline.finish(client, gateway, headers.get("cf-aig-log-id"),
+                    timelines.add(timeline.finish(client, gateway, headers.get(ReplyHeaders.LOG_ID),
                             replied.reply().status()));
                 }
                 boolean cached = result.cacheStatus() == CacheStatus.HIT;
@@ -56,10 +55,6 @@ public final class ProxyHandler implements HttpHandler {
                 throw ApiException.gateway(400, 2005, GatewayErrors.NO_RESPONSE);
             }
         }
-    }
-
-    static boolean isSuccess(UpstreamReply reply) {
-        return reply.status() >= 200 && reply.status() < 300;
     }
 
     @Override

@@ -11,13 +11,16 @@ import java.util.Map;
  */
 final class ReplyHeaders {
 
+    /** The header naming the log entry. */
+    static final String LOG_ID = "cf-aig-log-id";
+
     private ReplyHeaders() {
     }
 
     static Map<String, String> of(ProxyPlan plan, Step step, RequestLog log, CacheStatus cache) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (log.enabled(step)) {
-            headers.put("cf-aig-log-id", log.idFor(step));
+            headers.put(LOG_ID, log.idFor(step));
         }
         if (cache.header() != null) {
             headers.put("cf-aig-cache-status", cache.header());

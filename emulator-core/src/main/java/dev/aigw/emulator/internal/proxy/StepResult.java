@@ -17,6 +17,6 @@ public record StepResult(AttemptResult result, CacheStatus cacheStatus) {
 
     /** Tells whether the step produced a 2xx reply. */
     public boolean succeeded() {
-        return result instanceof AttemptResult.Replied replied && ProxyHandler.isSuccess(replied.reply());
+        return result instanceof AttemptResult.Replied replied && replied.reply().isSuccess();
     }
 }
