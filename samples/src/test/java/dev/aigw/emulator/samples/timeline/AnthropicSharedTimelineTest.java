@@ -14,8 +14,8 @@ import dev.aigw.emulator.UpstreamResponse;
 import dev.aigw.emulator.VirtualClock;
 import dev.aigw.emulator.junit5.AiGatewayTest;
 import dev.aigw.emulator.junit5.Provider;
+import dev.aigw.emulator.sdk.AnthropicEmulatorClock;
 import dev.aigw.emulator.samples.Gateways;
-import dev.aigw.emulator.samples.anthropic.AnthropicEmulatorSleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,11 +39,9 @@ class AnthropicSharedTimelineTest {
         Gateways.create(emulator, "my-gateway");
         anthropic.enqueue(UpstreamResponse.status(429), 4);
 
-        AnthropicClient client = AnthropicOkHttpClient.builder()
+        AnthropicClient client = AnthropicEmulatorClock.install(AnthropicOkHttpClient.builder(), emulator.clock())
                 .baseUrl(emulator.providerUrl("my-gateway", "anthropic"))
                 .apiKey("sk-ant-test")
-                .clock(emulator.clock().asJavaClock())
-                .sleeper(new AnthropicEmulatorSleeper(emulator.clock()))
                 .maxRetries(2)
                 .putHeader("cf-aig-max-attempts", "2")
                 .putHeader("cf-aig-retry-delay", "500")

@@ -15,8 +15,8 @@ import dev.aigw.emulator.UpstreamResponse;
 import dev.aigw.emulator.VirtualClock;
 import dev.aigw.emulator.junit5.AiGatewayTest;
 import dev.aigw.emulator.junit5.Provider;
+import dev.aigw.emulator.sdk.OpenAiEmulatorClock;
 import dev.aigw.emulator.samples.Gateways;
-import dev.aigw.emulator.samples.openai.OpenAiEmulatorSleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -45,11 +45,9 @@ class OpenAiSharedTimelineTest {
         openai.enqueue(UpstreamResponse.builder().status(503)
                 .header("retry-after", "Wed, 01 Apr 2026 08:00:10 GMT").build(), 3);
 
-        OpenAIClient client = OpenAIOkHttpClient.builder()
+        OpenAIClient client = OpenAiEmulatorClock.install(OpenAIOkHttpClient.builder(), emulator.clock())
                 .baseUrl(emulator.providerUrl("my-gateway", "openai"))
                 .apiKey("sk-test")
-                .clock(emulator.clock().asJavaClock())
-                .sleeper(new OpenAiEmulatorSleeper(emulator.clock()))
                 .maxRetries(2)
                 .build();
 
