@@ -8,6 +8,7 @@ import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.server.EmulatorServer;
 import dev.aigw.emulator.internal.server.HandlerChain;
+import dev.aigw.emulator.internal.server.Hints;
 import dev.aigw.emulator.internal.server.InFlightRequests;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -122,6 +123,12 @@ public final class AiGatewayEmulator implements AutoCloseable {
 
     /** The request header that scopes scripts and the recorded requests to one test; never sent upstream. */
     public static final String TEST_ID_HEADER = EmulatorSettings.TEST_ID_HEADER;
+
+    /**
+     * The response header in which the gateway's own errors say what to do (the body stays exactly Cloudflare's);
+     * {@link Builder#hints(boolean) hints(false)} leaves it out.
+     */
+    public static final String HINT_HEADER = Hints.HEADER;
 
     /** Returns the default account id. */
     public String accountId() {
@@ -250,6 +257,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
         private final Map<String, String> realUpstreams = new LinkedHashMap<>();
         private int journalLimit = 10_000;
         private Seed seed = Seed.EMPTY;
+        private boolean hints = true;
 
         private Builder() {
         }
@@ -376,6 +384,17 @@ public final class AiGatewayEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets whether the gateway's own errors (an unknown gateway, account or provider, a missing or wrong
+         * {@code cf-aig-authorization}) carry a {@link AiGatewayEmulator#HINT_HEADER} that says what to do; default
+         * on. Off, responses carry only Cloudflare's headers, for tests that compare them; the hints are still logged
+         * at DEBUG.
+         */
+        public Builder hints(boolean hints) {
+            this.hints = hints;
+            return this;
+        }
+
+        /**
          * Pre-creates gateways and queues script steps when the emulator is built. Internal: the standalone
          * emulator's config file produces the {@link Seed}; the type may change without notice.
          */
@@ -395,7 +414,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
             EmulatorClock effectiveClock = clock != null ? clock : VirtualClock.create();
             AiGatewayEmulator emulator = new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts,
                     effectiveTokens, globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount,
-                    legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit));
+                    legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit, hints));
             try {
                 seed.applyTo(emulator.state);
             } catch (ApiException e) {

@@ -2,7 +2,10 @@ package dev.aigw.emulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,7 +44,7 @@ public final class VirtualClock implements EmulatorClock {
     // Written under the lock, read without it: now() is called several times by every request.
     private volatile Instant now;
     private volatile Mode mode;
-    private int waiters;
+    private final List<Parked> parked = new ArrayList<>();
 
     private VirtualClock(Instant start, Mode mode) {
         this.now = start;
@@ -104,31 +107,57 @@ public final class VirtualClock implements EmulatorClock {
         }
     }
 
-    /** Returns how many threads are blocked in a wait on this clock. */
+    /**
+     * Returns how many threads are blocked in a wait on this clock that still holds them: a wait that time or its
+     * work has already ended stops counting at once, before its thread runs again. So right after
+     * {@link #advance(Duration)} wakes a request, it is not counted until it parks in its next wait.
+     */
     public int waiters() {
         lock.lock();
         try {
-            return waiters;
+            return holding();
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Blocks until at least {@code count} threads wait on this clock, for at most {@code realTimeout} of real
-     * time, so that a wrong test fails instead of hanging.
+     * Returns the earliest instant at which a wait that holds a thread now ends on its own, if any: the end of a
+     * sleep, or in manual mode the timeout of a wait for outside work. Advancing time to it wakes that wait.
+     */
+    public Optional<Instant> nextWakeUp() {
+        lock.lock();
+        try {
+            Instant earliest = null;
+            for (Parked wait : parked) {
+                Instant wakeUp = wait.wakeUp(mode);
+                if (wait.holds(now, mode) && wakeUp != null && (earliest == null || wakeUp.isBefore(earliest))) {
+                    earliest = wakeUp;
+                }
+            }
+            return Optional.ofNullable(earliest);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Blocks until at least {@code count} {@linkplain #waiters() waiters} are held on this clock, for at most
+     * {@code realTimeout} of real time, so that a wrong test fails instead of hanging. Since a woken wait stops
+     * counting at once, {@code advance} then {@code awaitWaiters(1, ..)} waits for the request to park again (in
+     * its next backoff, say), never for the wait that was just ended.
      *
-     * @throws IllegalStateException if fewer waiters are parked when the real-time timeout ends
+     * @throws IllegalStateException if fewer waiters are held when the real-time timeout ends
      */
     public void awaitWaiters(int count, Duration realTimeout) throws InterruptedException {
         lock.lock();
         try {
             long nanos = realTimeout.toNanos();
-            while (waiters < count) {
+            while (holding() < count) {
                 if (nanos <= 0) {
                     throw new IllegalStateException("expected " + count + " waiter(s) on the virtual clock within "
-                            + realTimeout + ", but " + waiters + " are waiting; is the request running, and is the"
-                            + " clock in manual mode (it is " + mode + ")?");
+                            + realTimeout.toMillis() + " ms of real time, but " + holding() + " are waiting; is the"
+                            + " request running, and is the clock in manual mode (it is in " + mode() + " mode)?");
                 }
                 nanos = changed.awaitNanos(nanos);
             }
@@ -149,19 +178,15 @@ public final class VirtualClock implements EmulatorClock {
                 jumpTo(end);
                 return;
             }
-            waiters++;
-            changed.signalAll();
+            Parked wait = park(end, null);
             try {
-                while (now.isBefore(end)) {
-                    if (mode == Mode.AUTO) {
-                        jumpTo(end);
-                        return;
-                    }
+                while (wait.holds(now, mode)) {
                     changed.await();
                 }
+                // Switched to auto while parked: the sleep ends at its own end.
+                jumpTo(end);
             } finally {
-                waiters--;
-                changed.signalAll();
+                unpark(wait);
             }
         } finally {
             lock.unlock();
@@ -176,24 +201,40 @@ public final class VirtualClock implements EmulatorClock {
         work.whenComplete((result, failure) -> signal());
         lock.lock();
         try {
-            Instant end = timeout == null ? null : now.plus(timeout);
-            waiters++;
-            changed.signalAll();
+            Parked wait = park(timeout == null ? null : now.plus(timeout), work);
             try {
-                while (!work.isDone()) {
-                    if (end != null && mode == Mode.MANUAL && !now.isBefore(end)) {
-                        return false;
-                    }
+                while (wait.holds(now, mode)) {
                     changed.await();
                 }
-                return true;
+                return work.isDone();
             } finally {
-                waiters--;
-                changed.signalAll();
+                unpark(wait);
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    private Parked park(Instant end, CompletableFuture<?> work) {
+        Parked wait = new Parked(end, work);
+        parked.add(wait);
+        changed.signalAll();
+        return wait;
+    }
+
+    private void unpark(Parked wait) {
+        parked.remove(wait);
+        changed.signalAll();
+    }
+
+    private int holding() {
+        int holding = 0;
+        for (Parked wait : parked) {
+            if (wait.holds(now, mode)) {
+                holding++;
+            }
+        }
+        return holding;
     }
 
     private void jumpTo(Instant end) {
@@ -215,5 +256,33 @@ public final class VirtualClock implements EmulatorClock {
     @Override
     public String toString() {
         return "VirtualClock[" + now() + ", " + mode() + "]";
+    }
+
+    /**
+     * One thread's wait: a sleep until {@code end}, or a wait for {@code work} that times out at {@code end}
+     * (none when {@code null}). Identity matters: two waits with the same end are two waiters.
+     */
+    private static final class Parked {
+
+        private final Instant end;
+        private final CompletableFuture<?> work;
+
+        Parked(Instant end, CompletableFuture<?> work) {
+            this.end = end;
+            this.work = work;
+        }
+
+        /** Tells whether this wait still holds its thread: the same test its thread makes when it wakes. */
+        boolean holds(Instant now, Mode mode) {
+            if (work == null) {
+                return mode == Mode.MANUAL && now.isBefore(end);
+            }
+            return !work.isDone() && (end == null || mode == Mode.AUTO || now.isBefore(end));
+        }
+
+        /** Returns when time alone ends this wait, or {@code null} if it does not. */
+        Instant wakeUp(Mode mode) {
+            return work == null || mode == Mode.MANUAL ? end : null;
+        }
     }
 }

@@ -22,7 +22,8 @@ public record EmulatorSettings(
         int ioThreads,
         int workerThreads,
         Map<String, String> realUpstreams,
-        int journalLimit) {
+        int journalLimit,
+        boolean hints) {
 
     /** The request header that scopes scripts and the journal to one test; never forwarded upstream. */
     public static final String TEST_ID_HEADER = "x-aigw-test-id";

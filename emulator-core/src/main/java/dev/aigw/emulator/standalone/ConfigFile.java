@@ -64,7 +64,7 @@ final class ConfigFile {
     static final List<String> MEMBERS = List.of("host", "port", "account_id", "api_token", "clock", "accounts",
             "tokens", "global_api_keys", "upstreams", "gateways", "scripts", "max_body_bytes",
             "max_gateways_per_account", "legacy_gateway_fields", "journal_limit", "io_threads",
-            "worker_threads");
+            "worker_threads", "hints");
 
     private static final List<String> TOKEN_MEMBERS = List.of("value", "permissions", "accounts");
     private static final List<String> KEY_MEMBERS = List.of("email", "key", "accounts");
@@ -132,6 +132,10 @@ final class ConfigFile {
         String source = label + ": " + name;
         if (setting == Setting.PORT) {
             checks.check(optional(name, integer(0, 65535)), root, List.of());
+            return Optional.of(new Given(value.asText(), source));
+        }
+        if (setting == Setting.HINTS) {
+            checks.check(optional(name, bool()), root, List.of());
             return Optional.of(new Given(value.asText(), source));
         }
         String text = checks.string(value, List.of(name), setting.allowed());

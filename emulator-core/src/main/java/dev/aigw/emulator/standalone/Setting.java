@@ -76,6 +76,23 @@ enum Setting {
             return Suggestions.didYouMean(value, CLOCKS);
         }
     },
+    HINTS("--hints", "AIGW_HINTS", "hints", "true|false",
+            "send the x-aigw-emulator-hint header, which says what to do, with the gateway's own errors", "true") {
+        @Override
+        boolean accepts(String value) {
+            return BOOLEANS.contains(value);
+        }
+
+        @Override
+        String allowed() {
+            return "\"true\" or \"false\"";
+        }
+
+        @Override
+        String hint(String value) {
+            return Suggestions.didYouMean(value, BOOLEANS);
+        }
+    },
     CONFIG("--config", "AIGW_CONFIG", null, "FILE", "JSON config file (format below)", "none") {
         @Override
         boolean accepts(String value) {
@@ -90,6 +107,7 @@ enum Setting {
 
     private static final Pattern ACCOUNT_PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final List<String> CLOCKS = List.of("system", "virtual");
+    private static final List<String> BOOLEANS = List.of("true", "false");
 
     private final String option;
     private final String env;

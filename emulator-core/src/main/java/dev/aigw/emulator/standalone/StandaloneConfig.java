@@ -34,10 +34,12 @@ import java.util.Set;
  * @param seed the gateways and script steps to hold from the start
  * @param configFile the config file read, if any
  * @param warnings what to print before starting
+ * @param hints whether the gateway's own errors carry the hint header
  */
 record StandaloneConfig(String host, int port, String accountId, List<String> accounts, List<ApiToken> tokens,
                         List<GlobalApiKey> globalApiKeys, String clock, Map<String, String> upstreams,
-                        Tuning tuning, Seed seed, Optional<Path> configFile, List<String> warnings) {
+                        Tuning tuning, Seed seed, Optional<Path> configFile, List<String> warnings,
+                        boolean hints) {
 
     /** The file's limits and switches; an empty one keeps the emulator's default. */
     record Tuning(OptionalLong maxBodyBytes, OptionalLong maxGatewaysPerAccount, OptionalLong journalLimit,
@@ -82,7 +84,8 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
                 file.scripts());
         return new StandaloneConfig(host, port, accountId, List.copyOf(accounts), tokens,
                 file.globalApiKeys(accountId, accounts), clock, file.upstreams(), tuning, seed,
-                options.get(Setting.CONFIG).map(given -> Path.of(given.value())), options.warnings());
+                options.get(Setting.CONFIG).map(given -> Path.of(given.value())), options.warnings(),
+                Boolean.parseBoolean(value(Setting.HINTS, options, file)));
     }
 
     /** Returns a builder for the emulator this configuration describes. */
@@ -92,6 +95,7 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
                 .port(port)
                 .accountId(accountId)
                 .clock(clock.equals("virtual") ? VirtualClock.create() : EmulatorClock.system())
+                .hints(hints)
                 .seed(seed);
         accounts.forEach(builder::account);
         tokens.forEach(builder::token);

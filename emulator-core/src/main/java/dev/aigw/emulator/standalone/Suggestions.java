@@ -3,8 +3,8 @@ package dev.aigw.emulator.standalone;
 import java.util.Collection;
 import java.util.Locale;
 
-/** Finds the name a typo probably meant, for "did you mean" hints. */
-final class Suggestions {
+/** Finds the name a typo probably meant, for "did you mean" hints (of the configuration and the data plane). */
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -13,7 +13,7 @@ final class Suggestions {
      * Returns {@code " (did you mean \"x\"?)"} for the closest candidate within two edits (ignoring case), or one
      * that starts with the typo or that it starts with; otherwise an empty string.
      */
-    static String didYouMean(String got, Collection<String> candidates) {
+    public static String didYouMean(String got, Collection<String> candidates) {
         String best = null;
         int bestDistance = 3;
         for (String candidate : candidates) {

@@ -7,6 +7,7 @@ import dev.aigw.emulator.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,6 +68,8 @@ class VirtualClockTest {
 
         clock.setMode(VirtualClock.Mode.AUTO);
 
+        assertThat(clock.waiters()).as("released, whether or not its thread has run yet").isZero();
+        assertThat(clock.nextWakeUp()).isEmpty();
         sleeper.get(5, TimeUnit.SECONDS);
         assertThat(clock.now()).isEqualTo(start.plusSeconds(180));
     }
@@ -118,7 +121,67 @@ class VirtualClockTest {
         assertThatThrownBy(() -> clock.awaitWaiters(1, Duration.ofMillis(50)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("expected 1 waiter(s)")
-                .hasMessageContaining("AUTO");
+                .hasMessageContaining("within 50 ms of real time")
+                .hasMessageContaining("it is in auto mode");
+    }
+
+    @Test
+    void aWokenSleepStopsCountingAtOnceSoTheNextAwaitWaitsForTheNextPark() throws Exception {
+        VirtualClock clock = VirtualClock.manual();
+        Instant start = clock.now();
+        CountDownLatch betweenSleeps = new CountDownLatch(1);
+        Future<?> backoff = threads.submit(() -> {
+            clock.sleep(Duration.ofSeconds(5));
+            betweenSleeps.await();
+            clock.sleep(Duration.ofSeconds(10));
+            return null;
+        });
+        clock.awaitWaiters(1, Duration.ofSeconds(5));
+        assertThat(clock.nextWakeUp()).contains(start.plusSeconds(5));
+
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(clock.waiters()).as("woken, whether or not its thread has run yet").isZero();
+        assertThat(clock.nextWakeUp()).isEmpty();
+        betweenSleeps.countDown();
+        clock.awaitWaiters(1, Duration.ofSeconds(5));
+        assertThat(clock.nextWakeUp()).contains(start.plusSeconds(15));
+        clock.advance(Duration.ofSeconds(10));
+        backoff.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theNextWakeUpIsTheEarliestEndOfTheParkedWaits() throws Exception {
+        VirtualClock clock = VirtualClock.manual();
+        Instant start = clock.now();
+        assertThat(clock.nextWakeUp()).isEmpty();
+        threads.submit(() -> {
+            clock.sleep(Duration.ofSeconds(30));
+            return null;
+        });
+        threads.submit(() -> clock.await(new CompletableFuture<>(), Duration.ofSeconds(2)));
+        threads.submit(() -> clock.await(new CompletableFuture<>(), null));
+
+        clock.awaitWaiters(3, Duration.ofSeconds(5));
+
+        assertThat(clock.nextWakeUp()).contains(start.plusSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(clock.waiters()).as("the timed-out wait no longer counts").isEqualTo(2);
+        assertThat(clock.nextWakeUp()).contains(start.plusSeconds(30));
+    }
+
+    @Test
+    void aWaitForWorkStopsCountingWhenTheWorkCompletes() throws Exception {
+        VirtualClock clock = VirtualClock.manual();
+        CompletableFuture<String> work = new CompletableFuture<>();
+        Future<Boolean> waiter = threads.submit(() -> clock.await(work, null));
+        clock.awaitWaiters(1, Duration.ofSeconds(5));
+        assertThat(clock.nextWakeUp()).as("only the work ends this wait").isEmpty();
+
+        work.complete("done");
+
+        assertThat(clock.waiters()).isZero();
+        assertThat(waiter.get(5, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test

@@ -208,7 +208,7 @@ class ConfigFileTest {
         assertRefused("{\"gateway\": []}", "gateway: unknown member (did you mean \"gateways\"?); the file takes:"
                 + " host, port, account_id, api_token, clock, accounts, tokens, global_api_keys, upstreams, gateways,"
                 + " scripts, max_body_bytes, max_gateways_per_account, legacy_gateway_fields, journal_limit,"
-                + " io_threads, worker_threads");
+                + " io_threads, worker_threads, hints");
     }
 
     @Test
@@ -221,6 +221,13 @@ class ConfigFileTest {
                 + " (Cloudflare uses 32 lower-case hex characters), got \"a/b\"");
         assertRefused("{\"api_token\": \"\"}",
                 "api_token: expected 1 to 512 letters, digits or -._~+/= characters, got \"\"");
+        assertRefused("{\"hints\": \"false\"}", "hints: expected a boolean, got \"false\"");
+    }
+
+    @Test
+    void hintsAreTurnedOffByTheFileUnlessTheEnvironmentTurnsThemOn() {
+        assertThat(resolve("{\"hints\": false}").hints()).isFalse();
+        assertThat(resolve("{\"hints\": false}", Map.of("AIGW_HINTS", "true")).hints()).isTrue();
     }
 
     @Test

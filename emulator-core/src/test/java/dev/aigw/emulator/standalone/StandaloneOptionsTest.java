@@ -115,6 +115,21 @@ class StandaloneOptionsTest {
     }
 
     @Test
+    void hintsAreOnUnlessTheOptionOrTheVariableTurnsThemOff() {
+        assertThat(resolve(NO_ENV).hints()).isTrue();
+        assertThat(resolve(Map.of("AIGW_HINTS", "false")).hints()).isFalse();
+        assertThat(resolve(Map.of("AIGW_HINTS", "false"), "--hints", "true").hints()).isTrue();
+        assertThat(resolve(NO_ENV, "--hints=false").hints()).isFalse();
+    }
+
+    @Test
+    void refusesAHintsValueOtherThanTrueOrFalse() {
+        assertRefused(Map.of("AIGW_HINTS", "off"), "AIGW_HINTS: expected \"true\" or \"false\", got \"off\"");
+        assertRefused(NO_ENV, "--hints: expected \"true\" or \"false\", got \"ture\" (did you mean \"true\"?)",
+                "--hints", "ture");
+    }
+
+    @Test
     void refusesAMalformedAccountId() {
         assertRefused(NO_ENV, "--account-id: expected 1 to 64 letters, digits, '-' or '_' (Cloudflare uses 32"
                 + " lower-case hex characters), got \"my account\"", "--account-id", "my account");
@@ -142,7 +157,7 @@ class StandaloneOptionsTest {
 
         assertThat(config.warnings()).containsExactly("ignoring unknown environment variable AIGW_PROT (did you"
                 + " mean \"AIGW_PORT\"?); known: AIGW_HOST, AIGW_PORT, AIGW_ACCOUNT_ID, AIGW_API_TOKEN, AIGW_CLOCK,"
-                + " AIGW_CONFIG");
+                + " AIGW_HINTS, AIGW_CONFIG");
         assertThat(config.port()).isEqualTo(8787);
     }
 }

@@ -51,4 +51,10 @@ public @interface AiGatewayTest {
      * default) means {@link dev.aigw.emulator.VirtualClock#DEFAULT_START}.
      */
     String startAt() default "";
+
+    /**
+     * Returns whether the gateway's own errors carry the {@link AiGatewayEmulator#HINT_HEADER} that says what to do;
+     * {@code true} by default, {@code false} for tests that compare response headers with the real gateway's.
+     */
+    boolean hints() default true;
 }

@@ -40,7 +40,8 @@ record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
             }
         }
         try {
-            return new Recipe(options.port(), options.accountId(), options.clock(), start, List.of());
+            List<Consumer<AiGatewayEmulator.Builder>> hints = options.hints() ? List.of() : List.of(b -> b.hints(false));
+            return new Recipe(options.port(), options.accountId(), options.clock(), start, hints);
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("@AiGatewayTest on " + annotatedClass.getName() + ": "
                     + e.getMessage(), e);

@@ -71,6 +71,27 @@ class DeclarativeUsageTest {
         }
     }
 
+    @Test
+    void gatewayErrorsCarryAHintByDefault(AiGatewayEmulator emulator) {
+        HttpResponse<String> response = Gateways.chat(emulator, "missing");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue(AiGatewayEmulator.HINT_HEADER)).isPresent();
+    }
+
+    @Nested
+    @AiGatewayTest(hints = false)
+    class WithoutHints {
+
+        @Test
+        void gatewayErrorsCarryNoHintHeader(AiGatewayEmulator emulator) {
+            HttpResponse<String> response = Gateways.chat(emulator, "missing");
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.headers().firstValue(AiGatewayEmulator.HINT_HEADER)).isEmpty();
+        }
+    }
+
     @Nested
     @AiGatewayTest(clock = ClockMode.SYSTEM)
     class OnTheSystemClock {

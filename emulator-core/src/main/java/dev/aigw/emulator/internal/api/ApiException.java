@@ -1,27 +1,32 @@
 package dev.aigw.emulator.internal.api;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Ends a request with an error: an HTTP status and a Cloudflare error. Thrown from anywhere; the
- * one {@link dev.aigw.emulator.internal.server.ErrorBoundaryHandler} of each surface turns it into
- * that surface's envelope.
+ * Ends a request with an error: an HTTP status and a Cloudflare error, and optionally the emulator's own hint
+ * saying what to do about it. Thrown from anywhere; the one
+ * {@link dev.aigw.emulator.internal.server.ErrorBoundaryHandler} of each surface turns it into that surface's
+ * envelope, which never shows the hint (the body stays Cloudflare's), and sends the hint beside it.
  */
 public final class ApiException extends RuntimeException {
 
     private final int status;
     private final ApiError error;
     private final boolean serviceError;
+    private final String hint;
 
     private ApiException(int status, ApiError error, boolean serviceError) {
-        this(status, error, serviceError, null);
+        this(status, error, serviceError, null, null);
     }
 
-    private ApiException(int status, ApiError error, boolean serviceError, Throwable cause) {
+    private ApiException(int status, ApiError error, boolean serviceError, Throwable cause, String hint) {
         super(error.message(), cause, false, false);
         this.status = status;
         this.error = error;
         this.serviceError = serviceError;
+        this.hint = hint;
     }
 
     /** An error of the v4 front door (authentication, routing): its envelope carries {@code result: null}. */
@@ -75,7 +80,17 @@ public final class ApiException extends RuntimeException {
 
     /** Returns the same error, caused by {@code cause} (the failure the client's input led to, kept for debugging). */
     public ApiException because(Throwable cause) {
-        return new ApiException(status, error, serviceError, cause);
+        return new ApiException(status, error, serviceError, cause, hint);
+    }
+
+    /** Returns the same error with a hint for the test author: what is wrong and what to do about it. */
+    public ApiException withHint(String hint) {
+        return new ApiException(status, error, serviceError, getCause(), Objects.requireNonNull(hint, "hint"));
+    }
+
+    /** Returns the hint for the test author, if the error has one. */
+    public Optional<String> hint() {
+        return Optional.ofNullable(hint);
     }
 
     public int status() {

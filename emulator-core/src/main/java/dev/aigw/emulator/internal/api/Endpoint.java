@@ -4,5 +4,9 @@ package dev.aigw.emulator.internal.api;
 @FunctionalInterface
 public interface Endpoint {
 
-    ApiResponse handle(ApiRequest request);
+    /**
+     * Answers a request; an endpoint that waits (it runs on a worker thread) throws {@link InterruptedException}
+     * when the emulator closes meanwhile.
+     */
+    ApiResponse handle(ApiRequest request) throws InterruptedException;
 }

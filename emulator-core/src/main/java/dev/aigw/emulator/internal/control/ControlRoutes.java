@@ -24,6 +24,7 @@ public final class ControlRoutes {
                 .add("GET", "/clock", null, clock::read)
                 .add("PUT", "/clock", null, clock::setMode)
                 .add("POST", "/clock/advance", null, clock::advance)
+                .add("POST", "/clock/await-waiters", null, clock::awaitWaiters)
                 .add("POST", "/scripts/{provider}", null, scripts::append)
                 .add("DELETE", "/scripts/{provider}", null, scripts::clear)
                 .add("GET", "/requests", null, new ListRequests(state.journal()))

@@ -46,7 +46,8 @@ final class CompatSteps {
         String model = modelNode != null && modelNode.isTextual() ? modelNode.textValue() : "";
         int slash = model.indexOf('/');
         if (slash <= 0 || slash == model.length() - 1) {
-            throw ApiException.gateway(400, 2005, GatewayErrors.NO_RESPONSE);
+            throw ApiException.gateway(400, 2005, GatewayErrors.NO_RESPONSE)
+                    .withHint(GatewayHints.compatModelWithoutProvider(model));
         }
         String prefix = model.substring(0, slash);
         String bare = model.substring(slash + 1);
@@ -54,7 +55,8 @@ final class CompatSteps {
             throw ApiException.gateway(400, 2005, "Dynamic route '" + bare + "' not found");
         }
         ProviderEntry provider = providers.findCompat(prefix)
-                .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
+                .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER)
+                        .withHint(GatewayHints.unknownCompatProvider(model, prefix, providers.slugs())));
         CompatTranslation.Target target = provider.compatTarget(bare, request);
         Map<String, List<String>> upstreamHeaders = new LinkedHashMap<>(headers);
         List<String> authorization = upstreamHeaders.remove("authorization");

@@ -45,13 +45,15 @@ public final class EndpointResolutionHandler implements HttpHandler {
         ProxyPlan plan;
         if (rest.isEmpty() || rest.equals("/")) {
             if (!method.equals("POST")) {
-                throw ApiException.gateway(404, 2008, GatewayErrors.INVALID_PROVIDER);
+                throw ApiException.gateway(404, 2008, GatewayErrors.INVALID_PROVIDER)
+                        .withHint(GatewayHints.universalMethod());
             }
             byte[] body = RequestBodies.read(exchange);
             plan = new ProxyPlan(ProxyPlan.Kind.UNIVERSAL, universal.parse(body, gateway, clientHeader));
         } else if (rest.startsWith("compat/") || rest.equals("compat")) {
             if (!rest.equals("compat/chat/completions")) {
-                throw ApiException.gateway(404, 2008, GatewayErrors.INVALID_PROVIDER);
+                throw ApiException.gateway(404, 2008, GatewayErrors.INVALID_PROVIDER)
+                        .withHint(GatewayHints.compatPath());
             }
             byte[] body = RequestBodies.read(exchange);
             plan = new ProxyPlan(ProxyPlan.Kind.COMPAT, List.of(compat.step(0, body, forwarded(exchange),
@@ -68,7 +70,8 @@ public final class EndpointResolutionHandler implements HttpHandler {
         String slug = slash < 0 ? rest : rest.substring(0, slash);
         String tail = slash < 0 ? "" : rest.substring(slash + 1);
         ProviderSpec provider = providers.find(slug).map(ProviderEntry::upstream)
-                .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
+                .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER)
+                        .withHint(GatewayHints.unknownProvider(slug, providers.slugs())));
         PathStyle.Target target = provider.target(tail, gateway.accountId())
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
         byte[] body = RequestBodies.read(exchange);

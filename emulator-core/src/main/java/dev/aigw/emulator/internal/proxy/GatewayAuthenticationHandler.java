@@ -21,9 +21,15 @@ public final class GatewayAuthenticationHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         ResolvedGateway resolved = exchange.getAttachment(ProxyAttachments.GATEWAY);
-        if (resolved.gateway().settings().authentication() && !runTokens.isValid(
-                exchange.getRequestHeaders().getFirst(RunTokens.HEADER), resolved.accountId())) {
-            throw ApiException.gateway(401, 2009, GatewayErrors.UNAUTHORIZED);
+        if (resolved.gateway().settings().authentication()) {
+            String account = resolved.accountId();
+            RunTokens.Verdict verdict = runTokens.check(exchange.getRequestHeaders().getFirst(RunTokens.HEADER),
+                    account);
+            if (verdict != RunTokens.Verdict.VALID) {
+                boolean misplaced = runTokens.misplacedInAuthorization(exchange, account);
+                throw ApiException.gateway(401, 2009, GatewayErrors.UNAUTHORIZED)
+                        .withHint(GatewayHints.unauthorized(account, resolved.gateway().id(), verdict, misplaced));
+            }
         }
         next.handleRequest(exchange);
     }

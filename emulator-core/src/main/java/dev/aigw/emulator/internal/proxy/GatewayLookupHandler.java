@@ -47,17 +47,19 @@ public final class GatewayLookupHandler implements HttpHandler {
         String gatewayId = first < 0 ? "" : second < 0 ? path.substring(first + 1) : path.substring(first + 1, second);
         String rest = second < 0 ? null : path.substring(second + 1);
         if (account.isEmpty() || gatewayId.isEmpty()) {
-            throw ApiException.gateway(404, 2001, GatewayErrors.NO_GATEWAY);
+            throw ApiException.gateway(404, 2001, GatewayErrors.NO_GATEWAY).withHint(GatewayHints.noGatewayInPath());
         }
         if (rest != null && hasDotSegment(rest)) {
-            throw ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER);
+            throw ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER).withHint(GatewayHints.dotSegment());
         }
         if (!knownAccounts.contains(account)) {
-            throw ApiException.gateway(400, 2001, GatewayErrors.NO_GATEWAY);
+            throw ApiException.gateway(400, 2001, GatewayErrors.NO_GATEWAY)
+                    .withHint(GatewayHints.unknownAccount(account, knownAccounts));
         }
         Gateway gateway = gateways.find(account, gatewayId)
                 .or(() -> autoCreateDefault(exchange, account, gatewayId))
-                .orElseThrow(() -> ApiException.gateway(400, 2001, GatewayErrors.NO_GATEWAY));
+                .orElseThrow(() -> ApiException.gateway(400, 2001, GatewayErrors.NO_GATEWAY)
+                        .withHint(noGatewayHint(exchange, account, gatewayId)));
         exchange.putAttachment(ProxyAttachments.GATEWAY,
                 new ResolvedGateway(account, gateway, rest == null ? "" : rest));
         next.handleRequest(exchange);
@@ -73,6 +75,14 @@ public final class GatewayLookupHandler implements HttpHandler {
             return new Gateway(account, Gateway.DEFAULT_ID, GatewayBodies.forAutoCreatedDefault(), true, now, now,
                     internalIds.get());
         });
+    }
+
+    private String noGatewayHint(HttpServerExchange exchange, String account, String gatewayId) {
+        if (!Gateway.DEFAULT_ID.equals(gatewayId)) {
+            return GatewayHints.noGateway(account, gatewayId);
+        }
+        RunTokens.Verdict verdict = runTokens.check(exchange.getRequestHeaders().getFirst(RunTokens.HEADER), account);
+        return GatewayHints.noDefaultGateway(account, verdict, runTokens.misplacedInAuthorization(exchange, account));
     }
 
     /** Tells whether a path has a {@code .} or {@code ..} segment, which would escape the provider's base. */

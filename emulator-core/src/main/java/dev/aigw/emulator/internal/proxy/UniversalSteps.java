@@ -84,7 +84,8 @@ final class UniversalSteps {
             return compat.step(index, query, forwarded, settings, gateway);
         }
         ProviderSpec provider = providers.find(providerName).map(ProviderEntry::upstream)
-                .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
+                .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER)
+                        .withHint(GatewayHints.unknownStepProvider(index, providerName, providers.slugs())));
         String path = endpoint.startsWith("/") ? endpoint.substring(1) : endpoint;
         String queryString = "";
         int q = path.indexOf('?');

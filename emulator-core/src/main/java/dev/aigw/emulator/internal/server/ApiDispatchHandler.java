@@ -28,7 +28,7 @@ public final class ApiDispatchHandler implements HttpHandler {
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) {
+    public void handleRequest(HttpServerExchange exchange) throws InterruptedException {
         String path = exchange.getRelativePath();
         RouteTable.Match match = routes.match(exchange.getRequestMethod().toString(), path);
         if (match instanceof RouteTable.Match.WrongMethod wrong) {

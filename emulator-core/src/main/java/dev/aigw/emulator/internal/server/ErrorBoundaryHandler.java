@@ -8,18 +8,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every failure below it into its surface's error envelope: {@link ApiException}s as they say,
- * anything else as a logged 500.
+ * Turns every failure below it into its surface's error envelope: {@link ApiException}s as they say (with their
+ * hint beside the body as {@link Hints} says), anything else as a logged 500.
  */
 public final class ErrorBoundaryHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorBoundaryHandler.class);
 
     private final ErrorEnvelope envelope;
+    private final Hints hints;
     private final HttpHandler next;
 
-    public ErrorBoundaryHandler(ErrorEnvelope envelope, HttpHandler next) {
+    public ErrorBoundaryHandler(ErrorEnvelope envelope, Hints hints, HttpHandler next) {
         this.envelope = envelope;
+        this.hints = hints;
         this.next = next;
     }
 
@@ -49,6 +51,7 @@ public final class ErrorBoundaryHandler implements HttpHandler {
             org.xnio.IoUtils.safeClose(exchange.getConnection());
             return;
         }
+        hints.apply(exchange, e);
         Responses.json(exchange, e.status(), envelope.render(e));
     }
 

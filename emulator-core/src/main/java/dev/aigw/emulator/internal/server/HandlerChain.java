@@ -46,13 +46,14 @@ public final class HandlerChain {
     /** Builds the root handler of an emulator whose worker-thread requests {@code inFlight} tracks. */
     public static HttpHandler build(EmulatorState state, InFlightRequests inFlight) {
         long maxBody = state.settings().maxBodyBytes();
-        WorkerHandOff v4Worker = new WorkerHandOff(inFlight, ErrorEnvelope.V4);
-        WorkerHandOff gatewayWorker = new WorkerHandOff(inFlight, ErrorEnvelope.GATEWAY);
+        Hints hints = Hints.shown(state.settings().hints());
+        WorkerHandOff v4Worker = new WorkerHandOff(inFlight, ErrorEnvelope.V4, hints);
+        WorkerHandOff gatewayWorker = new WorkerHandOff(inFlight, ErrorEnvelope.GATEWAY, hints);
 
         // One stage per line, outermost first; each wraps the ones below it.
         HttpHandler management =
                 new RequestBodyHandler(maxBody,
-                new ErrorBoundaryHandler(ErrorEnvelope.V4,
+                new ErrorBoundaryHandler(ErrorEnvelope.V4, hints,
                 new PlacementHandler(Placement.management(), v4Worker,
                 new ManagementAuthenticationHandler(state.credentials(),
                 new ApiDispatchHandler("management", ManagementRoutes.table(managementContext(state)),
@@ -60,7 +61,7 @@ public final class HandlerChain {
 
         HttpHandler control =
                 new RequestBodyHandler(maxBody,
-                new ErrorBoundaryHandler(ErrorEnvelope.V4,
+                new ErrorBoundaryHandler(ErrorEnvelope.V4, hints,
                 new PlacementHandler(Placement.control(), v4Worker,
                 new ApiDispatchHandler("control", ControlRoutes.table(state), Authorizer.NONE))));
 
@@ -73,7 +74,7 @@ public final class HandlerChain {
                 new ScriptedAttempts(state.scripts(), state.upstreams(), state.clock()))));
         HttpHandler proxy =
                 new RequestBodyHandler(maxBody,
-                new ErrorBoundaryHandler(ErrorEnvelope.GATEWAY,
+                new ErrorBoundaryHandler(ErrorEnvelope.GATEWAY, hints,
                 new RequestIdsHandler(state.ids(), state.clock(), testId,
                 new GatewayLookupHandler(state.gateways(), state.accounts(), runTokens, state.clock(), state::newUuid,
                 new GatewayAuthenticationHandler(runTokens,
@@ -84,7 +85,7 @@ public final class HandlerChain {
                 new ProxyHandler(steps, new ReplyWriter(state.clock()), state.timelines()))))))))));
 
         HttpHandler unknown =
-                new ErrorBoundaryHandler(ErrorEnvelope.V4, exchange -> {
+                new ErrorBoundaryHandler(ErrorEnvelope.V4, hints, exchange -> {
                     throw ApiException.noRoute(exchange.getRequestPath());
                 });
 

@@ -50,7 +50,8 @@ public final class Placement {
     /**
      * Control reads ({@code GET}: health, clock, recorded requests, timelines) run on the I/O thread: they neither
      * read a body nor wait, and a health probe answered without a hand-off is what makes the emulator ready fast.
-     * Every other control call (advancing the clock, scripting) runs on a worker.
+     * Every other control call (advancing the clock, scripting) runs on a worker, and so must any call that waits
+     * ({@code POST /clock/await-waiters} blocks until requests park on the clock).
      */
     public static Rule control() {
         return exchange -> exchange.getRequestMethod().equals(Methods.GET) ? Optional.of(FREE) : Optional.empty();

@@ -15,10 +15,12 @@ public final class WorkerHandOff {
 
     private final InFlightRequests inFlight;
     private final ErrorEnvelope envelope;
+    private final Hints hints;
 
-    public WorkerHandOff(InFlightRequests inFlight, ErrorEnvelope envelope) {
+    public WorkerHandOff(InFlightRequests inFlight, ErrorEnvelope envelope, Hints hints) {
         this.inFlight = inFlight;
         this.envelope = envelope;
+        this.hints = hints;
     }
 
     /**
@@ -34,6 +36,6 @@ public final class WorkerHandOff {
      * error boundary.
      */
     public HttpHandler wrap(HttpHandler rest) {
-        return new BlockingHandler(inFlight.around(new ErrorBoundaryHandler(envelope, rest)));
+        return new BlockingHandler(inFlight.around(new ErrorBoundaryHandler(envelope, hints, rest)));
     }
 }
