@@ -2,6 +2,7 @@ package dev.aigw.emulator;
 
 import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
+import dev.aigw.emulator.internal.ScopeFilter;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
@@ -11,6 +12,7 @@ import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.server.EmulatorServer;
 import dev.aigw.emulator.internal.server.HandlerChain;
 import dev.aigw.emulator.internal.server.InFlightRequests;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -161,9 +163,37 @@ public final class AiGatewayEmulator implements AutoCloseable {
                 "no untaken request has reached an upstream; recorded so far: " + state.journal().all().size()));
     }
 
+    /**
+     * Returns the oldest upstream attempt not taken yet, waiting for one to be recorded (a client running on another
+     * thread) for at most {@code realTimeout} of real time, whatever the emulator's clock.
+     *
+     * @throws IllegalStateException if none was recorded within the timeout
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    public RecordedRequest takeRequest(Duration realTimeout) throws InterruptedException {
+        if (Objects.requireNonNull(realTimeout, "realTimeout").isNegative()) {
+            throw new IllegalArgumentException("realTimeout must not be negative, got " + realTimeout);
+        }
+        return state.journal().take(realTimeout).orElseThrow(() -> new IllegalStateException(
+                "no untaken request reached an upstream within " + realTimeout + " (real time); recorded so far: "
+                        + state.journal().all().size()));
+    }
+
     /** Returns every recorded upstream attempt, oldest first (taken ones included). */
     public List<RecordedRequest> recordedRequests() {
         return state.journal().all();
+    }
+
+    /**
+     * Returns the recorded upstream attempts of a provider, a gateway and a test id, oldest first (taken ones
+     * included); a {@code null} argument selects every value, e.g. {@code recordedRequests("openai", null, "t1")}.
+     *
+     * @throws IllegalArgumentException if {@code provider} names no provider
+     */
+    public List<RecordedRequest> recordedRequests(String provider, String gatewayId, String testId) {
+        ScopeFilter filter = new ScopeFilter(provider == null ? null : requireProvider(provider), gatewayId, testId);
+        return state.journal().all().stream()
+                .filter(r -> filter.matches(r.provider(), r.gatewayId(), r.testId())).toList();
     }
 
     /**

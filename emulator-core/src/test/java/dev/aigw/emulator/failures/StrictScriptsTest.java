@@ -108,8 +108,12 @@ class StrictScriptsTest {
     }
 
     @Test
-    void anUnknownProviderInAFilterIsRefused() {
+    void anUnknownProviderInAFilterIsRefusedInJavaAndOverHttp() {
         assertValidationError(call(emulator, "GET", "/requests?provider=opnai", null), "provider");
         assertValidationError(call(emulator, "GET", "/scripts?provider=opnai", null), "provider");
+
+        assertThatThrownBy(() -> emulator.recordedRequests("opnai", null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(
+                        "unknown provider \"opnai\" (did you mean \"openai\"?)");
     }
 }
