@@ -2,14 +2,18 @@ package dev.aigw.emulator;
 
 import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
+import dev.aigw.emulator.internal.ScopeFilter;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
+import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.script.ScriptStepJson;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.server.EmulatorServer;
 import dev.aigw.emulator.internal.server.HandlerChain;
 import dev.aigw.emulator.internal.server.Hints;
 import dev.aigw.emulator.internal.server.InFlightRequests;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -166,14 +170,102 @@ public final class AiGatewayEmulator implements AutoCloseable {
                 "no untaken request has reached an upstream; recorded so far: " + state.journal().all().size()));
     }
 
+    /**
+     * Returns the oldest upstream attempt not taken yet, waiting for one to be recorded (a client running on another
+     * thread) for at most {@code realTimeout} of real time, whatever the emulator's clock.
+     *
+     * @throws IllegalStateException if none was recorded within the timeout
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    public RecordedRequest takeRequest(Duration realTimeout) throws InterruptedException {
+        if (Objects.requireNonNull(realTimeout, "realTimeout").isNegative()) {
+            throw new IllegalArgumentException("realTimeout must not be negative, got " + realTimeout);
+        }
+        return state.journal().take(realTimeout).orElseThrow(() -> new IllegalStateException(
+                "no untaken request reached an upstream within " + realTimeout + " (real time); recorded so far: "
+                        + state.journal().all().size()));
+    }
+
     /** Returns every recorded upstream attempt, oldest first (taken ones included). */
     public List<RecordedRequest> recordedRequests() {
         return state.journal().all();
     }
 
-    /** Returns the script of a provider's upstream, to queue responses and faults (see {@link ProviderScript}). */
+    /**
+     * Returns the recorded upstream attempts of a provider, a gateway and a test id, oldest first (taken ones
+     * included); a {@code null} argument selects every value, e.g. {@code recordedRequests("openai", null, "t1")}.
+     *
+     * @throws IllegalArgumentException if {@code provider} names no provider
+     */
+    public List<RecordedRequest> recordedRequests(String provider, String gatewayId, String testId) {
+        ScopeFilter filter = new ScopeFilter(provider == null ? null : requireProvider(provider), gatewayId, testId);
+        return state.journal().all().stream()
+                .filter(r -> filter.matches(r.provider(), r.gatewayId(), r.testId())).toList();
+    }
+
+    /**
+     * Returns the script of a provider's upstream, to queue responses and faults (see {@link ProviderScript}).
+     *
+     * @throws IllegalArgumentException if {@code provider} names no provider; the message names the closest slugs
+     */
     public ProviderScript script(String provider) {
-        return new ProviderScript(state.scripts(), new Scripts.Scope(provider, null, null));
+        return new ProviderScript(state.scripts(), new Scripts.Scope(requireProvider(provider), null, null));
+    }
+
+    /**
+     * Returns the script steps still queued, in the order attempts look at them, each with its provider, gateway
+     * and test id, and the responses it still gives.
+     */
+    public List<PendingScript> pendingScripts() {
+        return state.scripts().queued().stream().map(q -> new PendingScript(q.scope().provider(),
+                q.scope().gatewayId(), q.scope().testId(), q.behavior(), q.repeat().responses(), q.repeat().repeats(),
+                Json.text(ScriptStepJson.render(q.behavior(), q.repeat())))).toList();
+    }
+
+    /**
+     * Fails if scripted responses were never used, listing them, as a test should when it ends: a step queued with
+     * {@link ProviderScript#enqueue} whose attempts never came. Steps that repeat ({@code always}, every nth, with a
+     * probability) are never leftovers.
+     *
+     * @throws AssertionError listing the leftover steps
+     */
+    public void verifyNoLeftoverScripts() {
+        verifyNoLeftovers(pendingScripts(), "");
+    }
+
+    /**
+     * Fails if scripted responses narrowed to this test id ({@link ProviderScript#forTest}) were never used,
+     * listing them: the check of one test among several that share this emulator. Steps of other test ids, and
+     * steps not narrowed to a test, are not looked at.
+     *
+     * @throws AssertionError listing the leftover steps
+     */
+    public void verifyNoLeftoverScripts(String testId) {
+        Objects.requireNonNull(testId, "testId");
+        verifyNoLeftovers(pendingScripts().stream().filter(p -> testId.equals(p.testId())).toList(),
+                " for test \"" + testId + "\"");
+    }
+
+    private static void verifyNoLeftovers(List<PendingScript> pending, String whose) {
+        List<PendingScript> leftovers = pending.stream().filter(p -> !p.repeats()).toList();
+        if (leftovers.isEmpty()) {
+            return;
+        }
+        int responses = leftovers.stream().mapToInt(PendingScript::remaining).sum();
+        StringBuilder message = new StringBuilder().append(responses).append(" scripted response")
+                .append(responses == 1 ? " was" : "s were").append(" never used").append(whose).append(':');
+        leftovers.forEach(p -> message.append("\n  ").append(p));
+        message.append("\nno attempt came for them: send the requests they were meant for, queue fewer, or clear()"
+                + " the script; a step meant to stay is queued with always(), everyNth() or withProbability()");
+        throw new AssertionError(message.toString());
+    }
+
+    private String requireProvider(String provider) {
+        Objects.requireNonNull(provider, "provider");
+        if (state.providers().find(provider).isEmpty()) {
+            throw new IllegalArgumentException(state.providers().unknown(provider));
+        }
+        return provider;
     }
 
     /** Returns the timelines of the latest requests that reached the attempt stage, oldest first. */

@@ -85,9 +85,13 @@ public final class ProviderScript {
         return this;
     }
 
-    /** Counts the entries queued through this script's scope that are still pending. */
+    /**
+     * Counts the responses still queued through this script's scope: {@code enqueue(response, 4)} counts 4 until
+     * attempts take them. Steps that repeat ({@code always}, every nth, with a probability) count none; see
+     * {@link AiGatewayEmulator#pendingScripts()}.
+     */
     public int pending() {
-        return scripts.count(scope);
+        return scripts.pending(scope);
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.Objects;
  * provider's normal answer to the request (the fake provider's, or the real upstream's), so
  * {@code UpstreamResponse.builder().latency(Duration.ofSeconds(3)).build()} is a slow success.
  *
- * @param status the HTTP status
+ * @param status the HTTP status, from 200 to 599 (a 1xx status is not a final response)
  * @param headers extra response headers (names in lower case), e.g. {@code retry-after}
  * @param body the whole body, or {@code null} for the provider's own
  * @param events SSE {@code data:} payloads to stream instead of a body, or {@code null}
@@ -30,8 +30,9 @@ public record UpstreamResponse(int status, Map<String, String> headers, String b
 
     /** Validates and copies the components. */
     public UpstreamResponse {
-        if (status < 100 || status > 599) {
-            throw new IllegalArgumentException("status must be from 100 to 599, got " + status);
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("status must be from 200 to 599, got " + status
+                    + (status >= 100 && status < 200 ? " (an informational 1xx status is never a final response)" : ""));
         }
         Map<String, String> lower = new LinkedHashMap<>();
         Objects.requireNonNull(headers, "headers").forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.api.JsonShape;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.util.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;

@@ -71,7 +71,7 @@ final class ConfigFile {
     private static final List<String> SCRIPT_MEMBERS = List.of("provider", "gateway_id", "test_id", "steps");
     private static final List<String> PERMISSION_LABELS =
             Arrays.stream(Permission.values()).map(Permission::label).toList();
-    private static final Set<String> PROVIDERS = ProviderRegistry.withBuiltIns().slugs();
+    private static final ProviderRegistry PROVIDERS = ProviderRegistry.withBuiltIns();
     private static final JsonShape.Member PERMISSIONS = required("permissions",
             new JsonShape.ArrayOf(oneOf(PERMISSION_LABELS.toArray(String[]::new)), 1, Integer.MAX_VALUE));
 
@@ -368,9 +368,8 @@ final class ConfigFile {
     }
 
     private void checkProvider(String provider, List<String> path) {
-        if (!PROVIDERS.contains(provider)) {
-            throw checks.error(path, ": unknown provider \"" + provider + "\"" + Suggestions.didYouMean(provider, PROVIDERS)
-                    + "; known: " + String.join(", ", PROVIDERS));
+        if (PROVIDERS.find(provider).isEmpty()) {
+            throw checks.error(path, ": " + PROVIDERS.unknown(provider));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.aigw.emulator.standalone;
 
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.ApiToken;
+import dev.aigw.emulator.internal.util.Suggestions;
 import java.util.List;
 import java.util.regex.Pattern;
 

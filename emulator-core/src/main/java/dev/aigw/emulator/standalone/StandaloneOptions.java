@@ -1,5 +1,6 @@
 package dev.aigw.emulator.standalone;
 
+import dev.aigw.emulator.internal.util.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;

@@ -48,7 +48,7 @@ class ControlApiTest {
 
         HttpResponse<String> queued = call("POST", "/scripts/openai", "{\"steps\":[{\"status\":503,\"times\":4}]}");
         assertThat(queued.statusCode()).isEqualTo(200);
-        assertThat(json(queued).get("pending").intValue()).isEqualTo(1);
+        assertThat(json(queued).get("pending").intValue()).as("responses, not steps").isEqualTo(4);
 
         assertThat(RetryScenariosTest.send(emulator, "gw", "cf-aig-max-attempts", "5", "cf-aig-retry-delay", "5000",
                 "cf-aig-backoff", "exponential").statusCode()).isEqualTo(200);

@@ -380,6 +380,12 @@ class ConfigFileTest {
         assertRefused("{\"scripts\": [{\"provider\": \"openai\", \"gateway\": \"gw\", \"steps\": [{}]}]}",
                 "scripts[0].gateway: unknown member (did you mean \"gateway_id\"?); a script takes: provider,"
                         + " gateway_id, test_id, steps");
+        assertRefused(openAi + "\"steps\": [{\"status\": 503, \"time\": 2}]}]}",
+                "scripts[0].steps[0].time: unknown member (did you mean \"times\"?); the members are status, headers,"
+                        + " body, events, latency_ms, time_to_first_token_ms, event_interval_ms, tokens_per_second,"
+                        + " fault, after_events, times, every_nth, probability, seed");
+        assertRefused(openAi + "\"steps\": [{\"status\": 103}]}]}", "scripts[0].steps[0].status: 103 is an"
+                + " informational (1xx) status, which HTTP cannot send as a final response; use a status from 200 to 599");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -39,8 +40,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * test classes may run in parallel. A test that runs concurrently with others needs an emulator of its own:
  * {@code @AiGatewayTest} gives it one, an instance field of a {@code PER_METHOD} class has one, and a static field
  * refuses with a message saying so.
+ *
+ * <p>A test that ends with scripted responses never used fails, listing them, as WireMock fails a test on unmatched
+ * requests; {@code @AiGatewayTest(failOnLeftoverScripts = false)} or {@link Builder#failOnLeftoverScripts(boolean)}
+ * turn that off.
  */
-public final class AiGatewayExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class AiGatewayExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver {
 
     private static final Set<Class<?>> INJECTABLE =
             Set.of(AiGatewayEmulator.class, VirtualClock.class, EmulatorClock.class, ProviderScript.class);
@@ -85,6 +91,17 @@ public final class AiGatewayExtension implements BeforeAllCallback, BeforeEachCa
     @Override
     public void beforeEach(ExtensionContext context) {
         source.beforeEach(context).prepareForTest();
+    }
+
+    /**
+     * Fails a test that passed so far but left scripted responses unused on its emulator, listing them (see
+     * {@link AiGatewayEmulator#verifyNoLeftoverScripts()}); a test that already failed keeps its own failure.
+     */
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isEmpty()) {
+            source.emulatorFor(context).verifyAfterTest();
+        }
     }
 
     /** Tells JUnit which parameter types this extension injects. */
@@ -144,6 +161,7 @@ public final class AiGatewayExtension implements BeforeAllCallback, BeforeEachCa
         private String accountId = AiGatewayEmulator.DEFAULT_ACCOUNT_ID;
         private ClockMode clock = ClockMode.AUTO;
         private Instant startAt;
+        private boolean failOnLeftoverScripts = true;
         private final List<Consumer<AiGatewayEmulator.Builder>> customizers = new ArrayList<>();
 
         private Builder() {
@@ -176,6 +194,15 @@ public final class AiGatewayExtension implements BeforeAllCallback, BeforeEachCa
         }
 
         /**
+         * Sets whether a test that ends with scripted responses never used fails, listing them; {@code true} by
+         * default. Steps that repeat ({@code always}, every nth, with a probability) are never leftovers.
+         */
+        public Builder failOnLeftoverScripts(boolean fail) {
+            this.failOnLeftoverScripts = fail;
+            return this;
+        }
+
+        /**
          * Adds a change to the emulator's own builder, applied after this builder's options each time the extension
          * builds an emulator, e.g. {@code configure(b -> b.maxBodyBytes(64 * 1024).upstream("openai", url))}.
          */
@@ -190,7 +217,8 @@ public final class AiGatewayExtension implements BeforeAllCallback, BeforeEachCa
          * @throws IllegalArgumentException if a start instant is set with {@link ClockMode#SYSTEM}
          */
         public AiGatewayExtension build() {
-            return new AiGatewayExtension(new Recipe(port, accountId, clock, startAt, customizers));
+            return new AiGatewayExtension(new Recipe(port, accountId, clock, startAt, customizers,
+                    failOnLeftoverScripts));
         }
     }
 }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>A {@code @Nested} class shares the emulator of its enclosing class unless it carries its own
  * {@code @AiGatewayTest}. A test that runs {@linkplain org.junit.jupiter.api.parallel.ExecutionMode#CONCURRENT
  * concurrently} gets an emulator of its own, built from the same options. For options beyond these attributes,
- * register the extension programmatically with {@link AiGatewayExtension#builder()}.
+ * register the extension programmatically with {@link AiGatewayExtension#builder()}. A test that ends with scripted
+ * responses never used fails, listing them, unless {@link #failOnLeftoverScripts()} is {@code false}.
  */
 @Documented
 @Inherited
@@ -57,4 +58,11 @@ public @interface AiGatewayTest {
      * {@code true} by default, {@code false} for tests that compare response headers with the real gateway's.
      */
     boolean hints() default true;
+
+    /**
+     * Returns whether a test that ends with scripted responses never used fails, listing them, as WireMock fails a
+     * test on unmatched requests; {@code true} by default. Steps that repeat ({@code always}, every nth, with a
+     * probability) are never leftovers, and a test that already failed is not failed again.
+     */
+    boolean failOnLeftoverScripts() default true;
 }

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * {@link AiGatewayExtension.Builder}, applied to a fresh {@link AiGatewayEmulator.Builder} each time.
  */
 record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
-              List<Consumer<AiGatewayEmulator.Builder>> customizers) {
+              List<Consumer<AiGatewayEmulator.Builder>> customizers, boolean failOnLeftoverScripts) {
 
-    static final Recipe DEFAULTS = new Recipe(0, AiGatewayEmulator.DEFAULT_ACCOUNT_ID, ClockMode.AUTO, null, List.of());
+    static final Recipe DEFAULTS = new Recipe(0, AiGatewayEmulator.DEFAULT_ACCOUNT_ID, ClockMode.AUTO, null, List.of(),
+            true);
 
     Recipe {
         Objects.requireNonNull(accountId, "accountId");
@@ -41,7 +42,8 @@ record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
         }
         try {
             List<Consumer<AiGatewayEmulator.Builder>> hints = options.hints() ? List.of() : List.of(b -> b.hints(false));
-            return new Recipe(options.port(), options.accountId(), options.clock(), start, hints);
+            return new Recipe(options.port(), options.accountId(), options.clock(), start, hints,
+                    options.failOnLeftoverScripts());
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("@AiGatewayTest on " + annotatedClass.getName() + ": "
                     + e.getMessage(), e);
@@ -55,6 +57,6 @@ record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
                 .accountId(accountId)
                 .clock(clockMode.newClock(startAt == null ? VirtualClock.DEFAULT_START : startAt));
         customizers.forEach(customizer -> customizer.accept(builder));
-        return new RunningEmulator(builder.build().start());
+        return new RunningEmulator(builder.build().start(), failOnLeftoverScripts);
     }
 }

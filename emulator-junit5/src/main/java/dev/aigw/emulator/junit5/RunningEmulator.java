@@ -15,11 +15,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningEmulator implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private final AiGatewayEmulator emulator;
+    private final boolean failOnLeftoverScripts;
     private final VirtualClock.Mode initialMode;
     private volatile boolean released;
 
-    RunningEmulator(AiGatewayEmulator emulator) {
+    RunningEmulator(AiGatewayEmulator emulator, boolean failOnLeftoverScripts) {
         this.emulator = emulator;
+        this.failOnLeftoverScripts = failOnLeftoverScripts;
         this.initialMode = emulator.clock() instanceof VirtualClock virtual ? virtual.getMode() : null;
     }
 
@@ -32,6 +34,24 @@ final class RunningEmulator implements ExtensionContext.Store.CloseableResource,
         emulator.reset();
         if (initialMode != null) {
             ((VirtualClock) emulator.clock()).setMode(initialMode);
+        }
+    }
+
+    /**
+     * Fails, listing them, if the test that just ran left scripted responses unused, unless the extension was told
+     * not to. The emulator is the test's own (reset before it, never shared with a concurrent test), so every step
+     * queued on it is the test's.
+     */
+    void verifyAfterTest() {
+        if (!failOnLeftoverScripts) {
+            return;
+        }
+        try {
+            emulator.verifyNoLeftoverScripts();
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nto let tests end with unused scripts, use"
+                    + " @AiGatewayTest(failOnLeftoverScripts = false) or AiGatewayExtension.builder()"
+                    + ".failOnLeftoverScripts(false)", e);
         }
     }
 

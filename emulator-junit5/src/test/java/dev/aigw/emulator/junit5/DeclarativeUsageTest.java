@@ -46,7 +46,8 @@ class DeclarativeUsageTest {
 
     @Test
     void annotationAttributesBecomeTheEmulatorsOptions() {
-        @AiGatewayTest(port = 8787, accountId = "acc-1", clock = ClockMode.MANUAL, startAt = "2026-04-01T08:00:00Z")
+        @AiGatewayTest(port = 8787, accountId = "acc-1", clock = ClockMode.MANUAL, startAt = "2026-04-01T08:00:00Z",
+                failOnLeftoverScripts = false)
         final class Annotated {
         }
 
@@ -56,6 +57,8 @@ class DeclarativeUsageTest {
         assertThat(recipe.accountId()).isEqualTo("acc-1");
         assertThat(recipe.clockMode()).isEqualTo(ClockMode.MANUAL);
         assertThat(recipe.startAt()).isEqualTo(Instant.parse("2026-04-01T08:00:00Z"));
+        assertThat(recipe.failOnLeftoverScripts()).isFalse();
+        assertThat(Recipe.DEFAULTS.failOnLeftoverScripts()).isTrue();
     }
 
     @Nested

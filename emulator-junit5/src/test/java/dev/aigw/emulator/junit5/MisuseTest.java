@@ -64,6 +64,15 @@ class MisuseTest {
     }
 
     @Test
+    void aProviderScriptParameterOfAnUnknownProviderNamesTheClosestSlug() {
+        Throwable failure = Kit.failureOf(Kit.run(ScriptOfATypo.class), "test");
+
+        assertThat(failure).isInstanceOf(ParameterResolutionException.class)
+                .hasMessageStartingWith("Failed to resolve parameter [dev.aigw.emulator.ProviderScript")
+                .hasMessageContaining(": unknown provider \"opnai\" (did you mean \"openai\"?); known: openai,");
+    }
+
+    @Test
     void anEmulatorKeptBeyondItsClassIsClosedAndSaysSo() {
         EngineExecutionResults results = Kit.run(LeaksItsEmulator.class);
         Kit.assertAllSucceeded(results, 1);
@@ -168,6 +177,14 @@ class MisuseTest {
                 .hasMessage("port must be from 0 to 65535, got 70000");
         assertThatThrownBy(() -> AiGatewayExtension.builder().accountId("no spaces"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("account id must be");
+    }
+
+    @Fixture
+    @AiGatewayTest
+    static class ScriptOfATypo {
+        @Test
+        void test(@Provider("opnai") ProviderScript openai) {
+        }
     }
 
     @Fixture

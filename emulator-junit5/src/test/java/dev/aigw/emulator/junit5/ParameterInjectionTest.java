@@ -14,9 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Every position JUnit resolves parameters in receives the class's emulator, its clock and provider scripts. */
+/**
+ * Every position JUnit resolves parameters in receives the class's emulator, its clock and provider scripts. The step
+ * queued in {@code @BeforeEach} is used by one test only, so leftovers are allowed here.
+ */
 @Timeout(30)
-@AiGatewayTest
+@AiGatewayTest(failOnLeftoverScripts = false)
 class ParameterInjectionTest {
 
     private static AiGatewayEmulator fromBeforeAll;

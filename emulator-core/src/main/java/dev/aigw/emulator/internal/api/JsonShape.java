@@ -2,6 +2,7 @@ package dev.aigw.emulator.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.util.Suggestions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,6 +25,11 @@ public sealed interface JsonShape {
 
     static JsonShape bool() {
         return new Bool();
+    }
+
+    /** Accepts any JSON value, for members whose content is free (a scripted body). */
+    static JsonShape anything() {
+        return new Anything();
     }
 
     static JsonShape integer(long min, long max) {
@@ -51,7 +57,12 @@ public sealed interface JsonShape {
     }
 
     static Obj object(Member... members) {
-        return new Obj(List.of(members));
+        return new Obj(List.of(members), false);
+    }
+
+    /** An object that takes only these members: any other is refused, naming it and the closest member. */
+    static Obj closedObject(Member... members) {
+        return new Obj(List.of(members), true);
     }
 
     static JsonShape anyOf(String description, JsonShape... options) {
@@ -115,6 +126,18 @@ public sealed interface JsonShape {
                 return;
             }
             shape.check(value, path);
+        }
+    }
+
+    record Anything() implements JsonShape {
+        @Override
+        public void check(JsonNode value, List<String> path) {
+            // Any value fits: the member is declared so that a closed object knows it.
+        }
+
+        @Override
+        public String describe() {
+            return "any JSON value";
         }
     }
 
@@ -272,15 +295,33 @@ public sealed interface JsonShape {
         }
     }
 
-    /** An object with known members; unknown members are ignored, as the real API ignores them. */
-    record Obj(List<Member> members) implements JsonShape {
+    /**
+     * An object with known members; unknown members are ignored, as the real API ignores them, unless the object
+     * is {@code closed} (the emulator's own bodies, where an unknown member is most likely a typo).
+     */
+    record Obj(List<Member> members, boolean closed) implements JsonShape {
         @Override
         public void check(JsonNode value, List<String> path) {
             if (!value.isObject()) {
                 throw mismatch(path, describe(), value);
             }
+            if (closed) {
+                refuseUnknown(value, path);
+            }
             for (Member member : members) {
                 member.check(value, path);
+            }
+        }
+
+        private void refuseUnknown(JsonNode value, List<String> path) {
+            List<String> names = members.stream().map(Member::name).toList();
+            for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!names.contains(name)) {
+                    List<String> at = child(path, name);
+                    throw ApiException.validation(location(at) + ": unknown member" + Suggestions.didYouMean(name, names)
+                            + "; the members are " + String.join(", ", names), at);
+                }
             }
         }
 

@@ -35,14 +35,15 @@ final class ClockEndpoints {
 
     ApiResponse setMode(ApiRequest request) {
         ObjectNode body = request.jsonObjectBody();
-        JsonShape.required("mode", JsonShape.oneOf("auto", "manual")).check(body, BODY);
+        JsonShape.closedObject(JsonShape.required("mode", JsonShape.oneOf("auto", "manual"))).check(body, BODY);
         virtual().setMode(body.get("mode").textValue().equals("auto") ? VirtualClock.Mode.AUTO : VirtualClock.Mode.MANUAL);
         return state();
     }
 
     ApiResponse advance(ApiRequest request) {
         ObjectNode body = request.jsonObjectBody();
-        JsonShape.required("millis", JsonShape.integer(0, Long.MAX_VALUE / 1_000_000)).check(body, BODY);
+        JsonShape.closedObject(JsonShape.required("millis", JsonShape.integer(0, Long.MAX_VALUE / 1_000_000)))
+                .check(body, BODY);
         virtual().advance(Duration.ofMillis(body.get("millis").longValue()));
         return state();
     }

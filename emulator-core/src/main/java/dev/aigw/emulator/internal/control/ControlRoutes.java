@@ -14,7 +14,7 @@ public final class ControlRoutes {
 
     public static RouteTable table(EmulatorState state) {
         ClockEndpoints clock = new ClockEndpoints(state.clock());
-        ScriptEndpoints scripts = new ScriptEndpoints(state.scripts());
+        ScriptEndpoints scripts = new ScriptEndpoints(state.scripts(), state.providers());
         return new RouteTable()
                 .add("GET", "/health", null, request -> json(Json.object().put("status", "ok")))
                 .add("POST", "/reset", null, request -> {
@@ -25,10 +25,11 @@ public final class ControlRoutes {
                 .add("PUT", "/clock", null, clock::setMode)
                 .add("POST", "/clock/advance", null, clock::advance)
                 .add("POST", "/clock/await-waiters", null, clock::awaitWaiters)
+                .add("GET", "/scripts", null, scripts::list)
                 .add("POST", "/scripts/{provider}", null, scripts::append)
                 .add("DELETE", "/scripts/{provider}", null, scripts::clear)
-                .add("GET", "/requests", null, new ListRequests(state.journal()))
-                .add("GET", "/timelines", null, new ListTimelines(state.timelines()));
+                .add("GET", "/requests", null, new ListRequests(state.journal(), state.providers()))
+                .add("GET", "/timelines", null, new ListTimelines(state.timelines(), state.providers()));
     }
 
     private static ApiResponse json(ObjectNode body) {

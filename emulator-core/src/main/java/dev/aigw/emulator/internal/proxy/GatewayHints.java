@@ -1,6 +1,6 @@
 package dev.aigw.emulator.internal.proxy;
 
-import dev.aigw.emulator.standalone.Suggestions;
+import dev.aigw.emulator.internal.util.Suggestions;
 import java.util.Collection;
 
 /**

@@ -1,19 +1,27 @@
 package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.RecordedRequest;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Records every upstream attempt, oldest first, keeping at most {@code limit} entries. Thread-safe.
- * {@link #take()} hands entries out once each, like MockWebServer's {@code takeRequest()}.
+ * {@link #take()} hands entries out once each, like MockWebServer's {@code takeRequest()}; {@link #take(Duration)}
+ * waits for one, on real time.
  */
 public final class Journal {
 
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+
     private final int limit;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition recorded = lock.newCondition();
     private final Deque<RecordedRequest> all = new ArrayDeque<>();
     private final Deque<RecordedRequest> untaken = new ArrayDeque<>();
 
@@ -21,29 +29,68 @@ public final class Journal {
         this.limit = limit;
     }
 
-    public synchronized void record(RecordedRequest request) {
-        all.addLast(request);
-        untaken.addLast(request);
-        if (all.size() > limit) {
-            RecordedRequest dropped = all.removeFirst();
-            if (untaken.peekFirst() == dropped) {
-                untaken.removeFirst();
+    public void record(RecordedRequest request) {
+        lock.lock();
+        try {
+            all.addLast(request);
+            untaken.addLast(request);
+            if (all.size() > limit) {
+                RecordedRequest dropped = all.removeFirst();
+                if (untaken.peekFirst() == dropped) {
+                    untaken.removeFirst();
+                }
             }
+            recorded.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Returns the oldest request not taken yet. */
-    public synchronized Optional<RecordedRequest> take() {
-        return Optional.ofNullable(untaken.pollFirst());
+    public Optional<RecordedRequest> take() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(untaken.pollFirst());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Returns the oldest request not taken yet, waiting for one at most {@code realTimeout} of real time (a test
+     * waiting for a client on another thread); empty if none came.
+     */
+    public Optional<RecordedRequest> take(Duration realTimeout) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = realTimeout.compareTo(LONGEST) >= 0 ? Long.MAX_VALUE : realTimeout.toNanos();
+            while (untaken.isEmpty() && nanos > 0) {
+                nanos = recorded.awaitNanos(nanos);
+            }
+            return Optional.ofNullable(untaken.pollFirst());
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Returns every recorded request, oldest first. */
-    public synchronized List<RecordedRequest> all() {
-        return new ArrayList<>(all);
+    public List<RecordedRequest> all() {
+        lock.lock();
+        try {
+            return new ArrayList<>(all);
+        } finally {
+            lock.unlock();
+        }
     }
 
-    public synchronized void clear() {
-        all.clear();
-        untaken.clear();
+    /** Forgets every request. */
+    public void clear() {
+        lock.lock();
+        try {
+            all.clear();
+            untaken.clear();
+        } finally {
+            lock.unlock();
+        }
     }
 }

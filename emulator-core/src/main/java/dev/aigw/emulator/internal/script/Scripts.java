@@ -37,8 +37,28 @@ public final class Scripts {
 
     /** How often an entry applies. */
     public sealed interface Repeat {
+
+        /** Returns how many responses the entry still owes: its count for {@link Times}, none for a repeating one. */
+        default int responses() {
+            return 0;
+        }
+
+        /** Tells whether the entry stays queued until cleared, and so is never left over. */
+        default boolean repeats() {
+            return true;
+        }
+
         /** The next {@code count} matching attempts, then the entry is gone. */
         record Times(int count) implements Repeat {
+            @Override
+            public int responses() {
+                return count;
+            }
+
+            @Override
+            public boolean repeats() {
+                return false;
+            }
         }
 
         /** Every matching attempt, until cleared. */
@@ -54,6 +74,16 @@ public final class Scripts {
         }
     }
 
+    /**
+     * An entry still queued, as it stands: a {@link Repeat.Times} counts the attempts it still applies to.
+     *
+     * @param scope where it applies
+     * @param behavior what it does
+     * @param repeat how often it still applies
+     */
+    public record Queued(Scope scope, UpstreamBehavior behavior, Repeat repeat) {
+    }
+
     private static final class Entry {
         final Scope scope;
         final UpstreamBehavior behavior;
@@ -66,7 +96,7 @@ public final class Scripts {
             this.scope = scope;
             this.behavior = behavior;
             this.repeat = repeat;
-            this.remaining = repeat instanceof Repeat.Times t ? t.count() : 0;
+            this.remaining = repeat.responses();
             this.random = repeat instanceof Repeat.WithProbability w ? new SplittableRandom(w.seed()) : null;
         }
 
@@ -88,6 +118,10 @@ public final class Scripts {
 
         boolean exhausted() {
             return repeat instanceof Repeat.Times && remaining <= 0;
+        }
+
+        Queued snapshot() {
+            return new Queued(scope, behavior, repeat instanceof Repeat.Times ? new Repeat.Times(remaining) : repeat);
         }
     }
 
@@ -205,11 +239,23 @@ public final class Scripts {
         entries.removeIf(e -> e.scope.provider().equals(provider));
     }
 
-    /** Counts the entries queued with exactly this scope. */
-    public synchronized int count(Scope scope) {
-        return (int) entries.stream().filter(e -> e.scope.equals(scope)).count();
+    /** Counts the responses still queued with exactly this scope; entries that repeat count none. */
+    public synchronized int pending(Scope scope) {
+        return entries.stream().filter(e -> e.scope.equals(scope)).mapToInt(e -> e.snapshot().repeat().responses())
+                .sum();
     }
 
+    /** Counts the entries queued with exactly this scope that repeat until cleared. */
+    public synchronized int repeating(Scope scope) {
+        return (int) entries.stream().filter(e -> e.scope.equals(scope) && e.repeat.repeats()).count();
+    }
+
+    /** Returns every entry still queued, in the order attempts look at them. */
+    public synchronized List<Queued> queued() {
+        return entries.stream().map(Entry::snapshot).toList();
+    }
+
+    /** Removes every entry. */
     public synchronized void clear() {
         entries.clear();
     }

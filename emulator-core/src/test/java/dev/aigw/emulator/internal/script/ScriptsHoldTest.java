@@ -74,12 +74,12 @@ class ScriptsHoldTest {
         awaitState(adder, Thread.State.WAITING);
         adder.interrupt();
         awaitState(adder, Thread.State.WAITING);
-        assertThat(scripts.count(OPENAI)).isZero();
+        assertThat(scripts.pending(OPENAI)).isZero();
 
         hold.close();
         assertThat(awaitEnd(adder)).isTrue();
         assertThat(interruptedAfterAdd[0]).isTrue();
-        assertThat(scripts.count(OPENAI)).isOne();
+        assertThat(scripts.pending(OPENAI)).isOne();
     }
 
     private static void awaitState(Thread thread, Thread.State state) {

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.provider.registry;
 
+import dev.aigw.emulator.internal.util.Suggestions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +50,16 @@ public final class ProviderRegistry {
     /** Returns the slugs known now, in the order they were registered. */
     public Set<String> slugs() {
         return snapshot.bySlug().keySet();
+    }
+
+    /**
+     * Returns why a slug names no provider, for refusals: {@code unknown provider "opnai" (did you mean "openai"?);
+     * known: openai, anthropic, ...}.
+     */
+    public String unknown(String slug) {
+        Set<String> known = slugs();
+        return "unknown provider \"" + slug + "\"" + Suggestions.didYouMean(slug, known) + "; known: "
+                + String.join(", ", known);
     }
 
     private static void claim(Map<String, ProviderEntry> names, String name, ProviderEntry entry) {

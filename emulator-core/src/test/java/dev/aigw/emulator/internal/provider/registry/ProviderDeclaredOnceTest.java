@@ -49,7 +49,8 @@ class ProviderDeclaredOnceTest {
             false, 1, 4, Map.of(), 100, true));
     private final EmulatorServer server = new EmulatorServer("provider-declared-once", "127.0.0.1", 0, 1, 4,
             HandlerChain.build(state, new InFlightRequests()));
-    private final String base = "http://127.0.0.1:" + server.start() + "/v1/" + ACCOUNT + "/default/";
+    private final String root = "http://127.0.0.1:" + server.start();
+    private final String base = root + "/v1/" + ACCOUNT + "/default/";
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
@@ -114,6 +115,28 @@ class ProviderDeclaredOnceTest {
         assertThat(Json.parse(response.body()).at("/choices/0/message/content").asText())
                 .isEqualTo("Emulated reply from zeta-1 to: Hi");
         assertThat(state.journal().take().orElseThrow().url()).isEqualTo("https://api.zeta.test/chat/completions");
+    }
+
+    @Test
+    void aProviderRegisteredWhileTheEmulatorRunsCanBeScriptedFromThen() throws Exception {
+        String chat = "{\"model\":\"zeta-1\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+        HttpResponse<String> refused = postControl("/scripts/custom-zeta", "{\"steps\":[{\"status\":503}]}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("unknown provider \\\"custom-zeta\\\"");
+
+        state.providers().register(ProviderEntry.provider("custom-zeta").upstream("https://api.zeta.test")
+                .openAiFake(EnumSet.of(OpenAiEndpoint.CHAT_COMPLETIONS), "zeta-1").build());
+        HttpResponse<String> queued = postControl("/scripts/custom-zeta", "{\"steps\":[{\"status\":503}]}");
+
+        assertThat(queued.statusCode()).isEqualTo(200);
+        assertThat(post("custom-zeta/chat/completions", chat).statusCode()).isEqualTo(503);
+        assertThat(state.providers().unknown("custom-zet")).startsWith(
+                "unknown provider \"custom-zet\" (did you mean \"custom-zeta\"?)");
+    }
+
+    private HttpResponse<String> postControl(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(root + "/__emulator" + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String rest, String body, String... headers)
