@@ -134,7 +134,10 @@ public final class EmulatorControl {
             return new Script(provider, gatewayId, Objects.requireNonNull(testId, "testId"));
         }
 
-        /** Appends steps to the queue and returns how many entries of this scope are pending. */
+        /**
+         * Appends steps to the queue and returns how many responses of this scope are still to come; steps that
+         * repeat ({@code always}, every nth, with a probability) count none.
+         */
         public int enqueue(ScriptStep... steps) {
             if (steps.length == 0) {
                 throw new IllegalArgumentException("enqueue at least one step");
