@@ -6,10 +6,9 @@ import dev.aigw.emulator.internal.api.ApiResponse;
 import dev.aigw.emulator.internal.api.Endpoint;
 import dev.aigw.emulator.internal.gateway.Gateway;
 import dev.aigw.emulator.internal.gateway.GatewayBodies;
-import dev.aigw.emulator.internal.gateway.GatewaySettings;
 import java.time.Instant;
 
-/** G2 {@code POST /gateways}: validates the whole body first, so a refused create stores nothing. */
+/** G2 {@code POST /gateways}: validates the whole body first, naming every invalid member; a refused create stores nothing. */
 final class CreateGateway implements Endpoint {
 
     private final ManagementContext context;
@@ -21,11 +20,10 @@ final class CreateGateway implements Endpoint {
     @Override
     public ApiResponse handle(ApiRequest request) {
         ObjectNode body = request.jsonObjectBody();
-        String id = GatewayBodies.createId(body);
-        GatewaySettings settings = GatewayBodies.forCreate(body);
+        GatewayBodies.NewGateway valid = GatewayBodies.forCreate(body);
         Instant now = context.clock().now();
-        Gateway gateway = new Gateway(request.accountId(), id, settings, Gateway.DEFAULT_ID.equals(id), now, now,
-                context.newInternalId().get());
+        Gateway gateway = new Gateway(request.accountId(), valid.id(), valid.settings(),
+                Gateway.DEFAULT_ID.equals(valid.id()), now, now, context.newInternalId().get());
         return ApiResponse.single(context.gateways().create(gateway).toJson(context.legacyGatewayFields()));
     }
 }
