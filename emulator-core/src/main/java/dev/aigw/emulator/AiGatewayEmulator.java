@@ -5,6 +5,7 @@ import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.management.GatewayOperations;
@@ -263,7 +264,8 @@ public final class AiGatewayEmulator implements AutoCloseable {
     }
 
     /**
-     * Empties gateways, logs, caches, rate-limit windows, scripts and every other runtime state; accounts and
+     * Empties gateways, logs, caches, rate-limit windows, scripts and every other runtime state, then creates the
+     * gateways declared up front ({@link Builder#gateway(String, GatewaySettings)}) again, as new; accounts and
      * tokens stay.
      */
     public void reset() {
@@ -330,6 +332,8 @@ public final class AiGatewayEmulator implements AutoCloseable {
         private final Map<String, String> realUpstreams = new LinkedHashMap<>();
         private int journalLimit = 10_000;
         private Seed seed = Seed.EMPTY;
+        private final Map<String, dev.aigw.emulator.internal.gateway.GatewaySettings> declaredGateways =
+                new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -464,6 +468,41 @@ public final class AiGatewayEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Declares a gateway of the default account with {@link GatewaySettings#defaults()}: the emulator has it from
+         * the start, and {@link AiGatewayEmulator#reset()} creates it again.
+         *
+         * @throws ManagementApiException if the management API would refuse to create it (the id, 400/7001)
+         * @throws IllegalArgumentException if a gateway with that id is declared already
+         */
+        public Builder gateway(String id) {
+            return gateway(id, GatewaySettings.defaults());
+        }
+
+        /**
+         * Declares a gateway of the default account with these settings: the emulator has it from the start, and
+         * {@link AiGatewayEmulator#reset()} creates it again. Validated here as {@code POST /gateways} is.
+         *
+         * @throws ManagementApiException if the management API would refuse to create it, with one error for each
+         *     invalid field
+         * @throws IllegalArgumentException if a gateway with that id is declared already
+         */
+        public Builder gateway(String id, GatewaySettings settings) {
+            ObjectNode body = Json.object().put("id", Objects.requireNonNull(id, "id"));
+            body.setAll(Objects.requireNonNull(settings, "settings").toJson());
+            GatewayBodies.NewGateway valid;
+            try {
+                valid = GatewayBodies.forCreate(body);
+            } catch (ApiException e) {
+                throw ManagementApiException.of(e, "in the gateway declared as \"" + id + "\"");
+            }
+            if (declaredGateways.putIfAbsent(id, valid.settings()) != null) {
+                throw new IllegalArgumentException("the gateway \"" + id + "\" is declared twice; declare each"
+                        + " gateway once");
+            }
+            return this;
+        }
+
         /** Builds an emulator that is not yet listening; call {@link AiGatewayEmulator#start()}. */
         public AiGatewayEmulator build() {
             Set<String> accounts = new LinkedHashSet<>();
@@ -476,10 +515,14 @@ public final class AiGatewayEmulator implements AutoCloseable {
             AiGatewayEmulator emulator = new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts,
                     effectiveTokens, globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount,
                     legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit));
+            List<Seed.SeedGateway> gateways = new ArrayList<>(seed.gateways());
+            declaredGateways.forEach((id, gatewaySettings) ->
+                    gateways.add(new Seed.SeedGateway(accountId, id, gatewaySettings)));
             try {
-                seed.applyTo(emulator.state);
+                new Seed(gateways, seed.scripts()).applyTo(emulator.state);
             } catch (ApiException e) {
-                throw new IllegalArgumentException("the seed does not fit this emulator: " + e.getMessage(), e);
+                throw new IllegalArgumentException("the declared gateways or the seed do not fit this emulator: "
+                        + e.getMessage(), e);
             }
             return emulator;
         }

@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.auth.Credentials;
 import dev.aigw.emulator.internal.cache.ResponseCache;
+import dev.aigw.emulator.internal.gateway.Gateway;
 import dev.aigw.emulator.internal.gateway.GatewayStore;
 import dev.aigw.emulator.internal.log.LogStore;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
@@ -12,6 +13,8 @@ import dev.aigw.emulator.internal.proxy.Timelines;
 import dev.aigw.emulator.internal.proxy.Upstreams;
 import dev.aigw.emulator.internal.ratelimit.RateLimiter;
 import dev.aigw.emulator.internal.script.Scripts;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -38,6 +41,7 @@ public final class EmulatorState {
     private final GatewayChanges gatewayChanges;
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
     private final SplittableRandom uuidRandom = new SplittableRandom();
+    private volatile List<Seed.SeedGateway> declaredGateways = List.of();
 
     public EmulatorState(EmulatorSettings settings) {
         this.settings = settings;
@@ -141,7 +145,24 @@ public final class EmulatorState {
         upstreams.close();
     }
 
-    /** Empties gateways and every other runtime state; configuration stays. */
+    /**
+     * Creates the gateways declared up front (the builder's, the config file's), stamped with the clock's current
+     * instant, and keeps them so that every {@link #reset()} creates them again.
+     */
+    public void declareGateways(List<Seed.SeedGateway> gateways) {
+        declaredGateways = List.copyOf(gateways);
+        createDeclaredGateways();
+    }
+
+    private void createDeclaredGateways() {
+        Instant now = clock().now();
+        for (Seed.SeedGateway g : declaredGateways) {
+            gateways.create(new Gateway(g.accountId(), g.id(), g.settings(), Gateway.DEFAULT_ID.equals(g.id()), now,
+                    now, newUuid()));
+        }
+    }
+
+    /** Empties gateways and every other runtime state, then creates the declared gateways again; configuration stays. */
     public void reset() {
         gateways.clear();
         journal.clear();
@@ -150,5 +171,6 @@ public final class EmulatorState {
         cache.clear();
         rateLimiter.clear();
         logs.clear();
+        createDeclaredGateways();
     }
 }
