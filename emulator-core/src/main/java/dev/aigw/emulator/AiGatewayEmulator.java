@@ -259,8 +259,18 @@ public final class AiGatewayEmulator implements AutoCloseable {
      * Logs API of the management API serves the same entries.
      */
     public List<LogEntry> logs(String gatewayId) {
-        return state.gateways().find(settings.defaultAccountId(), Objects.requireNonNull(gatewayId))
-                .map(gateway -> state.logs().list(GatewayRef.of(gateway))).orElse(List.of());
+        return logs(gatewayId, LogQuery.all());
+    }
+
+    /**
+     * Returns the log entries of a gateway of the default account that a query selects, oldest first; empty when
+     * the gateway has none or does not exist.
+     */
+    public List<LogEntry> logs(String gatewayId, LogQuery query) {
+        dev.aigw.emulator.internal.management.LogQuery selection = Objects.requireNonNull(query, "query").toInternal();
+        return gatewayOperations.find(accountId(), Objects.requireNonNull(gatewayId, "gatewayId"))
+                .map(gateway -> state.logs().list(GatewayRef.of(gateway)).stream().filter(selection::matches).toList())
+                .orElse(List.of());
     }
 
     /**
