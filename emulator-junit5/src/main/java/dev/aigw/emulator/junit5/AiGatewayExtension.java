@@ -144,6 +144,7 @@ public final class AiGatewayExtension implements BeforeAllCallback, BeforeEachCa
         private String accountId = AiGatewayEmulator.DEFAULT_ACCOUNT_ID;
         private ClockMode clock = ClockMode.AUTO;
         private Instant startAt;
+        private final List<String> gateways = new ArrayList<>();
         private final List<Consumer<AiGatewayEmulator.Builder>> customizers = new ArrayList<>();
 
         private Builder() {
@@ -176,6 +177,22 @@ public final class AiGatewayExtension implements BeforeAllCallback, BeforeEachCa
         }
 
         /**
+         * Declares gateways the emulator has from the start, with {@link dev.aigw.emulator.GatewaySettings#defaults()},
+         * created again by the reset before each test; for other settings, use
+         * {@code configure(b -> b.gateway(id, settings))}.
+         *
+         * @throws IllegalArgumentException if the management API would refuse an id, or an id is declared twice
+         */
+        public Builder gateways(String... ids) {
+            List<String> all = new ArrayList<>(gateways);
+            all.addAll(List.of(ids));
+            Recipe.declaring(all.toArray(String[]::new));
+            gateways.clear();
+            gateways.addAll(all);
+            return this;
+        }
+
+        /**
          * Adds a change to the emulator's own builder, applied after this builder's options each time the extension
          * builds an emulator, e.g. {@code configure(b -> b.maxBodyBytes(64 * 1024).upstream("openai", url))}.
          */
@@ -190,7 +207,10 @@ public final class AiGatewayExtension implements BeforeAllCallback, BeforeEachCa
          * @throws IllegalArgumentException if a start instant is set with {@link ClockMode#SYSTEM}
          */
         public AiGatewayExtension build() {
-            return new AiGatewayExtension(new Recipe(port, accountId, clock, startAt, customizers));
+            List<Consumer<AiGatewayEmulator.Builder>> changes = new ArrayList<>();
+            changes.add(Recipe.declaring(gateways.toArray(String[]::new)));
+            changes.addAll(customizers);
+            return new AiGatewayExtension(new Recipe(port, accountId, clock, startAt, changes));
         }
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * or {@code @Provider("openai") ProviderScript}.
  *
  * <pre>{@code
- * @AiGatewayTest
+ * @AiGatewayTest(gateways = "my-gateway")
  * class ChatTest {
  *     @Test
  *     void answers(AiGatewayEmulator emulator) {
@@ -51,4 +51,11 @@ public @interface AiGatewayTest {
      * default) means {@link dev.aigw.emulator.VirtualClock#DEFAULT_START}.
      */
     String startAt() default "";
+
+    /**
+     * Returns the ids of the gateways the emulator has from the start, each with the settings a gateway created in
+     * the dashboard gets ({@link dev.aigw.emulator.GatewaySettings#defaults()}); the reset before each test creates
+     * them again, so every test finds them as declared. None by default.
+     */
+    String[] gateways() default {};
 }

@@ -40,11 +40,24 @@ record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
             }
         }
         try {
-            return new Recipe(options.port(), options.accountId(), options.clock(), start, List.of());
+            return new Recipe(options.port(), options.accountId(), options.clock(), start,
+                    List.of(declaring(options.gateways())));
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("@AiGatewayTest on " + annotatedClass.getName() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the change that declares these gateways on an emulator's builder, once it has checked them there.
+     *
+     * @throws IllegalArgumentException if the management API would refuse an id, or an id comes twice
+     */
+    static Consumer<AiGatewayEmulator.Builder> declaring(String... gatewayIds) {
+        List<String> ids = List.of(gatewayIds);
+        AiGatewayEmulator.Builder check = AiGatewayEmulator.builder();
+        ids.forEach(check::gateway);
+        return builder -> ids.forEach(builder::gateway);
     }
 
     /** Builds and starts an emulator with these options. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.EmulatorClock;
+import dev.aigw.emulator.Gateway;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.ProviderScript;
 import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.UpstreamResponse;
@@ -32,10 +34,10 @@ class DeclarativeUsageTest {
     @Test
     void aScriptedFailureIsRetriedOnTheVirtualClock(AiGatewayEmulator emulator,
                                                      @Provider("openai") ProviderScript openai) {
-        Gateways.create(emulator, "my-gateway");
+        emulator.createGateway("my-gateway");
         openai.enqueue(UpstreamResponse.status(503), 2);
 
-        HttpResponse<String> response = Gateways.chat(emulator, "my-gateway",
+        HttpResponse<String> response = Traffic.chat(emulator, "my-gateway",
                 "cf-aig-max-attempts", "3", "cf-aig-retry-delay", "5000", "cf-aig-backoff", "exponential");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -68,6 +70,18 @@ class DeclarativeUsageTest {
             assertThat(emulator.accountId()).isEqualTo("0000000000000000000000000000beef");
             assertThat(clock.getMode()).isEqualTo(VirtualClock.Mode.MANUAL);
             assertThat(clock.now()).isEqualTo(Instant.parse("2026-04-01T08:00:00Z"));
+        }
+    }
+
+    @Nested
+    @AiGatewayTest(gateways = {"my-gateway", "other-gateway"})
+    class WithGateways {
+
+        @Test
+        void theDeclaredGatewaysExistWithTheDashboardDefaults(AiGatewayEmulator emulator) {
+            assertThat(emulator.gateways()).extracting(Gateway::id).containsExactly("my-gateway", "other-gateway");
+            assertThat(emulator.gateway("my-gateway").orElseThrow().settings()).isEqualTo(GatewaySettings.defaults());
+            assertThat(Traffic.chat(emulator, "my-gateway").statusCode()).isEqualTo(200);
         }
     }
 
