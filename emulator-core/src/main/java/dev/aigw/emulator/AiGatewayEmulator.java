@@ -7,7 +7,6 @@ import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
-import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.management.GatewayOperations;
 import dev.aigw.emulator.internal.management.ManagementContext;
 import dev.aigw.emulator.internal.script.Scripts;
@@ -215,8 +214,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
      * @throws ManagementApiException if the management API would refuse it, with one error for each invalid field
      */
     public Gateway createGateway(String id, GatewaySettings settings) {
-        ObjectNode body = Json.object().put("id", Objects.requireNonNull(id, "id"));
-        body.setAll(Objects.requireNonNull(settings, "settings").toJson());
+        ObjectNode body = Objects.requireNonNull(settings, "settings").toCreateBody(Objects.requireNonNull(id, "id"));
         return gatewayCall(id, () -> gatewayOperations.create(accountId(), body));
     }
 
@@ -498,8 +496,8 @@ public final class AiGatewayEmulator implements AutoCloseable {
          * @throws IllegalArgumentException if a gateway with that id is declared already
          */
         public Builder gateway(String id, GatewaySettings settings) {
-            ObjectNode body = Json.object().put("id", Objects.requireNonNull(id, "id"));
-            body.setAll(Objects.requireNonNull(settings, "settings").toJson());
+            Objects.requireNonNull(id, "id");
+            ObjectNode body = Objects.requireNonNull(settings, "settings").toCreateBody(id);
             GatewayBodies.NewGateway valid;
             try {
                 valid = GatewayBodies.forCreate(body);

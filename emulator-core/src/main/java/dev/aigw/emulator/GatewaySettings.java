@@ -296,6 +296,13 @@ public final class GatewaySettings {
         return body;
     }
 
+    /** Returns a create body: the id, then these settings. */
+    ObjectNode toCreateBody(String id) {
+        ObjectNode body = Json.object().put("id", id);
+        body.setAll(toJson());
+        return body;
+    }
+
     /** Reads the settings a gateway stores, as the API renders them; a {@code null} member reads as unset. */
     static GatewaySettings fromJson(Map<String, JsonNode> members) {
         Function<String, JsonNode> get = name -> {
@@ -313,7 +320,8 @@ public final class GatewaySettings {
         b.logpushPublicKey = map(get.apply("logpush_public_key"), JsonNode::textValue);
         b.cacheTtl = seconds(get.apply("cache_ttl"));
         b.cacheInvalidateOnUpdate = flag(get.apply("cache_invalidate_on_update"), b.cacheInvalidateOnUpdate);
-        b.rateLimitingLimit = Optional.ofNullable(map(get.apply("rate_limiting_limit"), JsonNode::longValue)).orElse(0L);
+        b.rateLimitingLimit = Optional.ofNullable(map(get.apply("rate_limiting_limit"), JsonNode::longValue))
+                .orElse(0L);
         b.rateLimitingInterval = seconds(get.apply("rate_limiting_interval"));
         b.rateLimitingTechnique = Optional.ofNullable(map(get.apply("rate_limiting_technique"),
                 v -> fromApi(RateLimitingTechnique.class, v))).orElse(b.rateLimitingTechnique);
@@ -442,7 +450,7 @@ public final class GatewaySettings {
             stripe = s.stripe;
         }
 
-        /** Sets whether the data plane requires {@code cf-aig-authorization} ({@code authentication}; default false). */
+        /** Sets whether the data plane requires {@code cf-aig-authorization} ({@code authentication}; default off). */
         public Builder authentication(boolean authentication) {
             this.authentication = authentication;
             return this;
@@ -478,7 +486,7 @@ public final class GatewaySettings {
             return this;
         }
 
-        /** Sets the RSA public key in PEM, 16 to 1024 characters, for Logpush ({@code logpush_public_key}); null unsets. */
+        /** Sets the RSA public key in PEM, 16 to 1024 characters ({@code logpush_public_key}); null unsets. */
         public Builder logpushPublicKey(String publicKey) {
             this.logpushPublicKey = publicKey;
             return this;

@@ -137,7 +137,7 @@ public final class LogQuery {
             if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
                 return LongNode.valueOf(((Number) value).longValue());
             }
-            if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f))) {
+            if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
                 throw new IllegalArgumentException("a log filter value must be a finite number, got " + value);
             }
             if (value instanceof Number n) {

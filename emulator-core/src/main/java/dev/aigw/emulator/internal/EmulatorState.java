@@ -148,21 +148,20 @@ public final class EmulatorState {
     /**
      * Creates the gateways declared up front (the builder's, the config file's), stamped with the clock's current
      * instant, and keeps them so that every {@link #reset()} creates them again.
+     *
+     * @throws dev.aigw.emulator.internal.api.ApiException if two share an id or they exceed the gateway limit
      */
-    public void declareGateways(List<Seed.SeedGateway> gateways) {
-        declaredGateways = List.copyOf(gateways);
-        createDeclaredGateways();
-    }
-
-    private void createDeclaredGateways() {
+    public void declareGateways(List<Seed.SeedGateway> declared) {
+        declaredGateways = List.copyOf(declared);
         Instant now = clock().now();
-        for (Seed.SeedGateway g : declaredGateways) {
-            gateways.create(new Gateway(g.accountId(), g.id(), g.settings(), Gateway.DEFAULT_ID.equals(g.id()), now,
-                    now, newUuid()));
-        }
+        declaredGateways.forEach(g -> gateways.create(declared(g, now)));
     }
 
-    /** Empties gateways and every other runtime state, then creates the declared gateways again; configuration stays. */
+    private Gateway declared(Seed.SeedGateway g, Instant now) {
+        return new Gateway(g.accountId(), g.id(), g.settings(), Gateway.DEFAULT_ID.equals(g.id()), now, now, newUuid());
+    }
+
+    /** Empties gateways and every other runtime state, then creates the declared gateways again; settings stay. */
     public void reset() {
         gateways.clear();
         journal.clear();
@@ -171,6 +170,8 @@ public final class EmulatorState {
         cache.clear();
         rateLimiter.clear();
         logs.clear();
-        createDeclaredGateways();
+        Instant now = clock().now();
+        // A request racing the reset may have auto-created a declared `default` already: it is kept.
+        declaredGateways.forEach(g -> gateways.getOrCreate(g.accountId(), g.id(), () -> declared(g, now)));
     }
 }

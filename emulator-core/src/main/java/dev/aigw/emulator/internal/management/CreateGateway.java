@@ -4,7 +4,7 @@ import dev.aigw.emulator.internal.api.ApiRequest;
 import dev.aigw.emulator.internal.api.ApiResponse;
 import dev.aigw.emulator.internal.api.Endpoint;
 
-/** G2 {@code POST /gateways}: validates the whole body first, naming every invalid member; a refused create stores nothing. */
+/** G2 {@code POST /gateways}: names every invalid member of the body; a refused create stores nothing. */
 final class CreateGateway implements Endpoint {
 
     private final ManagementContext context;

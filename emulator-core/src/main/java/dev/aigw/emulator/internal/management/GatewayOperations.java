@@ -22,6 +22,7 @@ public final class GatewayOperations {
 
     private final ManagementContext context;
 
+    /** Creates the operations over the gateways, clock and logs of a context. */
     public GatewayOperations(ManagementContext context) {
         this.context = context;
     }
