@@ -1,12 +1,16 @@
 package dev.aigw.emulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
 import dev.aigw.emulator.internal.ScopeFilter;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.management.GatewayOperations;
+import dev.aigw.emulator.internal.management.ManagementContext;
 import dev.aigw.emulator.internal.script.ScriptStepJson;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.server.EmulatorServer;
@@ -21,7 +25,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +64,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
     private final EmulatorSettings settings;
     private final EmulatorState state;
     private final InFlightRequests inFlight = new InFlightRequests();
+    private final GatewayOperations gatewayOperations;
     private Lifecycle lifecycle = Lifecycle.NEW;
     private EmulatorServer server;
     private String baseUrl;
@@ -65,6 +72,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
     private AiGatewayEmulator(EmulatorSettings settings) {
         this.settings = settings;
         this.state = new EmulatorState(settings);
+        this.gatewayOperations = new GatewayOperations(ManagementContext.of(state));
     }
 
     /** Returns a builder with the in-process defaults: 127.0.0.1, an ephemeral port, a virtual clock. */
@@ -287,20 +295,102 @@ public final class AiGatewayEmulator implements AutoCloseable {
     }
 
     /**
+     * Creates a gateway of the default account with {@link GatewaySettings#defaults()}, the settings a gateway
+     * created in the dashboard gets, and returns it; the same as {@code POST /gateways} with only those settings.
+     *
+     * @throws ManagementApiException if the management API would refuse it: an id that is not 1 to 64 lower-case
+     *     letters, digits, {@code _} and single {@code -} (400/7001), an id already taken (400/7001), the account's
+     *     gateway limit reached (400/7001)
+     */
+    public Gateway createGateway(String id) {
+        return createGateway(id, GatewaySettings.defaults());
+    }
+
+    /**
+     * Creates a gateway of the default account with these settings and returns it, validated as the management
+     * API validates {@code POST /gateways}.
+     *
+     * @throws ManagementApiException if the management API would refuse it, with one error for each invalid field
+     */
+    public Gateway createGateway(String id, GatewaySettings settings) {
+        ObjectNode body = Objects.requireNonNull(settings, "settings").toCreateBody(Objects.requireNonNull(id, "id"));
+        return gatewayCall(id, () -> gatewayOperations.create(accountId(), body));
+    }
+
+    /** Returns the gateway of the default account with that id, or empty when there is none. */
+    public Optional<Gateway> gateway(String id) {
+        return gatewayOperations.find(accountId(), Objects.requireNonNull(id, "id")).map(AiGatewayEmulator::toGateway);
+    }
+
+    /** Returns the gateways of the default account as {@code GET /gateways} lists them: newest first, then by id. */
+    public List<Gateway> gateways() {
+        return gatewayOperations.list(accountId()).stream().map(AiGatewayEmulator::toGateway).toList();
+    }
+
+    /**
+     * Replaces every setting of a gateway of the default account with these and returns the gateway; settings not
+     * given take their {@link GatewaySettings#defaults()}, so change some with
+     * {@code gateway(id).orElseThrow().settings().newBuilder()}. Validated as {@code PUT /gateways/{id}} is; caches
+     * and rate-limit windows follow the change as they do after that call.
+     *
+     * @throws ManagementApiException if the gateway does not exist (404/7002) or a setting is invalid (400/7001,
+     *     one error for each invalid field)
+     */
+    public Gateway updateGateway(String id, GatewaySettings settings) {
+        ObjectNode body = Objects.requireNonNull(settings, "settings").toJson();
+        return gatewayCall(Objects.requireNonNull(id, "id"), () -> gatewayOperations.replace(accountId(), id, body));
+    }
+
+    /**
+     * Deletes a gateway of the default account with its logs, cached responses and rate-limit windows, and returns
+     * it as it was.
+     *
+     * @throws ManagementApiException if the gateway does not exist (404/7002)
+     */
+    public Gateway deleteGateway(String id) {
+        return gatewayCall(Objects.requireNonNull(id, "id"), () -> gatewayOperations.delete(accountId(), id));
+    }
+
+    /**
      * Returns the log entries of a gateway of the default account, oldest first; empty when it has none. The
      * Logs API of the management API serves the same entries.
      */
     public List<LogEntry> logs(String gatewayId) {
-        return state.gateways().find(settings.defaultAccountId(), Objects.requireNonNull(gatewayId))
-                .map(gateway -> state.logs().list(GatewayRef.of(gateway))).orElse(List.of());
+        return logs(gatewayId, LogQuery.all());
     }
 
     /**
-     * Empties gateways, logs, caches, rate-limit windows, scripts and every other runtime state; accounts and
+     * Returns the log entries of a gateway of the default account that a query selects, oldest first; empty when
+     * the gateway has none or does not exist.
+     */
+    public List<LogEntry> logs(String gatewayId, LogQuery query) {
+        dev.aigw.emulator.internal.management.LogQuery selection = Objects.requireNonNull(query, "query").toInternal();
+        return gatewayOperations.find(accountId(), Objects.requireNonNull(gatewayId, "gatewayId"))
+                .map(gateway -> state.logs().list(GatewayRef.of(gateway)).stream().filter(selection::matches).toList())
+                .orElse(List.of());
+    }
+
+    /**
+     * Empties gateways, logs, caches, rate-limit windows, scripts and every other runtime state, then creates the
+     * gateways declared up front ({@link Builder#gateway(String, GatewaySettings)}) again, as new; accounts and
      * tokens stay.
      */
     public void reset() {
         state.reset();
+    }
+
+    private Gateway gatewayCall(String id, Supplier<dev.aigw.emulator.internal.gateway.Gateway> call) {
+        try {
+            return toGateway(call.get());
+        } catch (ApiException e) {
+            throw ManagementApiException.of(e, e.status() == 404 ? "no gateway \"" + id + "\" exists in account "
+                    + accountId() + "; gateways() lists those that do" : null);
+        }
+    }
+
+    private static Gateway toGateway(dev.aigw.emulator.internal.gateway.Gateway gateway) {
+        return new Gateway(gateway.id(), GatewaySettings.fromJson(gateway.settings().members()), gateway.createdAt(),
+                gateway.modifiedAt(), gateway.isDefault());
     }
 
     /** Returns the prefix of this emulator's server thread names, unique among live emulators. */
@@ -350,6 +440,8 @@ public final class AiGatewayEmulator implements AutoCloseable {
         private int journalLimit = 10_000;
         private Seed seed = Seed.EMPTY;
         private boolean hints = true;
+        private final Map<String, dev.aigw.emulator.internal.gateway.GatewaySettings> declaredGateways =
+                new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -495,6 +587,41 @@ public final class AiGatewayEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Declares a gateway of the default account with {@link GatewaySettings#defaults()}: the emulator has it from
+         * the start, and {@link AiGatewayEmulator#reset()} creates it again.
+         *
+         * @throws ManagementApiException if the management API would refuse to create it (the id, 400/7001)
+         * @throws IllegalArgumentException if a gateway with that id is declared already
+         */
+        public Builder gateway(String id) {
+            return gateway(id, GatewaySettings.defaults());
+        }
+
+        /**
+         * Declares a gateway of the default account with these settings: the emulator has it from the start, and
+         * {@link AiGatewayEmulator#reset()} creates it again. Validated here as {@code POST /gateways} is.
+         *
+         * @throws ManagementApiException if the management API would refuse to create it, with one error for each
+         *     invalid field
+         * @throws IllegalArgumentException if a gateway with that id is declared already
+         */
+        public Builder gateway(String id, GatewaySettings settings) {
+            Objects.requireNonNull(id, "id");
+            ObjectNode body = Objects.requireNonNull(settings, "settings").toCreateBody(id);
+            GatewayBodies.NewGateway valid;
+            try {
+                valid = GatewayBodies.forCreate(body);
+            } catch (ApiException e) {
+                throw ManagementApiException.of(e, "in the gateway declared as \"" + id + "\"");
+            }
+            if (declaredGateways.putIfAbsent(id, valid.settings()) != null) {
+                throw new IllegalArgumentException("the gateway \"" + id + "\" is declared twice; declare each"
+                        + " gateway once");
+            }
+            return this;
+        }
+
         /** Builds an emulator that is not yet listening; call {@link AiGatewayEmulator#start()}. */
         public AiGatewayEmulator build() {
             Set<String> accounts = new LinkedHashSet<>();
@@ -507,10 +634,14 @@ public final class AiGatewayEmulator implements AutoCloseable {
             AiGatewayEmulator emulator = new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts,
                     effectiveTokens, globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount,
                     legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit, hints));
+            List<Seed.SeedGateway> gateways = new ArrayList<>(seed.gateways());
+            declaredGateways.forEach((id, gatewaySettings) ->
+                    gateways.add(new Seed.SeedGateway(accountId, id, gatewaySettings)));
             try {
-                seed.applyTo(emulator.state);
+                new Seed(gateways, seed.scripts()).applyTo(emulator.state);
             } catch (ApiException e) {
-                throw new IllegalArgumentException("the seed does not fit this emulator: " + e.getMessage(), e);
+                throw new IllegalArgumentException("the declared gateways or the seed do not fit this emulator: "
+                        + e.getMessage(), e);
             }
             return emulator;
         }

@@ -52,8 +52,8 @@ class EmulatorLifecycleTest {
         ManagementApi firstApi = ManagementApi.of(first);
         ManagementApi secondApi = ManagementApi.of(second);
 
-        firstApi.createGateway(GatewayBodies.minimal("only-in-first"));
-        secondApi.createGateway(GatewayBodies.minimal("only-in-second"));
+        first.createGateway("only-in-first");
+        second.createGateway("only-in-second");
 
         assertThat(first.port()).isNotEqualTo(second.port());
         assertThat(first.accountId()).isEqualTo(second.accountId());

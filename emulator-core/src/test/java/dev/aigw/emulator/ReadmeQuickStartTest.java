@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,19 +18,20 @@ class ReadmeQuickStartTest {
     void quickStart() throws Exception {
         // README: quick start
         try (AiGatewayEmulator emulator = AiGatewayEmulator.builder().build().start()) {
-            HttpClient http = HttpClient.newHttpClient();
-
-            // The first authenticated request to the `default` gateway creates it (auth on, logs on).
+            // One call creates a gateway; this one retries as the dashboard's Retry Requests would:
+            // 5 attempts, 5 s base delay, exponential backoff.
+            emulator.createGateway("my-gateway", GatewaySettings.builder()
+                    .retryMaxAttempts(5)
+                    .retryDelay(Duration.ofSeconds(5))
+                    .retryBackoff(GatewaySettings.Backoff.EXPONENTIAL)
+                    .build());
             // Script the provider: four 503s, then the fake OpenAI answers normally.
             emulator.script("openai").enqueue(UpstreamResponse.status(503), 4);
 
+            HttpClient http = HttpClient.newHttpClient();
             HttpRequest chat = HttpRequest.newBuilder(
-                            URI.create(emulator.providerUrl("default", "openai") + "/chat/completions"))
-                    .header("cf-aig-authorization", "Bearer " + emulator.apiToken())
+                            URI.create(emulator.providerUrl("my-gateway", "openai") + "/chat/completions"))
                     .header("authorization", "Bearer sk-your-openai-key")
-                    .header("cf-aig-max-attempts", "5")
-                    .header("cf-aig-retry-delay", "5000")
-                    .header("cf-aig-backoff", "exponential")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}"))
                     .build();

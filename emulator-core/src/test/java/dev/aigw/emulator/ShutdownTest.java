@@ -26,8 +26,7 @@ class ShutdownTest {
     /** Sends a request that a scripted hang parks on the manual clock, and returns once it is parked. */
     private static CompletableFuture<HttpResponse<String>> hangARequest(AiGatewayEmulator emulator, VirtualClock clock)
             throws Exception {
-        dev.aigw.emulator.testsupport.ManagementApi.of(emulator)
-                .createGateway(dev.aigw.emulator.testsupport.GatewayBodies.minimal("gw"));
+        emulator.createGateway("gw");
         emulator.script("openai").always(UpstreamFault.hang());
         CompletableFuture<HttpResponse<String>> pending = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
                         URI.create(emulator.providerUrl("gw", "openai") + "/chat/completions"))

@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.auth.Credentials;
 import dev.aigw.emulator.internal.cache.ResponseCache;
+import dev.aigw.emulator.internal.gateway.Gateway;
 import dev.aigw.emulator.internal.gateway.GatewayStore;
 import dev.aigw.emulator.internal.log.LogStore;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
@@ -12,6 +13,8 @@ import dev.aigw.emulator.internal.proxy.Timelines;
 import dev.aigw.emulator.internal.proxy.Upstreams;
 import dev.aigw.emulator.internal.ratelimit.RateLimiter;
 import dev.aigw.emulator.internal.script.Scripts;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -38,6 +41,7 @@ public final class EmulatorState {
     private final GatewayChanges gatewayChanges;
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
     private final SplittableRandom uuidRandom = new SplittableRandom();
+    private volatile List<Seed.SeedGateway> declaredGateways = List.of();
 
     public EmulatorState(EmulatorSettings settings) {
         this.settings = settings;
@@ -141,7 +145,23 @@ public final class EmulatorState {
         upstreams.close();
     }
 
-    /** Empties gateways and every other runtime state; configuration stays. */
+    /**
+     * Creates the gateways declared up front (the builder's, the config file's), stamped with the clock's current
+     * instant, and keeps them so that every {@link #reset()} creates them again.
+     *
+     * @throws dev.aigw.emulator.internal.api.ApiException if two share an id or they exceed the gateway limit
+     */
+    public void declareGateways(List<Seed.SeedGateway> declared) {
+        declaredGateways = List.copyOf(declared);
+        Instant now = clock().now();
+        declaredGateways.forEach(g -> gateways.create(declared(g, now)));
+    }
+
+    private Gateway declared(Seed.SeedGateway g, Instant now) {
+        return new Gateway(g.accountId(), g.id(), g.settings(), Gateway.DEFAULT_ID.equals(g.id()), now, now, newUuid());
+    }
+
+    /** Empties gateways and every other runtime state, then creates the declared gateways again; settings stay. */
     public void reset() {
         gateways.clear();
         journal.clear();
@@ -150,5 +170,8 @@ public final class EmulatorState {
         cache.clear();
         rateLimiter.clear();
         logs.clear();
+        Instant now = clock().now();
+        // A request racing the reset may have auto-created a declared `default` already: it is kept.
+        declaredGateways.forEach(g -> gateways.getOrCreate(g.accountId(), g.id(), () -> declared(g, now)));
     }
 }

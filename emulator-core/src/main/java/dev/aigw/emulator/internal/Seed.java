@@ -1,15 +1,14 @@
 package dev.aigw.emulator.internal;
 
-import dev.aigw.emulator.internal.gateway.Gateway;
 import dev.aigw.emulator.internal.gateway.GatewaySettings;
 import dev.aigw.emulator.internal.script.ScriptStepJson;
 import dev.aigw.emulator.internal.script.Scripts;
-import java.time.Instant;
 import java.util.List;
 
 /**
  * Holds the gateways and script steps an emulator has from the moment it is built: what the standalone
- * emulator's config file declares, validated by the same code as the management API and the control API.
+ * emulator's config file and the builder's {@code gateway(..)} declare, validated by the same code as the
+ * management API and the control API. The gateways come back after every reset; the steps do not.
  *
  * @param gateways the gateways to create, in order
  * @param scripts the script steps to queue, in order
@@ -32,13 +31,9 @@ public record Seed(List<SeedGateway> gateways, List<SeedScript> scripts) {
         scripts = List.copyOf(scripts);
     }
 
-    /** Creates the gateways (stamped with the clock's current instant) and queues the steps. */
+    /** Declares the gateways, which creates them and makes every reset create them again, and queues the steps. */
     public void applyTo(EmulatorState state) {
-        Instant now = state.clock().now();
-        for (SeedGateway g : gateways) {
-            state.gateways().create(new Gateway(g.accountId(), g.id(), g.settings(), Gateway.DEFAULT_ID.equals(g.id()),
-                    now, now, state.newUuid()));
-        }
+        state.declareGateways(gateways);
         for (SeedScript s : scripts) {
             state.scripts().add(s.scope(), s.step().behavior(), s.step().repeat());
         }

@@ -21,7 +21,6 @@ import dev.aigw.emulator.internal.api.JsonShape;
 import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import dev.aigw.emulator.internal.gateway.GatewayField;
 import dev.aigw.emulator.internal.gateway.GatewayFields;
-import dev.aigw.emulator.internal.gateway.GatewaySettings;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.script.ScriptStepJson;
@@ -268,14 +267,13 @@ final class ConfigFile {
             }
             ObjectNode body = ((ObjectNode) node).deepCopy();
             body.remove("account_id");
-            String id;
-            GatewaySettings settings;
+            GatewayBodies.NewGateway created;
             try {
-                id = GatewayBodies.createId(body);
-                settings = GatewayBodies.forCreate(body);
+                created = GatewayBodies.forCreate(body);
             } catch (ApiException e) {
                 throw checks.translate(e, path);
             }
+            String id = created.id();
             String earlier = seen.putIfAbsent(account + "/" + id, ConfigChecks.jsonPath(path));
             if (earlier != null) {
                 throw checks.error(ConfigChecks.child(path, "id"), ": account " + account + " already has a gateway \"" + id
@@ -286,7 +284,7 @@ final class ConfigFile {
                 throw checks.error(path, ": account " + account + " would have " + count
                         + " gateways, more than max_gateways_per_account (" + maxPerAccount + ")");
             }
-            gateways.add(new Seed.SeedGateway(account, id, settings));
+            gateways.add(new Seed.SeedGateway(account, id, created.settings()));
         });
         return gateways;
     }

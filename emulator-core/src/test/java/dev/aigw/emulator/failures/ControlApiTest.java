@@ -44,7 +44,7 @@ class ControlApiTest {
 
     @Test
     void theExponentialBackoffScenarioRunsFromJsonAndItsTimelineReadsBackAsJson() throws Exception {
-        Gateways.create(emulator, "gw", "");
+        emulator.createGateway("gw");
 
         HttpResponse<String> queued = call("POST", "/scripts/openai", "{\"steps\":[{\"status\":503,\"times\":4}]}");
         assertThat(queued.statusCode()).isEqualTo(200);
@@ -87,7 +87,7 @@ class ControlApiTest {
 
     @Test
     void faultStepsAndScopesAreAcceptedAndDeleteClearsThem() throws Exception {
-        Gateways.create(emulator, "gw", "");
+        emulator.createGateway("gw");
         call("POST", "/scripts/openai", "{\"test_id\":\"t1\",\"steps\":[{\"fault\":\"connection_reset\",\"times\":\"always\"}]}");
 
         assertThat(RetryScenariosTest.send(emulator, "gw", AiGatewayEmulator.TEST_ID_HEADER, "t1").statusCode()).isEqualTo(400);
@@ -100,14 +100,14 @@ class ControlApiTest {
 
     @Test
     void resetEmptiesTheEmulatorButKeepsTokens() throws Exception {
-        Gateways.create(emulator, "gw", "");
+        emulator.createGateway("gw");
         RetryScenariosTest.send(emulator, "gw");
 
         assertThat(call("POST", "/reset", null).statusCode()).isEqualTo(200);
 
         assertThat(json(call("GET", "/requests", null)).get("requests")).isEmpty();
         assertThat(json(call("GET", "/timelines", null)).get("timelines")).isEmpty();
-        Gateways.create(emulator, "gw", "");
+        emulator.createGateway("gw");
     }
 
     @Test

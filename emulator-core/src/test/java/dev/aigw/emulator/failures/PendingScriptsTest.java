@@ -27,7 +27,7 @@ class PendingScriptsTest {
 
     @BeforeEach
     void gateway() {
-        Gateways.create(emulator, "gw", "");
+        emulator.createGateway("gw");
     }
 
     @AfterEach

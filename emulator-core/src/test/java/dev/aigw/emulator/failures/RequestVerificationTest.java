@@ -22,8 +22,8 @@ class RequestVerificationTest {
 
     @BeforeEach
     void gateways() {
-        Gateways.create(emulator, "gw", "");
-        Gateways.create(emulator, "other", "");
+        emulator.createGateway("gw");
+        emulator.createGateway("other");
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.RecordedRequest;
 import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.UpstreamFault;
@@ -40,7 +41,7 @@ class RetryScenariosTest {
 
     @Test
     void fiveAttemptsWithFiveSecondExponentialBackoffSucceedAfterFourFailuresOnAnExactTimeline() throws Exception {
-        Gateways.create(emulator, "gw", "");
+        emulator.createGateway("gw");
         emulator.script("openai").enqueue(UpstreamResponse.status(503), 4);
 
         HttpResponse<String> response = chat("gw", "cf-aig-max-attempts", "5", "cf-aig-retry-delay", "5000",
@@ -65,7 +66,9 @@ class RetryScenariosTest {
 
     @Test
     void theGatewaysRetrySettingsApplyWhenTheRequestSetsNone() {
-        Gateways.create(emulator, "gw", "\"retry_max_attempts\":3,\"retry_delay\":1000,\"retry_backoff\":\"linear\"");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .retryMaxAttempts(3).retryDelay(Duration.ofMillis(1000)).retryBackoff(GatewaySettings.Backoff.LINEAR)
+                .build());
         emulator.script("openai").enqueue(UpstreamResponse.status(500), 2);
 
         assertThat(chat("gw").statusCode()).isEqualTo(200);
@@ -75,7 +78,9 @@ class RetryScenariosTest {
 
     @Test
     void requestHeadersOverrideTheGatewaysRetrySettings() {
-        Gateways.create(emulator, "gw", "\"retry_max_attempts\":2,\"retry_delay\":1000,\"retry_backoff\":\"linear\"");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .retryMaxAttempts(2).retryDelay(Duration.ofMillis(1000)).retryBackoff(GatewaySettings.Backoff.LINEAR)
+                .build());
         emulator.script("openai").enqueue(UpstreamResponse.status(500), 3);
 
         assertThat(chat("gw", "cf-aig-max-attempts", "4", "cf-aig-retry-delay", "100", "cf-aig-backoff", "exponential")
@@ -86,7 +91,9 @@ class RetryScenariosTest {
 
     @Test
     void invalidRetryHeadersAreClampedOrIgnored() {
-        Gateways.create(emulator, "gw", "\"retry_max_attempts\":2,\"retry_delay\":300,\"retry_backoff\":\"constant\"");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .retryMaxAttempts(2).retryDelay(Duration.ofMillis(300)).retryBackoff(GatewaySettings.Backoff.CONSTANT)
+                .build());
         emulator.script("openai").always(UpstreamResponse.status(502));
 
         HttpResponse<String> response = chat("gw", "cf-aig-max-attempts", "99", "cf-aig-retry-delay", "-5",
@@ -100,7 +107,7 @@ class RetryScenariosTest {
 
     @Test
     void nonRetryableStatusesAreReturnedAtOnce() {
-        Gateways.create(emulator, "gw", "");
+        emulator.createGateway("gw");
         emulator.script("openai").enqueue(UpstreamResponse.status(400));
 
         HttpResponse<String> response = chat("gw", "cf-aig-max-attempts", "5");
@@ -113,7 +120,7 @@ class RetryScenariosTest {
 
     @Test
     void retriesStopAtTheCapAndTheClientGetsTheLastProviderAnswerAsIs() {
-        Gateways.create(emulator, "gw", "");
+        emulator.createGateway("gw");
         emulator.script("openai").always(UpstreamResponse.builder().status(429).header("retry-after", "30").build());
 
         HttpResponse<String> response = chat("gw", "cf-aig-max-attempts", "3", "cf-aig-retry-delay", "500");
@@ -126,7 +133,7 @@ class RetryScenariosTest {
 
     @Test
     void whenEveryAttemptFailsWithoutAResponseTheClientGets2005() throws Exception {
-        Gateways.create(emulator, "gw", "");
+        emulator.createGateway("gw");
         emulator.script("openai").always(UpstreamFault.connectionReset());
 
         HttpResponse<String> response = chat("gw", "cf-aig-max-attempts", "2", "cf-aig-retry-delay", "1000");
@@ -144,7 +151,7 @@ class RetryScenariosTest {
     void withAManualClockTheRequestIsParkedMidBackoffUntilTimeIsAdvanced() throws Exception {
         VirtualClock manual = VirtualClock.manual();
         try (AiGatewayEmulator emulator = AiGatewayEmulator.builder().clock(manual).build().start()) {
-            Gateways.create(emulator, "gw", "");
+            emulator.createGateway("gw");
             emulator.script("openai").enqueue(UpstreamResponse.status(503));
 
             CompletableFuture<HttpResponse<String>> pending = CompletableFuture.supplyAsync(() -> send(emulator, "gw",

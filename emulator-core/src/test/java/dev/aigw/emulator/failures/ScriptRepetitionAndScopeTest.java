@@ -22,8 +22,8 @@ class ScriptRepetitionAndScopeTest {
 
     @BeforeEach
     void gateways() {
-        Gateways.create(emulator, "gw", "");
-        Gateways.create(emulator, "other", "");
+        emulator.createGateway("gw");
+        emulator.createGateway("other");
     }
 
     @AfterEach
@@ -69,7 +69,7 @@ class ScriptRepetitionAndScopeTest {
         emulator.script("openai").withProbability(0.5, 42L, UpstreamResponse.status(500));
         List<Integer> first = statuses(20, "gw");
         emulator.reset();
-        Gateways.create(emulator, "gw", "");
+        emulator.createGateway("gw");
         emulator.script("openai").withProbability(0.5, 42L, UpstreamResponse.status(500));
 
         assertThat(statuses(20, "gw")).isEqualTo(first).contains(200, 500);

@@ -45,7 +45,7 @@ class TimeoutAndFaultsTest {
 
     @BeforeEach
     void gateway() {
-        Gateways.create(emulator, "gw", "");
+        emulator.createGateway("gw");
     }
 
     @AfterEach
@@ -98,7 +98,7 @@ class TimeoutAndFaultsTest {
     void aHangOnTheFinalAttemptWaitsUntilTheEmulatorCloses() throws Exception {
         VirtualClock manual = VirtualClock.manual();
         AiGatewayEmulator closing = AiGatewayEmulator.builder().clock(manual).build().start();
-        Gateways.create(closing, "gw", "");
+        closing.createGateway("gw");
         closing.script("openai").always(UpstreamFault.hang());
         CompletableFuture<HttpResponse<String>> pending = CompletableFuture.supplyAsync(() ->
                 RetryScenariosTest.send(closing, "gw", "cf-aig-request-timeout", "1000", "cf-aig-max-attempts", "2"));

@@ -3,6 +3,7 @@ package dev.aigw.emulator.management;
 import static dev.aigw.emulator.testsupport.ApiAssertions.assertOk;
 import static dev.aigw.emulator.testsupport.ApiAssertions.assertServiceError;
 import static dev.aigw.emulator.testsupport.ApiAssertions.assertValidationError;
+import static dev.aigw.emulator.testsupport.ApiAssertions.assertValidationErrors;
 import static dev.aigw.emulator.testsupport.ApiAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every way a create or update body can be refused: 400/7001 with the member's {@code path}, a message that
- * names it, and no change to any gateway (management-api.md 2.3, 2.4, 3.1, G2, G4).
+ * names it, one error for each invalid or missing member in one reply, and no change to any gateway
+ * (management-api.md 2.3, 2.4, 3.1, G2, G4).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class GatewayValidationTest {
@@ -318,10 +320,74 @@ class GatewayValidationTest {
     }
 
     @Test
-    void createWithSeveralInvalidMembersReportsOneAndStoresNothing() {
+    void createWithSeveralInvalidMembersReportsEachAtItsPathAndStoresNothing() {
         String body = createWith("retry_delay", "99999").replace("\"cache_ttl\":0", "\"cache_ttl\":\"x\"");
 
-        assertValidationError(api.post("/gateways", body), "body", "cache_ttl");
+        JsonNode errors = assertValidationErrors(api.post("/gateways", body), "body.cache_ttl", "body.retry_delay");
+
+        assertThat(errors).isEqualTo(json("""
+                [{"code": 7001, "message": "Input Validation Error: cache_ttl: expected an integer >= 0, got \\"x\\"",
+                  "path": ["body", "cache_ttl"]},
+                 {"code": 7001, "message": "Input Validation Error: retry_delay: expected an integer from 0 to 5000, got 99999",
+                  "path": ["body", "retry_delay"]}]
+                """));
+        assertNothingChanged();
+    }
+
+    @Test
+    void createWithOnlyAnIdNamesEveryMissingRequiredMemberInOneReply() {
+        JsonNode errors = assertValidationErrors(api.post("/gateways", "{\"id\": \"my-gw\"}"),
+                "body.cache_invalidate_on_update", "body.cache_ttl", "body.collect_logs", "body.rate_limiting_interval",
+                "body.rate_limiting_limit");
+
+        assertThat(errors.get(0).get("message").asText())
+                .isEqualTo("Input Validation Error: cache_invalidate_on_update is required");
+        assertNothingChanged();
+    }
+
+    @Test
+    void createWithAMissingAndAnInvalidMemberAnswersTheWholeReplyOfTheReadme() {
+        ApiReply reply = api.post("/gateways", "{\"id\":\"my-gw\",\"cache_ttl\":\"60\"}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json()).isEqualTo(json("""
+                {"success":false,"errors":[
+                  {"code":7001,"message":"Input Validation Error: cache_invalidate_on_update is required",
+                   "path":["body","cache_invalidate_on_update"]},
+                  {"code":7001,"message":"Input Validation Error: cache_ttl: expected an integer >= 0, got \\"60\\"",
+                   "path":["body","cache_ttl"]},
+                  {"code":7001,"message":"Input Validation Error: collect_logs is required","path":["body","collect_logs"]},
+                  {"code":7001,"message":"Input Validation Error: rate_limiting_interval is required",
+                   "path":["body","rate_limiting_interval"]},
+                  {"code":7001,"message":"Input Validation Error: rate_limiting_limit is required",
+                   "path":["body","rate_limiting_limit"]}],
+                 "messages":[],"result":{}}
+                """));
+        assertNothingChanged();
+    }
+
+    @Test
+    void createWithAnEmptyObjectNamesTheIdFirstThenEveryRequiredMember() {
+        assertValidationErrors(api.post("/gateways", "{}"), "body.id", "body.cache_invalidate_on_update",
+                "body.cache_ttl", "body.collect_logs", "body.rate_limiting_interval", "body.rate_limiting_limit");
+        assertNothingChanged();
+    }
+
+    @Test
+    void createWithABadIdAndABadMemberNamesBoth() {
+        String body = createWith("id", "\"Bad Id\"").replace("\"collect_logs\":true", "\"collect_logs\":1");
+
+        assertValidationErrors(api.post("/gateways", body), "body.id", "body.collect_logs");
+        assertNothingChanged();
+    }
+
+    @Test
+    void createWithTwoInvalidNestedObjectsReportsOneErrorForEach() {
+        ObjectNode body = (ObjectNode) json(createWith("otel", "[{\"headers\": {}}]"));
+        body.set("stripe", json("{\"authorization\": 42}"));
+
+        assertValidationErrors(api.post("/gateways", body.toString()), "body.otel.0.url",
+                "body.stripe.authorization");
         assertNothingChanged();
     }
 
@@ -357,6 +423,23 @@ class GatewayValidationTest {
         String body = updateWith("retry_max_attempts", "6").replace("\"cache_ttl\":0", "\"cache_ttl\":999");
 
         assertValidationError(api.put("/gateways/existing", body), "body", "retry_max_attempts");
+        assertNothingChanged();
+    }
+
+    @Test
+    void updateWithSeveralInvalidMembersReportsEachAtItsPath() {
+        String body = updateWith("retry_backoff", "\"Linear\"").replace("\"rate_limiting_limit\":0",
+                "\"rate_limiting_limit\":-1");
+
+        assertValidationErrors(api.put("/gateways/existing", body), "body.rate_limiting_limit",
+                "body.retry_backoff");
+        assertNothingChanged();
+    }
+
+    @Test
+    void updateWithAnEmptyObjectNamesEveryRequiredMemberInOneReply() {
+        assertValidationErrors(api.put("/gateways/existing", "{}"), "body.cache_invalidate_on_update",
+                "body.cache_ttl", "body.collect_logs", "body.rate_limiting_interval", "body.rate_limiting_limit");
         assertNothingChanged();
     }
 

@@ -3,6 +3,7 @@ package dev.aigw.emulator.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.RecordedRequest;
 import dev.aigw.emulator.UpstreamResponse;
 import dev.aigw.emulator.VirtualClock;
@@ -44,7 +45,7 @@ class CachingTest {
 
     @Test
     void aRepeatedRequestIsAMissThenAHitWithTheSameBodyAndFreshGatewayHeaders() {
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
 
         HttpResponse<String> miss = chat("gw", ProxyClient.CHAT);
         HttpResponse<String> hit = chat("gw", ProxyClient.CHAT);
@@ -63,7 +64,7 @@ class CachingTest {
 
     @Test
     void aHitMakesNoUpstreamAttempt() {
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
 
         chat("gw", ProxyClient.CHAT);
         chat("gw", ProxyClient.CHAT);
@@ -75,7 +76,7 @@ class CachingTest {
 
     @Test
     void anEntryExpiresWhenItsTtlRunsOutOnTheEmulatorsClock() {
-        management.createWith("gw", "\"cache_ttl\":60");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(60)).build());
         assertThat(cacheStatus(chat("gw", ProxyClient.CHAT))).contains("MISS");
 
         clock.advance(Duration.ofSeconds(59));
@@ -89,7 +90,7 @@ class CachingTest {
 
     @Test
     void differentBodiesAreDifferentEntries() {
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
 
         assertThat(cacheStatus(chat("gw", ProxyClient.CHAT))).contains("MISS");
         assertThat(cacheStatus(chat("gw", OTHER_CHAT))).contains("MISS");
@@ -100,7 +101,7 @@ class CachingTest {
 
     @Test
     void providerCredentialsAreNotPartOfTheKey() {
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
 
         chat("gw", ProxyClient.CHAT, "authorization", "Bearer sk-alice");
         HttpResponse<String> bob = chat("gw", ProxyClient.CHAT, "authorization", "Bearer sk-bob");
@@ -110,7 +111,7 @@ class CachingTest {
 
     @Test
     void skipCacheGoesUpstreamWithoutReadingOrWritingTheCacheAndSendsNoStatus() {
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
 
         HttpResponse<String> skipped = chat("gw", ProxyClient.CHAT, "cf-aig-skip-cache", "true");
         assertThat(cacheStatus(skipped)).isEmpty();
@@ -123,7 +124,7 @@ class CachingTest {
 
     @Test
     void aCustomCacheKeyReplacesTheDerivedKeyAndLivesFiveMinutesOnAGatewayWithCachingOff() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
 
         HttpResponse<String> first = chat("gw", ProxyClient.CHAT, "cf-aig-cache-key", "greeting");
         HttpResponse<String> other = chat("gw", OTHER_CHAT, "cf-aig-cache-key", "greeting");
@@ -140,8 +141,8 @@ class CachingTest {
 
     @Test
     void theTtlHeaderTurnsCachingOnForOneRequestAndZeroTurnsItOff() {
-        management.createWith("off", "");
-        management.createWith("on", "\"cache_ttl\":300");
+        emulator.createGateway("off");
+        emulator.createGateway("on", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
 
         assertThat(cacheStatus(chat("off", ProxyClient.CHAT, "cf-aig-cache-ttl", "120"))).contains("MISS");
         assertThat(cacheStatus(chat("off", ProxyClient.CHAT, "cf-aig-cache-ttl", "120"))).contains("HIT");
@@ -152,7 +153,7 @@ class CachingTest {
 
     @Test
     void aTtlHeaderBelowAMinuteIsRaisedToSixtySeconds() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
 
         chat("gw", ProxyClient.CHAT, "cf-aig-cache-ttl", "5");
         clock.advance(Duration.ofSeconds(59));
@@ -163,7 +164,7 @@ class CachingTest {
 
     @Test
     void streamingResponsesAreNotCached() {
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
         String stream = "{\"model\":\"gpt-4o-mini\",\"stream\":true,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
 
@@ -179,7 +180,7 @@ class CachingTest {
 
     @Test
     void errorRepliesAreNotCachedButTheNextSuccessIs() {
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
         emulator.script("openai").enqueue(UpstreamResponse.status(500));
 
         HttpResponse<String> failed = chat("gw", ProxyClient.CHAT);
@@ -192,7 +193,7 @@ class CachingTest {
 
     @Test
     void onlyTheFinalSuccessOfRetriesIsStoredAndAHitIsNotRetried() {
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
         emulator.script("openai").enqueue(UpstreamResponse.status(503), 2);
 
         HttpResponse<String> retried = chat("gw", ProxyClient.CHAT, "cf-aig-max-attempts", "3");
@@ -206,7 +207,8 @@ class CachingTest {
 
     @Test
     void updatingAGatewayWithCacheInvalidateOnUpdateDropsItsEntries() {
-        management.createWith("gw", "\"cache_ttl\":300,\"cache_invalidate_on_update\":true");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .cacheTtl(Duration.ofSeconds(300)).cacheInvalidateOnUpdate(true).build());
         chat("gw", ProxyClient.CHAT);
         assertThat(cacheStatus(chat("gw", ProxyClient.CHAT))).contains("HIT");
 
@@ -217,7 +219,7 @@ class CachingTest {
 
     @Test
     void updatingAGatewayWithoutCacheInvalidateOnUpdateKeepsItsEntries() {
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
         chat("gw", ProxyClient.CHAT);
 
         management.updateWith("gw", "\"cache_ttl\":300,\"collect_logs\":false");
@@ -227,19 +229,19 @@ class CachingTest {
 
     @Test
     void deletingAGatewayDropsItsCache() {
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
         chat("gw", ProxyClient.CHAT);
 
-        management.delete("gw");
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.deleteGateway("gw");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
 
         assertThat(cacheStatus(chat("gw", ProxyClient.CHAT))).contains("MISS");
     }
 
     @Test
     void gatewaysDoNotShareEntries() {
-        management.createWith("one", "\"cache_ttl\":300");
-        management.createWith("two", "\"cache_ttl\":300");
+        emulator.createGateway("one", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
+        emulator.createGateway("two", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
         chat("one", ProxyClient.CHAT);
 
         assertThat(cacheStatus(chat("two", ProxyClient.CHAT))).contains("MISS");
@@ -247,18 +249,18 @@ class CachingTest {
 
     @Test
     void resetEmptiesTheCache() {
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
         chat("gw", ProxyClient.CHAT);
 
         emulator.reset();
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
 
         assertThat(cacheStatus(chat("gw", ProxyClient.CHAT))).contains("MISS");
     }
 
     @Test
     void aUniversalStepsOwnCacheHeadersBeatTheRequests() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
         String steps = "[{\"provider\":\"openai\",\"endpoint\":\"chat/completions\","
                 + "\"headers\":{\"cf-aig-cache-ttl\":\"120\"},\"query\":" + ProxyClient.CHAT + "}]";
 
@@ -272,7 +274,7 @@ class CachingTest {
 
     @Test
     void aCompatHitReturnsExactlyTheTranslatedAnswerTheMissGot() {
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
         String body = "{\"model\":\"anthropic/claude-sonnet-4-5\","
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
 

@@ -23,7 +23,7 @@ class CompatEndpointTest {
 
     @BeforeEach
     void gateway() {
-        new ManagementCalls(emulator).create("gw", "");
+        emulator.createGateway("gw");
     }
 
     @AfterEach

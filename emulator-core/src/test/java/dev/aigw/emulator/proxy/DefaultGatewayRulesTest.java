@@ -126,7 +126,7 @@ class DefaultGatewayRulesTest {
         chatThroughDefault("cf-aig-authorization", "Bearer " + RUN_TOKEN);
         management.update("default", "{\"cache_invalidate_on_update\":true,\"cache_ttl\":600,"
                 + "\"collect_logs\":false,\"rate_limiting_interval\":0,\"rate_limiting_limit\":0}");
-        management.delete("default");
+        emulator.deleteGateway("default");
         assertThat(management.get("default").status()).isEqualTo(404);
         assertGatewayError(chatThroughDefault(), 400, 2001, "Please configure AI Gateway in the Cloudflare dashboard");
         clock.advance(Duration.ofHours(1));

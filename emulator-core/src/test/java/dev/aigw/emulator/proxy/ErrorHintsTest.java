@@ -57,7 +57,7 @@ class ErrorHintsTest {
 
         assertGatewayError(response, 400, 2001, NO_GATEWAY);
         assertThat(hint(response)).contains("Gateway \"my-gw\" does not exist in account " + ACCOUNT + ". Create it"
-                + " first (POST /client/v4/accounts/" + ACCOUNT + "/ai-gateway/gateways, or from Java), or use the"
+                + " first (POST /client/v4/accounts/" + ACCOUNT + "/ai-gateway/gateways, or emulator.createGateway(\"my-gw\") in Java), or use the"
                 + " gateway \"default\" with a cf-aig-authorization: Bearer <token> header, which creates it on first"
                 + " use");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.RecordedRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ class FakeProvidersThroughTheProxyTest {
 
     @BeforeEach
     void gateway() {
-        new ManagementCalls(emulator).create("gw", "\"authentication\":true");
+        emulator.createGateway("gw", GatewaySettings.builder().authentication(true).build());
     }
 
     @AfterEach

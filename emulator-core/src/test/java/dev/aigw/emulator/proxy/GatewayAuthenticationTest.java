@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.ApiToken;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.Permission;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,7 @@ class GatewayAuthenticationTest {
 
     @Test
     void anAuthenticatedGatewayRefusesARequestWithoutTokenWith2009AndNeverCallsTheProvider() {
-        new ManagementCalls(emulator).create("secure", "\"authentication\":true");
+        emulator.createGateway("secure", GatewaySettings.builder().authentication(true).build());
 
         HttpResponse<String> response = chat("secure");
 
@@ -53,7 +54,7 @@ class GatewayAuthenticationTest {
     @ValueSource(strings = {"Bearer unknown", "run-token", "Token run-token", "Bearer read-token",
             "Bearer other-account-run", "Bearer "})
     void anAuthenticatedGatewayRefusesAnInvalidTokenWith2009(String header) {
-        new ManagementCalls(emulator).create("secure", "\"authentication\":true");
+        emulator.createGateway("secure", GatewaySettings.builder().authentication(true).build());
 
         assertGatewayError(chat("secure", "cf-aig-authorization", header), 401, 2009, "Unauthorized");
         assertThat(emulator.recordedRequests()).isEmpty();
@@ -62,7 +63,7 @@ class GatewayAuthenticationTest {
     @ParameterizedTest
     @ValueSource(strings = {"Bearer run-token", "bearer run-token", "BEARER run-token", "Bearer admin-token"})
     void anAuthenticatedGatewayServesAValidRunOrEditToken(String header) {
-        new ManagementCalls(emulator).create("secure", "\"authentication\":true");
+        emulator.createGateway("secure", GatewaySettings.builder().authentication(true).build());
 
         HttpResponse<String> response = chat("secure", "cf-aig-authorization", header);
 
@@ -72,7 +73,7 @@ class GatewayAuthenticationTest {
 
     @Test
     void aGatewayWithoutAuthenticationIgnoresTheHeader() {
-        new ManagementCalls(emulator).create("open", "");
+        emulator.createGateway("open");
 
         assertThat(chat("open").statusCode()).isEqualTo(200);
         assertThat(chat("open", "cf-aig-authorization", "Bearer nonsense").statusCode()).isEqualTo(200);
@@ -81,7 +82,7 @@ class GatewayAuthenticationTest {
     @Test
     void turningAuthenticationOnTakesEffectOnTheNextRequest() {
         ManagementCalls management = new ManagementCalls(emulator);
-        management.create("gw", "");
+        emulator.createGateway("gw");
         assertThat(chat("gw").statusCode()).isEqualTo(200);
 
         management.update("gw", "{\"cache_invalidate_on_update\":false,\"cache_ttl\":0,\"collect_logs\":true,"

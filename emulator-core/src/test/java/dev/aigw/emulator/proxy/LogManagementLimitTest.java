@@ -3,6 +3,7 @@ package dev.aigw.emulator.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.testsupport.ApiAssertions;
 import dev.aigw.emulator.testsupport.ManagementApi;
@@ -23,7 +24,6 @@ class LogManagementLimitTest {
 
     private final AiGatewayEmulator emulator = AiGatewayEmulator.builder().journalLimit(10).build().start();
     private final ProxyClient client = new ProxyClient(emulator);
-    private final ManagementCalls management = new ManagementCalls(emulator);
 
     @AfterEach
     void close() {
@@ -49,7 +49,9 @@ class LogManagementLimitTest {
 
     @Test
     void aFullLogThatStopsInsertingKeepsItsEntriesAndDropsTheNewOne() {
-        management.createWith("gw", "\"log_management\":10000,\"log_management_strategy\":\"STOP_INSERTING\"");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .logManagement(10_000).logManagementStrategy(GatewaySettings.LogManagementStrategy.STOP_INSERTING)
+                .build());
         fillToTenThousand("gw");
         List<LogEntry> before = emulator.logs("gw");
 
@@ -65,7 +67,9 @@ class LogManagementLimitTest {
 
     @Test
     void aFullLogThatDeletesTheOldestEvictsOneEntryForEachNewOne() {
-        management.createWith("gw", "\"log_management\":10000,\"log_management_strategy\":\"DELETE_OLDEST\"");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .logManagement(10_000).logManagementStrategy(GatewaySettings.LogManagementStrategy.DELETE_OLDEST)
+                .build());
         fillToTenThousand("gw");
         List<LogEntry> before = emulator.logs("gw");
 
@@ -80,7 +84,7 @@ class LogManagementLimitTest {
 
     @Test
     void withoutALimitTheLogKeepsGrowingPastTheMinimum() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
         fillToTenThousand("gw");
 
         client.post(client.path("gw", "openai/chat/completions"), ProxyClient.CHAT);

@@ -5,31 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.testsupport.ApiAssertions;
 import dev.aigw.emulator.testsupport.ApiReply;
-import dev.aigw.emulator.testsupport.GatewayBodies;
 import dev.aigw.emulator.testsupport.ManagementApi;
 
-/** The few management calls the proxy tests need, checked against the official schema like every other. */
+/**
+ * The management calls over HTTP that proxy tests make to prove the data plane follows the API (updates, reads of the
+ * {@code default} gateway), checked against the official schema like every other; gateways are created in Java.
+ */
 final class ManagementCalls {
 
     private final ManagementApi api;
 
     ManagementCalls(AiGatewayEmulator emulator) {
         this.api = ManagementApi.of(emulator);
-    }
-
-    /** Creates a gateway with the required fields plus the given extra JSON members (e.g. "\"authentication\":true"). */
-    JsonNode create(String id, String extraMembers) {
-        return api.createGateway(GatewayBodies.minimalWith(id, extraMembers));
-    }
-
-    /**
-     * Creates a gateway whose settings are the required fields at their defaults (caching off, logs on, rate
-     * limiting off) overlaid with the given JSON members, e.g. {@code "\"cache_ttl\":300"}.
-     */
-    JsonNode createWith(String id, String members) {
-        ObjectNode body = settings(members);
-        body.put("id", id);
-        return api.createGateway(body.toString());
     }
 
     /** Updates a gateway to the required fields at their defaults overlaid with the given JSON members. */
@@ -54,9 +41,5 @@ final class ManagementCalls {
 
     JsonNode update(String id, String body) {
         return ApiAssertions.assertOk(api.put("/gateways/" + id, body));
-    }
-
-    JsonNode delete(String id) {
-        return ApiAssertions.assertOk(api.delete("/gateways/" + id));
     }
 }

@@ -14,20 +14,20 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Sends data-plane requests to an emulator and reads gateway error bodies. */
-final class ProxyClient {
+public final class ProxyClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String CHAT = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello there\"}]}";
+    public static final String CHAT = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello there\"}]}";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AiGatewayEmulator emulator;
 
-    ProxyClient(AiGatewayEmulator emulator) {
+    public ProxyClient(AiGatewayEmulator emulator) {
         this.emulator = emulator;
     }
 
     /** POSTs a JSON body to a path below the emulator's base URL, with header name/value pairs. */
-    HttpResponse<String> post(String path, String body, String... headers) {
+    public HttpResponse<String> post(String path, String body, String... headers) {
         return send("POST", path, body, headers);
     }
 
@@ -52,7 +52,7 @@ final class ProxyClient {
     }
 
     /** The path of a provider endpoint on a gateway of the default account. */
-    String path(String gateway, String rest) {
+    public String path(String gateway, String rest) {
         return "/v1/" + emulator.accountId() + "/" + gateway + "/" + rest;
     }
 

@@ -23,7 +23,7 @@ class ProxyRoutingErrorsTest {
 
     @BeforeEach
     void createGateway() {
-        new ManagementCalls(emulator).create("gw", "");
+        emulator.createGateway("gw");
     }
 
     @AfterEach

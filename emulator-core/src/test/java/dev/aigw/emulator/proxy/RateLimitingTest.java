@@ -4,6 +4,7 @@ import static dev.aigw.emulator.proxy.ProxyClient.assertGatewayError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.VirtualClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +26,6 @@ class RateLimitingTest {
     private final VirtualClock clock = VirtualClock.startingAt(Instant.parse("2026-03-01T12:00:00Z"));
     private final AiGatewayEmulator emulator = AiGatewayEmulator.builder().clock(clock).build().start();
     private final ProxyClient client = new ProxyClient(emulator);
-    private final ManagementCalls management = new ManagementCalls(emulator);
 
     @AfterEach
     void close() {
@@ -54,8 +54,9 @@ class RateLimitingTest {
 
     @Test
     void aFixedWindowRefusesTheRequestOverTheLimitAndOpensAgainAtItsEpochAlignedEdge() {
-        management.createWith("gw", "\"rate_limiting_limit\":1,\"rate_limiting_interval\":60,"
-                + "\"rate_limiting_technique\":\"fixed\"");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(1).rateLimitingInterval(Duration.ofSeconds(60))
+                .rateLimitingTechnique(GatewaySettings.RateLimitingTechnique.FIXED).build());
         at("12:00:59");
 
         assertThat(chat()).isEqualTo(200);
@@ -67,8 +68,9 @@ class RateLimitingTest {
 
     @Test
     void aSlidingWindowOpensExactlyOneIntervalAfterTheAcceptedRequest() {
-        management.createWith("gw", "\"rate_limiting_limit\":1,\"rate_limiting_interval\":60,"
-                + "\"rate_limiting_technique\":\"sliding\"");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(1).rateLimitingInterval(Duration.ofSeconds(60))
+                .rateLimitingTechnique(GatewaySettings.RateLimitingTechnique.SLIDING).build());
         at("12:00:59");
 
         assertThat(chat()).isEqualTo(200);
@@ -82,8 +84,9 @@ class RateLimitingTest {
 
     @Test
     void theDocsExampleWithFixedWindowsLetsTenAtTwelveNineAndTenAtTwelveElevenThrough() {
-        management.createWith("gw", "\"rate_limiting_limit\":10,\"rate_limiting_interval\":600,"
-                + "\"rate_limiting_technique\":\"fixed\"");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(10).rateLimitingInterval(Duration.ofSeconds(600))
+                .rateLimitingTechnique(GatewaySettings.RateLimitingTechnique.FIXED).build());
 
         at("12:09:00");
         assertThat(statuses(10)).containsOnly(200);
@@ -94,8 +97,9 @@ class RateLimitingTest {
 
     @Test
     void theDocsExampleWithASlidingWindowRefusesTheSecondTen() {
-        management.createWith("gw", "\"rate_limiting_limit\":10,\"rate_limiting_interval\":600,"
-                + "\"rate_limiting_technique\":\"sliding\"");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(10).rateLimitingInterval(Duration.ofSeconds(600))
+                .rateLimitingTechnique(GatewaySettings.RateLimitingTechnique.SLIDING).build());
 
         at("12:09:00");
         assertThat(statuses(10)).containsOnly(200);
@@ -107,7 +111,8 @@ class RateLimitingTest {
 
     @Test
     void theRefusalIsExactly429With2003RateLimitedAndNoRetryAfter() {
-        management.createWith("gw", "\"rate_limiting_limit\":1,\"rate_limiting_interval\":60");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(1).rateLimitingInterval(Duration.ofSeconds(60)).build());
         chat();
 
         HttpResponse<String> refused = chat("gw", "cf-aig-event-id", "evt-42");
@@ -126,7 +131,8 @@ class RateLimitingTest {
 
     @Test
     void sixtyFourParallelRequestsAgainstALimitOfTenLetExactlyTenThrough() {
-        management.createWith("gw", "\"rate_limiting_limit\":10,\"rate_limiting_interval\":60");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(10).rateLimitingInterval(Duration.ofSeconds(60)).build());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.providerUrl("gw", "openai")
                         + "/chat/completions"))
@@ -146,7 +152,9 @@ class RateLimitingTest {
 
     @Test
     void cacheHitsCountTowardsTheLimit() {
-        management.createWith("gw", "\"rate_limiting_limit\":2,\"rate_limiting_interval\":60,\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(2).rateLimitingInterval(Duration.ofSeconds(60)).cacheTtl(Duration.ofSeconds(300))
+                .build());
 
         assertThat(chat("gw").headers().firstValue("cf-aig-cache-status")).contains("MISS");
         assertThat(chat("gw").headers().firstValue("cf-aig-cache-status")).contains("HIT");
@@ -155,8 +163,9 @@ class RateLimitingTest {
 
     @Test
     void refusedRequestsDoNotCountSoASteadilyRetryingClientGetsThroughAfterTheInterval() {
-        management.createWith("gw", "\"rate_limiting_limit\":1,\"rate_limiting_interval\":10,"
-                + "\"rate_limiting_technique\":\"sliding\"");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(1).rateLimitingInterval(Duration.ofSeconds(10))
+                .rateLimitingTechnique(GatewaySettings.RateLimitingTechnique.SLIDING).build());
         assertThat(chat()).isEqualTo(200);
         for (int second = 1; second < 10; second++) {
             clock.advance(Duration.ofSeconds(1));
@@ -170,7 +179,8 @@ class RateLimitingTest {
 
     @Test
     void requestsRefusedBeforeEndpointResolutionDoNotCount() {
-        management.createWith("gw", "\"rate_limiting_limit\":1,\"rate_limiting_interval\":60");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(1).rateLimitingInterval(Duration.ofSeconds(60)).build());
 
         assertGatewayError(client.post(client.path("gw", "no-such-provider/x"), "{}"), 400, 2008, "Invalid provider");
 
@@ -179,7 +189,8 @@ class RateLimitingTest {
 
     @Test
     void unauthenticatedRequestsDoNotCount() {
-        management.createWith("gw", "\"rate_limiting_limit\":1,\"rate_limiting_interval\":60,\"authentication\":true");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(1).rateLimitingInterval(Duration.ofSeconds(60)).authentication(true).build());
 
         assertGatewayError(chat("gw"), 401, 2009, "Unauthorized");
 
@@ -188,7 +199,8 @@ class RateLimitingTest {
 
     @Test
     void theLimitIsSharedByEveryProviderAndEndpointOfTheGateway() {
-        management.createWith("gw", "\"rate_limiting_limit\":2,\"rate_limiting_interval\":60");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(2).rateLimitingInterval(Duration.ofSeconds(60)).build());
 
         assertThat(chat()).isEqualTo(200);
         assertThat(client.post(client.path("gw", "compat/chat/completions"),
@@ -200,7 +212,8 @@ class RateLimitingTest {
 
     @Test
     void aRateLimitedUniversalRequestTriesNoStep() {
-        management.createWith("gw", "\"rate_limiting_limit\":1,\"rate_limiting_interval\":60");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(1).rateLimitingInterval(Duration.ofSeconds(60)).build());
         String steps = "[{\"provider\":\"openai\",\"endpoint\":\"chat/completions\",\"query\":" + ProxyClient.CHAT
                 + "},{\"provider\":\"groq\",\"endpoint\":\"chat/completions\",\"query\":" + ProxyClient.CHAT + "}]";
         chat();
@@ -212,8 +225,10 @@ class RateLimitingTest {
 
     @Test
     void gatewaysAreLimitedSeparately() {
-        management.createWith("gw", "\"rate_limiting_limit\":1,\"rate_limiting_interval\":60");
-        management.createWith("other", "\"rate_limiting_limit\":1,\"rate_limiting_interval\":60");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(1).rateLimitingInterval(Duration.ofSeconds(60)).build());
+        emulator.createGateway("other", GatewaySettings.builder()
+                .rateLimitingLimit(1).rateLimitingInterval(Duration.ofSeconds(60)).build());
 
         assertThat(chat()).isEqualTo(200);
         assertThat(chat("other").statusCode()).isEqualTo(200);
@@ -222,14 +237,17 @@ class RateLimitingTest {
 
     @Test
     void deletingAGatewayOrResettingTheEmulatorForgetsItsWindow() {
-        management.createWith("gw", "\"rate_limiting_limit\":1,\"rate_limiting_interval\":60");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(1).rateLimitingInterval(Duration.ofSeconds(60)).build());
         chat();
-        management.delete("gw");
-        management.createWith("gw", "\"rate_limiting_limit\":1,\"rate_limiting_interval\":60");
+        emulator.deleteGateway("gw");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(1).rateLimitingInterval(Duration.ofSeconds(60)).build());
         assertThat(chat()).isEqualTo(200);
 
         emulator.reset();
-        management.createWith("gw", "\"rate_limiting_limit\":1,\"rate_limiting_interval\":60");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(1).rateLimitingInterval(Duration.ofSeconds(60)).build());
         assertThat(chat()).isEqualTo(200);
     }
 }

@@ -31,7 +31,7 @@ class RealUpstreamForwardingTest {
                     exchange.getResponseSender().send("{\"id\":\"chatcmpl-stub\"}");
                 });
              AiGatewayEmulator emulator = AiGatewayEmulator.builder().upstream("openai", openai.baseUrl()).build().start()) {
-            new ManagementCalls(emulator).create("gw", "");
+            emulator.createGateway("gw");
 
             HttpResponse<String> response = new ProxyClient(emulator).post(
                     "/v1/" + emulator.accountId() + "/gw/openai/chat/completions?foo=bar", ProxyClient.CHAT,
@@ -81,7 +81,7 @@ class RealUpstreamForwardingTest {
                     out.close();
                 });
              AiGatewayEmulator emulator = AiGatewayEmulator.builder().upstream("openai", openai.baseUrl()).build().start()) {
-            new ManagementCalls(emulator).create("gw", "");
+            emulator.createGateway("gw");
 
             HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.providerUrl("gw", "openai") + "/chat/completions"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[]}"))
@@ -108,7 +108,7 @@ class RealUpstreamForwardingTest {
         }
         try (AiGatewayEmulator emulator = AiGatewayEmulator.builder()
                 .upstream("openai", "http://127.0.0.1:" + closedPort).build().start()) {
-            new ManagementCalls(emulator).create("gw", "");
+            emulator.createGateway("gw");
 
             HttpResponse<String> response = new ProxyClient(emulator).post(
                     new ProxyClient(emulator).path("gw", "openai/chat/completions"), ProxyClient.CHAT);

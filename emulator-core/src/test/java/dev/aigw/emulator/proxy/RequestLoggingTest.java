@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.UpstreamFault;
 import dev.aigw.emulator.UpstreamResponse;
@@ -27,7 +28,6 @@ class RequestLoggingTest {
     private final VirtualClock clock = VirtualClock.startingAt(Instant.parse("2026-05-01T10:00:00Z"));
     private final AiGatewayEmulator emulator = AiGatewayEmulator.builder().clock(clock).build().start();
     private final ProxyClient client = new ProxyClient(emulator);
-    private final ManagementCalls management = new ManagementCalls(emulator);
     private final ManagementApi api = ManagementApi.of(emulator);
 
     @AfterEach
@@ -50,7 +50,7 @@ class RequestLoggingTest {
 
     @Test
     void aSuccessIsLoggedWithEveryFieldOfTheLogsApi() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
         emulator.script("openai").enqueue(UpstreamResponse.builder().latency(Duration.ofMillis(1500)).build());
 
         HttpResponse<String> response = chat(ProxyClient.CHAT, "cf-aig-metadata", "{\"user\":\"u-1\",\"team\":\"ai\"}",
@@ -79,7 +79,7 @@ class RequestLoggingTest {
 
     @Test
     void aFailureAfterRetriesIsOneEntryWithTheLastStatusAndTheWholeDuration() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
         emulator.script("openai").enqueue(UpstreamResponse.status(503), 2);
 
         HttpResponse<String> response = chat(ProxyClient.CHAT, "cf-aig-max-attempts", "2",
@@ -99,7 +99,7 @@ class RequestLoggingTest {
 
     @Test
     void aCachedResponseIsLoggedAsCachedWithItsTokensAndNoCost() {
-        management.createWith("gw", "\"cache_ttl\":300");
+        emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
         HttpResponse<String> miss = chat(ProxyClient.CHAT);
         clock.advance(Duration.ofSeconds(10));
 
@@ -120,7 +120,7 @@ class RequestLoggingTest {
 
     @Test
     void aGatewayWithCollectLogsOffLogsNothingAndSendsNoLogId() {
-        management.createWith("gw", "\"collect_logs\":false");
+        emulator.createGateway("gw", GatewaySettings.builder().collectLogs(false).build());
 
         HttpResponse<String> response = chat(ProxyClient.CHAT);
 
@@ -131,8 +131,8 @@ class RequestLoggingTest {
 
     @Test
     void theCollectLogHeaderOverridesTheGatewayBothWays() {
-        management.createWith("gw", "\"collect_logs\":false");
-        management.createWith("on", "");
+        emulator.createGateway("gw", GatewaySettings.builder().collectLogs(false).build());
+        emulator.createGateway("on");
 
         HttpResponse<String> forced = chat(ProxyClient.CHAT, "cf-aig-collect-log", "true");
         HttpResponse<String> suppressed = client.post(client.path("on", "openai/chat/completions"), ProxyClient.CHAT,
@@ -145,7 +145,7 @@ class RequestLoggingTest {
 
     @Test
     void withPayloadCollectionOffTheEntryKeepsEverythingButTheBodies() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
 
         HttpResponse<String> response = chat(ProxyClient.CHAT, "cf-aig-collect-log-payload", "false");
 
@@ -165,7 +165,7 @@ class RequestLoggingTest {
 
     @Test
     void aStreamIsLoggedWhenItEndsWithTheRawEventsAndTheTokensOfItsUsageEvent() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
         emulator.script("openai").enqueue(UpstreamResponse.builder().tokensPerSecond(10).build());
         String withUsage = "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Hello there\"}]}";
@@ -190,7 +190,7 @@ class RequestLoggingTest {
 
     @Test
     void theUniversalEndpointLogsEveryStepTriedWithItsIndex() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
         emulator.script("openai").enqueue(UpstreamResponse.builder().status(500).latency(Duration.ofMillis(300))
                 .build());
         String steps = "[{\"provider\":\"openai\",\"endpoint\":\"chat/completions\",\"query\":" + ProxyClient.CHAT
@@ -213,7 +213,7 @@ class RequestLoggingTest {
 
     @Test
     void theCompatEndpointLogsTheAnsweringProviderModelAndTheClientsBody() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
         String body = "{\"model\":\"anthropic/claude-sonnet-4-5\","
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
 
@@ -230,7 +230,7 @@ class RequestLoggingTest {
 
     @Test
     void aCustomCostPricesTheTokensAndIsFlagged() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
 
         HttpResponse<String> response = chat(ProxyClient.CHAT, "cf-aig-custom-cost",
                 "{\"per_token_in\":0.001,\"per_token_out\":0.002}");
@@ -245,7 +245,7 @@ class RequestLoggingTest {
 
     @Test
     void theClientsEventIdIsStoredOnTheEntry() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
 
         HttpResponse<String> response = chat(ProxyClient.CHAT, "cf-aig-event-id", "evt-7");
 
@@ -254,7 +254,8 @@ class RequestLoggingTest {
 
     @Test
     void aRateLimitedRequestIsLoggedAsAFailureWithItsStatus() {
-        management.createWith("gw", "\"rate_limiting_limit\":1,\"rate_limiting_interval\":60");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(1).rateLimitingInterval(Duration.ofSeconds(60)).build());
         chat(ProxyClient.CHAT);
 
         HttpResponse<String> refused = chat(ProxyClient.CHAT);
@@ -268,7 +269,7 @@ class RequestLoggingTest {
 
     @Test
     void aRequestThatGotNoResponseFromTheProviderIsLoggedAsItsGatewayError() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
         emulator.script("openai").enqueue(UpstreamFault.connectionReset());
 
         HttpResponse<String> failed = chat(ProxyClient.CHAT);
@@ -283,8 +284,8 @@ class RequestLoggingTest {
 
     @Test
     void requestsRefusedBeforeTheGatewayCouldActAreNotLogged() {
-        management.createWith("gw", "\"authentication\":true");
-        management.createWith("open", "");
+        emulator.createGateway("gw", GatewaySettings.builder().authentication(true).build());
+        emulator.createGateway("open");
 
         assertThat(chat(ProxyClient.CHAT).statusCode()).as("2009").isEqualTo(401);
         assertThat(client.post(client.path("open", "nope/x"), "{}").statusCode()).as("2008").isEqualTo(400);
@@ -299,7 +300,7 @@ class RequestLoggingTest {
     @Test
     void anEntryWhoseBodiesExceedTenMegabytesIsNotStoredUnlessItsPayloadIsLeftOut() {
         try (AiGatewayEmulator big = AiGatewayEmulator.builder().maxBodyBytes(11 * 1024 * 1024).build().start()) {
-            new ManagementCalls(big).createWith("gw", "");
+            big.createGateway("gw");
             ProxyClient bigClient = new ProxyClient(big);
             String huge = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
                     + "a".repeat(10 * 1024 * 1024) + "\"}]}";
@@ -316,13 +317,13 @@ class RequestLoggingTest {
 
     @Test
     void deletingAGatewayDeletesItsLogsAndResetEmptiesEveryLog() {
-        management.createWith("gw", "");
-        management.createWith("kept", "");
+        emulator.createGateway("gw");
+        emulator.createGateway("kept");
         chat(ProxyClient.CHAT);
         client.post(client.path("kept", "openai/chat/completions"), ProxyClient.CHAT);
 
-        management.delete("gw");
-        management.createWith("gw", "");
+        emulator.deleteGateway("gw");
+        emulator.createGateway("gw");
 
         assertThat(emulator.logs("gw")).isEmpty();
         assertThat(emulator.logs("kept")).hasSize(1);

@@ -4,6 +4,7 @@ import static dev.aigw.emulator.proxy.ProxyClient.assertGatewayError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.UpstreamResponse;
 import dev.aigw.emulator.VirtualClock;
 import java.net.http.HttpResponse;
@@ -20,7 +21,7 @@ class RequestPathEdgeCasesTest {
     @Test
     void aPathWithDotSegmentsIsAnInvalidProviderPathAndReachesNoUpstream() {
         try (AiGatewayEmulator emulator = AiGatewayEmulator.builder().build().start()) {
-            new ManagementCalls(emulator).create("gw", "");
+            emulator.createGateway("gw");
             ProxyClient client = new ProxyClient(emulator);
 
             assertGatewayError(client.post(client.path("gw", "openai/./chat/completions"), ProxyClient.CHAT),
@@ -33,7 +34,7 @@ class RequestPathEdgeCasesTest {
     void aUniversalStepARealClientCannotSendIsAFailedAttemptNotAServerError() throws Exception {
         try (UpstreamStub openai = new UpstreamStub(exchange -> exchange.getResponseSender().send("{}"));
              AiGatewayEmulator emulator = AiGatewayEmulator.builder().upstream("openai", openai.baseUrl()).build().start()) {
-            new ManagementCalls(emulator).create("gw", "");
+            emulator.createGateway("gw");
             ProxyClient client = new ProxyClient(emulator);
 
             HttpResponse<String> badEndpoint = client.post("/v1/" + emulator.accountId() + "/gw",
@@ -51,8 +52,7 @@ class RequestPathEdgeCasesTest {
     void aRequestStillInFlightWhenItsGatewayIsRecreatedLeavesNoCacheOrLogsForTheNewOne() throws Exception {
         VirtualClock clock = VirtualClock.manual();
         try (AiGatewayEmulator emulator = AiGatewayEmulator.builder().clock(clock).build().start()) {
-            ManagementCalls management = new ManagementCalls(emulator);
-            management.createWith("gw", "\"cache_ttl\":300");
+            emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
             emulator.script("openai").enqueue(UpstreamResponse.builder().latency(Duration.ofSeconds(5))
                     .body("{\"old\":true}").build());
             ProxyClient client = new ProxyClient(emulator);
@@ -60,8 +60,8 @@ class RequestPathEdgeCasesTest {
                     () -> client.post(client.path("gw", "openai/chat/completions"), ProxyClient.CHAT));
             clock.awaitWaiters(1, Duration.ofSeconds(10));
 
-            management.delete("gw");
-            management.createWith("gw", "\"cache_ttl\":300");
+            emulator.deleteGateway("gw");
+            emulator.createGateway("gw", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
             clock.advance(Duration.ofSeconds(5));
             assertThat(slow.get(10, TimeUnit.SECONDS).body()).isEqualTo("{\"old\":true}");
 

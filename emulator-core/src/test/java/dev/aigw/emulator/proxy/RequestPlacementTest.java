@@ -3,6 +3,7 @@ package dev.aigw.emulator.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.UpstreamResponse;
 import dev.aigw.emulator.VirtualClock;
@@ -53,8 +54,9 @@ class RequestPlacementTest {
     void aStepQueuedWhileARequestWaitsInBackoffAppliesToItsNextAttempt(int ioThreads, Body body) throws Exception {
         VirtualClock clock = VirtualClock.manual();
         try (AiGatewayEmulator emulator = emulator(ioThreads, clock)) {
-            new ManagementCalls(emulator).createWith("gw",
-                    "\"retry_max_attempts\":3,\"retry_delay\":1000,\"retry_backoff\":\"constant\"");
+            emulator.createGateway("gw", GatewaySettings.builder()
+                    .retryMaxAttempts(3).retryDelay(Duration.ofMillis(1000))
+                    .retryBackoff(GatewaySettings.Backoff.CONSTANT).build());
             emulator.script("openai").enqueue(UpstreamResponse.status(503));
 
             CompletableFuture<HttpResponse<String>> answer = sendAsync(emulator, body);
@@ -77,8 +79,9 @@ class RequestPlacementTest {
     void aStepQueuedWhileARequestWaitsInLatencyAppliesToItsNextAttempt(int ioThreads, Body body) throws Exception {
         VirtualClock clock = VirtualClock.manual();
         try (AiGatewayEmulator emulator = emulator(ioThreads, clock)) {
-            new ManagementCalls(emulator).createWith("gw",
-                    "\"retry_max_attempts\":2,\"retry_delay\":0,\"retry_backoff\":\"constant\"");
+            emulator.createGateway("gw", GatewaySettings.builder()
+                    .retryMaxAttempts(2).retryDelay(Duration.ofMillis(0)).retryBackoff(GatewaySettings.Backoff.CONSTANT)
+                    .build());
             emulator.script("openai").enqueue(UpstreamResponse.builder().status(500).latency(Duration.ofSeconds(2)).build());
 
             CompletableFuture<HttpResponse<String>> answer = sendAsync(emulator, body);
@@ -97,7 +100,7 @@ class RequestPlacementTest {
     @MethodSource("ioThreadsAndBodies")
     void theSameRequestsGiveTheSameAnswersWhereverTheyRun(int ioThreads, Body body) throws Exception {
         try (AiGatewayEmulator emulator = emulator(ioThreads, VirtualClock.create())) {
-            new ManagementCalls(emulator).create("gw", "");
+            emulator.createGateway("gw");
 
             HttpResponse<String> unscripted = sendAsync(emulator, body).get(10, TimeUnit.SECONDS);
             emulator.script("openai").enqueue(UpstreamResponse.status(503));

@@ -43,7 +43,7 @@ class RequestThreadingTest {
 
     @Test
     void aChunkedRequestBodyIsReadWholeAndAnswered() throws Exception {
-        new ManagementCalls(emulator).create("gw", "");
+        emulator.createGateway("gw");
 
         HttpResponse<String> response = send(chunked(client.path("gw", "openai/chat/completions"), ProxyClient.CHAT));
 
@@ -54,7 +54,7 @@ class RequestThreadingTest {
 
     @Test
     void aChunkedRequestBodyOverTheLimitIs413AndReachesNoProvider() throws Exception {
-        new ManagementCalls(emulator).create("gw", "");
+        emulator.createGateway("gw");
         String big = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "x".repeat(2000) + "\"}]}";
 
         HttpResponse<String> response = send(chunked(client.path("gw", "openai/chat/completions"), big));
@@ -66,7 +66,7 @@ class RequestThreadingTest {
 
     @Test
     void aBodyThatArrivesInPiecesIsReadWholeBeforeTheGatewayLooksAtIt() throws Exception {
-        new ManagementCalls(emulator).create("gw", "");
+        emulator.createGateway("gw");
         byte[] body = ProxyClient.CHAT.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + client.path("gw", "openai/chat/completions") + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
@@ -92,7 +92,7 @@ class RequestThreadingTest {
     @Test
     void aBodyOver64KiBWithinTheLimitIsReadAsItArrivesAndAnswered() {
         try (AiGatewayEmulator roomy = AiGatewayEmulator.builder().ioThreads(1).build().start()) {
-            new ManagementCalls(roomy).create("gw", "");
+            roomy.createGateway("gw");
             ProxyClient roomyClient = new ProxyClient(roomy);
             String words = "word ".repeat(20_000).trim();
 
@@ -107,7 +107,7 @@ class RequestThreadingTest {
 
     @Test
     void aRequestWaitingOnTheClockDoesNotHoldUpAnUnscriptedOneOnTheSameIoThread() throws Exception {
-        new ManagementCalls(emulator).create("gw", "");
+        emulator.createGateway("gw");
         emulator.script("openai").enqueue(UpstreamResponse.builder().status(200).latency(Duration.ofSeconds(5)).build());
         HttpClient http = HttpClient.newHttpClient();
 
@@ -126,7 +126,7 @@ class RequestThreadingTest {
 
     @Test
     void anUnpacedStreamIsWrittenWholeInOneWrite() {
-        new ManagementCalls(emulator).create("gw", "");
+        emulator.createGateway("gw");
 
         HttpResponse<String> response = client.post(client.path("gw", "openai/chat/completions"),
                 "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");

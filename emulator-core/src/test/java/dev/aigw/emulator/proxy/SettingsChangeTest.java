@@ -3,7 +3,9 @@ package dev.aigw.emulator.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.GatewaySettings;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,7 +29,7 @@ class SettingsChangeTest {
 
     @Test
     void turningCachingOnAndOffTakesEffectOnTheNextRequest() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
         assertThat(chat().headers().firstValue("cf-aig-cache-status")).isEmpty();
 
         management.updateWith("gw", "\"cache_ttl\":300");
@@ -41,7 +43,7 @@ class SettingsChangeTest {
 
     @Test
     void turningRateLimitingOnAndOffTakesEffectOnTheNextRequest() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
         assertThat(chat().statusCode()).isEqualTo(200);
         assertThat(chat().statusCode()).isEqualTo(200);
 
@@ -56,7 +58,8 @@ class SettingsChangeTest {
 
     @Test
     void changingTheRateLimitStartsAFreshWindow() {
-        management.createWith("gw", "\"rate_limiting_limit\":1,\"rate_limiting_interval\":60");
+        emulator.createGateway("gw", GatewaySettings.builder()
+                .rateLimitingLimit(1).rateLimitingInterval(Duration.ofSeconds(60)).build());
         assertThat(chat().statusCode()).isEqualTo(200);
         assertThat(chat().statusCode()).isEqualTo(429);
 
@@ -69,7 +72,7 @@ class SettingsChangeTest {
 
     @Test
     void turningLogsOnAndOffTakesEffectOnTheNextRequest() {
-        management.createWith("gw", "\"collect_logs\":false");
+        emulator.createGateway("gw", GatewaySettings.builder().collectLogs(false).build());
         assertThat(chat().headers().firstValue("cf-aig-log-id")).isEmpty();
 
         management.updateWith("gw", "\"collect_logs\":true");
@@ -82,7 +85,7 @@ class SettingsChangeTest {
 
     @Test
     void turningAuthenticationOnAndOffTakesEffectOnTheNextRequest() {
-        management.createWith("gw", "");
+        emulator.createGateway("gw");
         assertThat(chat().statusCode()).isEqualTo(200);
 
         management.updateWith("gw", "\"authentication\":true");

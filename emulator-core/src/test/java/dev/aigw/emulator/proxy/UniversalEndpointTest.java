@@ -39,7 +39,7 @@ class UniversalEndpointTest {
              UpstreamStub healthy = answering(200, "{\"answer\":\"from groq\"}");
              AiGatewayEmulator emulator = AiGatewayEmulator.builder()
                      .upstream("openai", failing.baseUrl()).upstream("groq", healthy.baseUrl()).build().start()) {
-            new ManagementCalls(emulator).create("gw", "");
+            emulator.createGateway("gw");
 
             HttpResponse<String> response = new ProxyClient(emulator).post("/v1/" + emulator.accountId() + "/gw",
                     steps(step("openai", "chat/completions", "sk-openai"), step("groq", "chat/completions", "gsk-groq")));
@@ -62,7 +62,7 @@ class UniversalEndpointTest {
     void theFirstSuccessfulStepAnswersAndLaterStepsAreNotTried() {
         try (UpstreamStub healthy = answering(200, "{\"answer\":1}");
              AiGatewayEmulator emulator = AiGatewayEmulator.builder().upstream("openai", healthy.baseUrl()).build().start()) {
-            new ManagementCalls(emulator).create("gw", "");
+            emulator.createGateway("gw");
 
             HttpResponse<String> response = new ProxyClient(emulator).post("/v1/" + emulator.accountId() + "/gw/",
                     steps(step("openai", "chat/completions", "a"), step("groq", "chat/completions", "b")));
@@ -78,7 +78,7 @@ class UniversalEndpointTest {
              UpstreamStub last = answering(429, "{\"error\":\"last\"}");
              AiGatewayEmulator emulator = AiGatewayEmulator.builder()
                      .upstream("openai", first.baseUrl()).upstream("groq", last.baseUrl()).build().start()) {
-            new ManagementCalls(emulator).create("gw", "");
+            emulator.createGateway("gw");
 
             HttpResponse<String> response = new ProxyClient(emulator).post("/v1/" + emulator.accountId() + "/gw",
                     steps(step("openai", "chat/completions", "a"), step("groq", "chat/completions", "b")));
@@ -93,7 +93,7 @@ class UniversalEndpointTest {
     void aSingleStepObjectIsAcceptedLikeAOneElementArray() {
         try (UpstreamStub healthy = answering(200, "{\"ok\":true}");
              AiGatewayEmulator emulator = AiGatewayEmulator.builder().upstream("openai", healthy.baseUrl()).build().start()) {
-            new ManagementCalls(emulator).create("gw", "");
+            emulator.createGateway("gw");
 
             HttpResponse<String> response = new ProxyClient(emulator).post("/v1/" + emulator.accountId() + "/gw",
                     step("openai", "chat/completions", "a"));

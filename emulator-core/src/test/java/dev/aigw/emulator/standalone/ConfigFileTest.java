@@ -153,6 +153,20 @@ class ConfigFileTest {
     }
 
     @Test
+    void theFilesGatewaysComeBackAfterAResetAndItsScriptsDoNot() {
+        StandaloneConfig config = resolve("{\"gateways\": [{\"id\": \"gw\", " + GATEWAY_REQUIRED
+                + ", \"zdr\": true}], \"scripts\": [{\"provider\": \"openai\", \"steps\": [{\"status\": 503}]}]}");
+
+        try (AiGatewayEmulator emulator = config.builder().build()) {
+            emulator.deleteGateway("gw");
+            emulator.reset();
+
+            assertThat(emulator.gateway("gw").orElseThrow().settings().zdr()).isTrue();
+            assertThat(emulator.script("openai").pending()).isZero();
+        }
+    }
+
+    @Test
     void readsScriptsWithTheControlApiStepForm() {
         StandaloneConfig config = resolve("""
                 {"scripts": [{"provider": "openai", "gateway_id": "gw", "test_id": "t1",

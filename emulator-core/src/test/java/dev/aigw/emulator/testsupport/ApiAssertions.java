@@ -98,6 +98,31 @@ public final class ApiAssertions {
         return error;
     }
 
+    /**
+     * Asserts a 400 in the service envelope whose errors are exactly one 7001 per path, in this order, each path
+     * given dotted (e.g. {@code "body.cache_ttl"}) and named by its message; returns the errors array.
+     */
+    public static JsonNode assertValidationErrors(ApiReply reply, String... dottedPaths) {
+        assertThat(reply.status()).as("status of %s", reply).isEqualTo(400);
+        JsonNode body = reply.json();
+        assertThat(fieldNames(body)).as("envelope members of %s", reply).isEqualTo(SINGLE_MEMBERS);
+        assertThat(body.get("success").asBoolean(true)).as("success of %s", reply).isFalse();
+        assertThat(body.get("messages")).as("messages of %s", reply).isEqualTo(json("[]"));
+        assertThat(reply.result()).as("result of %s", reply).isEqualTo(json("{}"));
+        List<String> paths = new ArrayList<>();
+        for (JsonNode error : body.get("errors")) {
+            assertThat(fieldNames(error)).as("members of %s", error).containsExactly("code", "message", "path");
+            assertThat(error.get("code").asInt()).as("code of %s", error).isEqualTo(7001);
+            List<String> path = new ArrayList<>();
+            error.get("path").forEach(segment -> path.add(segment.asText()));
+            assertThat(error.get("message").asText()).as("message of %s", error)
+                    .startsWith("Input Validation Error: ").contains(path.get(path.size() - 1));
+            paths.add(String.join(".", path));
+        }
+        assertThat(paths).as("error paths of %s", reply).containsExactly(dottedPaths);
+        return body.get("errors");
+    }
+
     /** Asserts exactly {@code 404 {"code":7002,"message":"Not Found"}} in the service envelope. */
     public static void assertNotFound(ApiReply reply) {
         JsonNode error = assertServiceError(reply, 404, 7002);

@@ -1,6 +1,9 @@
 package dev.aigw.emulator.testsupport;
 
-/** Request bodies of gateway creates and updates that tests share. */
+import dev.aigw.emulator.GatewaySettings;
+import java.time.Duration;
+
+/** Request bodies of gateway creates and updates that tests share, and the same settings built in Java. */
 public final class GatewayBodies {
 
     /** A PEM RSA public key, as long as a real one is. */
@@ -24,6 +27,49 @@ public final class GatewayBodies {
         String minimal = minimal(id).strip();
         return extraMembers.isEmpty() ? minimal
                 : minimal.substring(0, minimal.length() - 1) + ", " + extraMembers + "}";
+    }
+
+    /** Returns the settings of {@link #full}, built with the Java API. */
+    public static GatewaySettings fullSettings() {
+        return GatewaySettings.builder()
+                .cacheInvalidateOnUpdate(true)
+                .cacheTtl(Duration.ofHours(1))
+                .collectLogs(false)
+                .rateLimitingInterval(Duration.ofMinutes(1))
+                .rateLimitingLimit(100)
+                .rateLimitingTechnique(GatewaySettings.RateLimitingTechnique.SLIDING)
+                .authentication(true)
+                .logManagement(100_000)
+                .logManagementStrategy(GatewaySettings.LogManagementStrategy.DELETE_OLDEST)
+                .logpush(true)
+                .logpushPublicKey(LOGPUSH_PUBLIC_KEY.replace("\\n", "\n"))
+                .retryMaxAttempts(3)
+                .retryDelay(Duration.ofMillis(500))
+                .retryBackoff(GatewaySettings.Backoff.EXPONENTIAL)
+                .workersAiBillingMode(GatewaySettings.WorkersAiBillingMode.UNIFIED)
+                .zdr(true)
+                .storeId("023e105f4ecef8ad9ca31a8372d0c353")
+                .dlp("""
+                        {"enabled": true, "policies": [{"id": "policy-1", "action": "BLOCK",
+                         "check": ["REQUEST", "RESPONSE"], "enabled": true, "profiles": ["profile-a"]}]}
+                        """)
+                .guardrails("{\"prompt\": {\"P1\": \"BLOCK\", \"S1\": \"FLAG\"}, \"response\": {\"S13\": \"FLAG\"}}")
+                .otel("""
+                        [{"url": "https://otel.example.com/v1/traces", "headers": {"x-team": "ai"},
+                          "authorization": "Bearer otel-secret", "content_type": "protobuf"}]
+                        """)
+                .spendLimits("""
+                        {"enabled": true, "rules": [{"id": "42c0089f", "limit": 25.5, "limitType": "cost",
+                         "window": 86400, "enabled": true, "technique": "fixed",
+                         "model": {"mode": "filter", "values": ["gpt-4o"]},
+                         "provider": {"mode": "filter", "values": ["openai"]},
+                         "metadata": {"team": {"mode": "partition"}, "env": {"mode": "filter", "values": ["prod"]}}}]}
+                        """)
+                .stripe("""
+                        {"authorization": "sk_test_123", "usage_events": [{"payload": "{\\"event\\":\\"tokens\\"}"}]}
+                        """)
+                .logClassification(true)
+                .build();
     }
 
     /** Returns a create body that sets every writable field of management-api.md 3.1 to a non-default value. */

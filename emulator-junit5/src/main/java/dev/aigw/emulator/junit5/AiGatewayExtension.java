@@ -162,6 +162,7 @@ public final class AiGatewayExtension
         private ClockMode clock = ClockMode.AUTO;
         private Instant startAt;
         private boolean failOnLeftoverScripts = true;
+        private final List<String> gateways = new ArrayList<>();
         private final List<Consumer<AiGatewayEmulator.Builder>> customizers = new ArrayList<>();
 
         private Builder() {
@@ -203,6 +204,22 @@ public final class AiGatewayExtension
         }
 
         /**
+         * Declares gateways the emulator has from the start, with {@link dev.aigw.emulator.GatewaySettings#defaults()},
+         * created again by the reset before each test; for other settings, use
+         * {@code configure(b -> b.gateway(id, settings))}.
+         *
+         * @throws IllegalArgumentException if the management API would refuse an id, or an id is declared twice
+         */
+        public Builder gateways(String... ids) {
+            List<String> all = new ArrayList<>(gateways);
+            all.addAll(List.of(ids));
+            Recipe.declaring(all.toArray(String[]::new));
+            gateways.clear();
+            gateways.addAll(all);
+            return this;
+        }
+
+        /**
          * Adds a change to the emulator's own builder, applied after this builder's options each time the extension
          * builds an emulator, e.g. {@code configure(b -> b.maxBodyBytes(64 * 1024).upstream("openai", url))}.
          */
@@ -217,8 +234,10 @@ public final class AiGatewayExtension
          * @throws IllegalArgumentException if a start instant is set with {@link ClockMode#SYSTEM}
          */
         public AiGatewayExtension build() {
-            return new AiGatewayExtension(new Recipe(port, accountId, clock, startAt, customizers,
-                    failOnLeftoverScripts));
+            List<Consumer<AiGatewayEmulator.Builder>> changes = new ArrayList<>();
+            changes.add(Recipe.declaring(gateways.toArray(String[]::new)));
+            changes.addAll(customizers);
+            return new AiGatewayExtension(new Recipe(port, accountId, clock, startAt, changes, failOnLeftoverScripts));
         }
     }
 }

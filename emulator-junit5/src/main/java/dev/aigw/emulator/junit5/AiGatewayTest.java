@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * or {@code @Provider("openai") ProviderScript}.
  *
  * <pre>{@code
- * @AiGatewayTest
+ * @AiGatewayTest(gateways = "my-gateway")
  * class ChatTest {
  *     @Test
  *     void answers(AiGatewayEmulator emulator) {
@@ -65,4 +65,11 @@ public @interface AiGatewayTest {
      * probability) are never leftovers, and a test that already failed is not failed again.
      */
     boolean failOnLeftoverScripts() default true;
+
+    /**
+     * Returns the ids of the gateways the emulator has from the start, each with the settings a gateway created in
+     * the dashboard gets ({@link dev.aigw.emulator.GatewaySettings#defaults()}); the reset before each test creates
+     * them again, so every test finds them as declared. None by default.
+     */
+    String[] gateways() default {};
 }

@@ -4,6 +4,7 @@ import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.VirtualClock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -41,13 +42,29 @@ record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
             }
         }
         try {
-            List<Consumer<AiGatewayEmulator.Builder>> hints = options.hints() ? List.of() : List.of(b -> b.hints(false));
-            return new Recipe(options.port(), options.accountId(), options.clock(), start, hints,
+            List<Consumer<AiGatewayEmulator.Builder>> changes = new ArrayList<>();
+            changes.add(declaring(options.gateways()));
+            if (!options.hints()) {
+                changes.add(b -> b.hints(false));
+            }
+            return new Recipe(options.port(), options.accountId(), options.clock(), start, changes,
                     options.failOnLeftoverScripts());
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("@AiGatewayTest on " + annotatedClass.getName() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the change that declares these gateways on an emulator's builder, once it has checked them there.
+     *
+     * @throws IllegalArgumentException if the management API would refuse an id, or an id comes twice
+     */
+    static Consumer<AiGatewayEmulator.Builder> declaring(String... gatewayIds) {
+        List<String> ids = List.of(gatewayIds);
+        AiGatewayEmulator.Builder check = AiGatewayEmulator.builder();
+        ids.forEach(check::gateway);
+        return builder -> ids.forEach(builder::gateway);
     }
 
     /** Builds and starts an emulator with these options. */

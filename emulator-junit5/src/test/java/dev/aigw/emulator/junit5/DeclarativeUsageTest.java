@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.EmulatorClock;
+import dev.aigw.emulator.Gateway;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.ProviderScript;
 import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.UpstreamResponse;
@@ -32,10 +34,10 @@ class DeclarativeUsageTest {
     @Test
     void aScriptedFailureIsRetriedOnTheVirtualClock(AiGatewayEmulator emulator,
                                                      @Provider("openai") ProviderScript openai) {
-        Gateways.create(emulator, "my-gateway");
+        emulator.createGateway("my-gateway");
         openai.enqueue(UpstreamResponse.status(503), 2);
 
-        HttpResponse<String> response = Gateways.chat(emulator, "my-gateway",
+        HttpResponse<String> response = Traffic.chat(emulator, "my-gateway",
                 "cf-aig-max-attempts", "3", "cf-aig-retry-delay", "5000", "cf-aig-backoff", "exponential");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -76,7 +78,7 @@ class DeclarativeUsageTest {
 
     @Test
     void gatewayErrorsCarryAHintByDefault(AiGatewayEmulator emulator) {
-        HttpResponse<String> response = Gateways.chat(emulator, "missing");
+        HttpResponse<String> response = Traffic.chat(emulator, "missing");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue(AiGatewayEmulator.HINT_HEADER)).isPresent();
@@ -88,10 +90,22 @@ class DeclarativeUsageTest {
 
         @Test
         void gatewayErrorsCarryNoHintHeader(AiGatewayEmulator emulator) {
-            HttpResponse<String> response = Gateways.chat(emulator, "missing");
+            HttpResponse<String> response = Traffic.chat(emulator, "missing");
 
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.headers().firstValue(AiGatewayEmulator.HINT_HEADER)).isEmpty();
+        }
+    }
+
+    @Nested
+    @AiGatewayTest(gateways = {"my-gateway", "other-gateway"})
+    class WithGateways {
+
+        @Test
+        void theDeclaredGatewaysExistWithTheDashboardDefaults(AiGatewayEmulator emulator) {
+            assertThat(emulator.gateways()).extracting(Gateway::id).containsExactly("my-gateway", "other-gateway");
+            assertThat(emulator.gateway("my-gateway").orElseThrow().settings()).isEqualTo(GatewaySettings.defaults());
+            assertThat(Traffic.chat(emulator, "my-gateway").statusCode()).isEqualTo(200);
         }
     }
 

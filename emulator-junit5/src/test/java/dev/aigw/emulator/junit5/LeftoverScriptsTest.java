@@ -78,17 +78,17 @@ class LeftoverScriptsTest {
         @Test
         void leavesTwoOfThree(AiGatewayEmulator emulator, @Provider("openai") ProviderScript openai,
                               @Provider("anthropic") ProviderScript anthropic) {
-            Gateways.create(emulator, "gw");
+            emulator.createGateway("gw");
             openai.enqueue(UpstreamResponse.status(503), 3);
             anthropic.forGateway("prod").enqueue(UpstreamFault.hang());
-            Gateways.chat(emulator, "gw");
+            Traffic.chat(emulator, "gw");
         }
 
         @Test
         void usesEverything(AiGatewayEmulator emulator, @Provider("openai") ProviderScript openai) {
-            Gateways.create(emulator, "gw");
+            emulator.createGateway("gw");
             openai.enqueue(UpstreamResponse.status(503), 2);
-            Gateways.chat(emulator, "gw", "cf-aig-max-attempts", "3");
+            Traffic.chat(emulator, "gw", "cf-aig-max-attempts", "3");
         }
 
         @Test
@@ -149,10 +149,10 @@ class LeftoverScriptsTest {
 
         @Test
         void usesItsSteps(AiGatewayEmulator emulator, @Provider("openai") ProviderScript openai) throws Exception {
-            Gateways.create(emulator, "gw");
+            emulator.createGateway("gw");
             openai.enqueue(UpstreamResponse.status(500), 2);
             allRunning.await(20, TimeUnit.SECONDS);
-            assertThat(Gateways.chat(emulator, "gw", "cf-aig-max-attempts", "3").statusCode()).isEqualTo(200);
+            assertThat(Traffic.chat(emulator, "gw", "cf-aig-max-attempts", "3").statusCode()).isEqualTo(200);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ManagementApiException;
 import dev.aigw.emulator.ProviderScript;
 import dev.aigw.emulator.VirtualClock;
 import java.time.Instant;
@@ -172,6 +173,26 @@ class MisuseTest {
     }
 
     @Test
+    void aGatewayIdTheApiRefusesFailsTheClassWithTheApisMessage() {
+        Throwable failure = Kit.failureOf(Kit.run(BadGatewayId.class), "BadGatewayId");
+
+        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("@AiGatewayTest on ")
+                .hasMessageEndingWith("BadGatewayId: Input Validation Error: id: expected a string of lower-case"
+                        + " letters, digits and '_', with single '-' between groups, got \"My Gateway\" (in the gateway"
+                        + " declared as \"My Gateway\")");
+    }
+
+    @Test
+    void theBuilderChecksDeclaredGatewaysAtOnce() {
+        assertThatThrownBy(() -> AiGatewayExtension.builder().gateways("gw").gateways("gw"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the gateway \"gw\" is declared twice; declare each gateway once");
+        assertThatThrownBy(() -> AiGatewayExtension.builder().gateways("-gw"))
+                .isInstanceOf(ManagementApiException.class).hasMessageContaining("got \"-gw\"");
+    }
+
+    @Test
     void theBuilderChecksPortAndAccountIdAtOnce() {
         assertThatThrownBy(() -> AiGatewayExtension.builder().port(70_000)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("port must be from 0 to 65535, got 70000");
@@ -184,6 +205,14 @@ class MisuseTest {
     static class ScriptOfATypo {
         @Test
         void test(@Provider("opnai") ProviderScript openai) {
+        }
+    }
+
+    @Fixture
+    @AiGatewayTest(gateways = "My Gateway")
+    static class BadGatewayId {
+        @Test
+        void test() {
         }
     }
 

@@ -26,10 +26,10 @@ class NestedClassesTest {
     }
 
     static void startsCleanThenLeavesAGateway(AiGatewayEmulator emulator) {
-        assertThat(Gateways.ids(emulator)).isEmpty();
+        assertThat(emulator.gateways()).isEmpty();
         assertThat(emulator.recordedRequests()).isEmpty();
-        Gateways.create(emulator, "left-behind");
-        assertThat(Gateways.chat(emulator, "left-behind").statusCode()).isEqualTo(200);
+        emulator.createGateway("left-behind");
+        assertThat(Traffic.chat(emulator, "left-behind").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -43,10 +43,10 @@ class ParallelClassesTest {
         baseUrls.add(emulator.baseUrl());
         allRunning.await(20, TimeUnit.SECONDS);
         Instant start = clock.now();
-        Gateways.create(emulator, "shared-name");
+        emulator.createGateway("shared-name");
         openai.enqueue(UpstreamResponse.status(503), failures);
 
-        assertThat(Gateways.chat(emulator, "shared-name", "cf-aig-max-attempts", "5", "cf-aig-retry-delay", "1000",
+        assertThat(Traffic.chat(emulator, "shared-name", "cf-aig-max-attempts", "5", "cf-aig-retry-delay", "1000",
                 "cf-aig-backoff", "linear").statusCode()).isEqualTo(200);
 
         long total = 1000L * failures * (failures + 1) / 2;

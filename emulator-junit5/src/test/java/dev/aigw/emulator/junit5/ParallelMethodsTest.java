@@ -69,10 +69,10 @@ class ParallelMethodsTest {
             throws Exception {
         seen.add(emulator);
         allRunning.await(20, TimeUnit.SECONDS);
-        Gateways.create(emulator, "gw");
+        emulator.createGateway("gw");
         openai.enqueue(UpstreamResponse.status(500), failures);
 
-        assertThat(Gateways.chat(emulator, "gw", "cf-aig-max-attempts", "5", "cf-aig-retry-delay", "1000")
+        assertThat(Traffic.chat(emulator, "gw", "cf-aig-max-attempts", "5", "cf-aig-retry-delay", "1000")
                 .statusCode()).isEqualTo(200);
 
         assertThat(emulator.recordedRequests()).hasSize(failures + 1);
@@ -134,8 +134,8 @@ class ParallelMethodsTest {
 
         private static void startsCleanThenLeavesAGateway(AiGatewayEmulator emulator) {
             seen.add(emulator);
-            assertThat(Gateways.ids(emulator)).isEmpty();
-            Gateways.create(emulator, "gw");
+            assertThat(emulator.gateways()).isEmpty();
+            emulator.createGateway("gw");
         }
 
         @Test

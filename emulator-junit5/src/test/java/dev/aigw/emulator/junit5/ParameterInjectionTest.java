@@ -58,10 +58,10 @@ class ParameterInjectionTest {
                                                                     @Provider("anthropic") ProviderScript anthropic) {
         assertThat(openai.pending()).as("queued in @BeforeEach, after the reset").isEqualTo(1);
         assertThat(anthropic.pending()).isZero();
-        Gateways.create(emulator, "gw");
+        emulator.createGateway("gw");
 
-        assertThat(Gateways.chat(emulator, "gw").statusCode()).isEqualTo(503);
-        assertThat(Gateways.chat(emulator, "gw").statusCode()).isEqualTo(200);
+        assertThat(Traffic.chat(emulator, "gw").statusCode()).isEqualTo(503);
+        assertThat(Traffic.chat(emulator, "gw").statusCode()).isEqualTo(200);
     }
 
     @AfterEach

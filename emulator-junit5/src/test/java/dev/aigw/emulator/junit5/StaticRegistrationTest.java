@@ -3,7 +3,9 @@ package dev.aigw.emulator.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.VirtualClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,9 @@ class StaticRegistrationTest {
     static final AiGatewayExtension GATEWAY = AiGatewayExtension.builder()
             .accountId("0000000000000000000000000000cafe")
             .startingAt(Instant.parse("2026-05-01T00:00:00Z"))
-            .configure(emulator -> emulator.maxBodyBytes(1024))
+            .gateways("gw")
+            .configure(emulator -> emulator.maxBodyBytes(1024).gateway("cached",
+                    GatewaySettings.builder().cacheTtl(Duration.ofMinutes(5)).build()))
             .build();
 
     @Test
@@ -32,14 +36,15 @@ class StaticRegistrationTest {
     @Test
     void theBuildersOptionsAndTheEmulatorBuildersOptionsApply(VirtualClock clock) {
         AiGatewayEmulator emulator = GATEWAY.emulator();
-        Gateways.create(emulator, "gw");
 
         String large = "{\"model\":\"gpt-4o-mini\",\"padding\":\"" + "x".repeat(2000) + "\"}";
 
         assertThat(emulator.accountId()).isEqualTo("0000000000000000000000000000cafe");
         assertThat(clock.now()).isAfterOrEqualTo(Instant.parse("2026-05-01T00:00:00Z"));
-        assertThat(Gateways.post(emulator.providerUrl("gw", "openai") + "/chat/completions", large).statusCode())
+        assertThat(Traffic.post(emulator.providerUrl("gw", "openai") + "/chat/completions", large).statusCode())
                 .as("maxBodyBytes(1024) from configure(..)").isEqualTo(413);
+        assertThat(emulator.gateway("cached").orElseThrow().settings().cacheTtl())
+                .as("a gateway declared in configure(..)").isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test

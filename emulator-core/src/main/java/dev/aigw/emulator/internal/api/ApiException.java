@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal.api;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Ends a request with an error: an HTTP status and a Cloudflare error, and optionally the emulator's own hint
@@ -13,18 +14,18 @@ import java.util.Optional;
 public final class ApiException extends RuntimeException {
 
     private final int status;
-    private final ApiError error;
+    private final List<ApiError> errors;
     private final boolean serviceError;
     private final String hint;
 
     private ApiException(int status, ApiError error, boolean serviceError) {
-        this(status, error, serviceError, null, null);
+        this(status, List.of(error), serviceError, null, null);
     }
 
-    private ApiException(int status, ApiError error, boolean serviceError, Throwable cause, String hint) {
-        super(error.message(), cause, false, false);
+    private ApiException(int status, List<ApiError> errors, boolean serviceError, Throwable cause, String hint) {
+        super(errors.stream().map(ApiError::message).collect(Collectors.joining("; ")), cause, false, false);
         this.status = status;
-        this.error = error;
+        this.errors = List.copyOf(errors);
         this.serviceError = serviceError;
         this.hint = hint;
     }
@@ -50,6 +51,20 @@ public final class ApiException extends RuntimeException {
     /** 400/7001: a request value is invalid; {@code detail} says which and why, {@code path} locates it. */
     public static ApiException validation(String detail, List<String> path) {
         return service(400, new ApiError(7001, "Input Validation Error: " + detail, path, List.of()));
+    }
+
+    /**
+     * Returns one 400/7001 that carries the error of every failure, in order, so that a reply names every
+     * invalid member at once; a single failure is returned as it is.
+     *
+     * @param failures validation failures ({@link #validation}), at least one
+     */
+    public static ApiException allOf(List<ApiException> failures) {
+        if (failures.size() == 1) {
+            return failures.get(0);
+        }
+        List<ApiError> errors = failures.stream().flatMap(f -> f.errors().stream()).toList();
+        return new ApiException(400, errors, true, null, null);
     }
 
     /** 404/7002 Not Found. */
@@ -80,12 +95,12 @@ public final class ApiException extends RuntimeException {
 
     /** Returns the same error, caused by {@code cause} (the failure the client's input led to, kept for debugging). */
     public ApiException because(Throwable cause) {
-        return new ApiException(status, error, serviceError, cause, hint);
+        return new ApiException(status, errors, serviceError, cause, hint);
     }
 
     /** Returns the same error with a hint for the test author: what is wrong and what to do about it. */
     public ApiException withHint(String hint) {
-        return new ApiException(status, error, serviceError, getCause(), Objects.requireNonNull(hint, "hint"));
+        return new ApiException(status, errors, serviceError, getCause(), Objects.requireNonNull(hint, "hint"));
     }
 
     /** Returns the hint for the test author, if the error has one. */
@@ -97,8 +112,14 @@ public final class ApiException extends RuntimeException {
         return status;
     }
 
+    /** Returns the first (usually the only) error. */
     public ApiError error() {
-        return error;
+        return errors.get(0);
+    }
+
+    /** Returns every error, in the order the reply lists them; one unless built by {@link #allOf}. */
+    public List<ApiError> errors() {
+        return errors;
     }
 
     /** Tells whether the AI Gateway service (not the v4 front door) raised this error. */

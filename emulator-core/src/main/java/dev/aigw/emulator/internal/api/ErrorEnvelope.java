@@ -13,7 +13,8 @@ public enum ErrorEnvelope {
         public ObjectNode render(ApiException e) {
             ObjectNode body = Json.object();
             body.put("success", false);
-            body.set("errors", Json.array().add(v4Error(e.error())));
+            ArrayNode errors = body.putArray("errors");
+            e.errors().forEach(error -> errors.add(v4Error(error)));
             body.set("messages", Json.array());
             if (e.serviceError()) {
                 body.set("result", Json.object());

@@ -1,31 +1,23 @@
 package dev.aigw.emulator.internal.management;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.api.ApiRequest;
 import dev.aigw.emulator.internal.api.ApiResponse;
 import dev.aigw.emulator.internal.api.Endpoint;
-import dev.aigw.emulator.internal.gateway.Gateway;
-import dev.aigw.emulator.internal.gateway.GatewayBodies;
-import dev.aigw.emulator.internal.gateway.GatewaySettings;
-import java.time.Instant;
 
-/** G2 {@code POST /gateways}: validates the whole body first, so a refused create stores nothing. */
+/** G2 {@code POST /gateways}: names every invalid member of the body; a refused create stores nothing. */
 final class CreateGateway implements Endpoint {
 
     private final ManagementContext context;
+    private final GatewayOperations operations;
 
     CreateGateway(ManagementContext context) {
         this.context = context;
+        this.operations = new GatewayOperations(context);
     }
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        ObjectNode body = request.jsonObjectBody();
-        String id = GatewayBodies.createId(body);
-        GatewaySettings settings = GatewayBodies.forCreate(body);
-        Instant now = context.clock().now();
-        Gateway gateway = new Gateway(request.accountId(), id, settings, Gateway.DEFAULT_ID.equals(id), now, now,
-                context.newInternalId().get());
-        return ApiResponse.single(context.gateways().create(gateway).toJson(context.legacyGatewayFields()));
+        return ApiResponse.single(operations.create(request.accountId(), request.jsonObjectBody())
+                .toJson(context.legacyGatewayFields()));
     }
 }

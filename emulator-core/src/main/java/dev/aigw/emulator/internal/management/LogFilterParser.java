@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * dotted form ({@code filters.key=model&filters.operator=eq&filters.value=gpt-4o}, one filter). Anything it
  * cannot read is a 400/7001 at {@code ["query","filters"]} whose message names the filter and the member.
  */
-final class LogFilterParser {
+public final class LogFilterParser {
 
     private static final List<String> PATH = List.of("query", "filters");
     private static final Pattern BRACKET = Pattern.compile("filters\\[(\\d+)]\\[(key|operator|value)](?:\\[(\\d*)])?");
@@ -89,6 +89,14 @@ final class LogFilterParser {
         Deque<String> operators = query.get("filters.operator");
         return Optional.of(build("filters", keys == null ? null : keys.getFirst(),
                 operators == null ? null : operators.getFirst(), values));
+    }
+
+    /**
+     * Reads one filter given member by member, as the {@code index}th filter of a JSON array would be read, with
+     * the same messages; the Java API's {@code LogQuery} builds its filters here.
+     */
+    public static LogFilter filter(int index, String key, String operator, List<JsonNode> values) {
+        return build("filters[" + index + "]", key, operator, values);
     }
 
     private static LogFilter filter(JsonNode node, String where) {

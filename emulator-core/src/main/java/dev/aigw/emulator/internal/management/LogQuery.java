@@ -21,14 +21,15 @@ import java.util.stream.Collectors;
  * of their encodings, the deprecated one-value parameters (each the same as one filter; {@code min_*} and
  * {@code max_*} inclusive; {@code feedback=1} positive, {@code feedback=0} negative), {@code search} (a
  * case-insensitive substring of id, provider, model or path), and {@code order_by} with
- * {@code order_by_direction} (or the deprecated {@code direction}); ties go by {@code created_at}, then id.
+ * {@code order_by_direction} (or the deprecated {@code direction}); ties go by {@code created_at}, then id. The
+ * Java API's {@code LogQuery} selects with the same filters and search.
  *
  * @param filters the filters, all of which an entry must pass
  * @param search the search text in lower case, or empty
  * @param orderBy the field to sort by
  * @param descending whether the order is descending
  */
-record LogQuery(List<LogFilter> filters, String search, LogField orderBy, boolean descending) {
+public record LogQuery(List<LogFilter> filters, String search, LogField orderBy, boolean descending) {
 
     /** The {@code order_by} values of the list operation. */
     static final List<String> LIST_ORDER = List.of("created_at", "provider", "model", "model_type", "success",
@@ -80,10 +81,14 @@ record LogQuery(List<LogFilter> filters, String search, LogField orderBy, boolea
                 .thenComparing(LogEntry::createdAt)
                 .thenComparing(LogEntry::id);
         return entries.stream()
-                .filter(e -> filters.stream().allMatch(f -> f.matches(e)))
-                .filter(this::found)
+                .filter(this::matches)
                 .sorted(descending ? order.reversed() : order)
                 .collect(Collectors.toList());
+    }
+
+    /** Tells whether an entry passes every filter and contains the search text. */
+    public boolean matches(LogEntry e) {
+        return filters.stream().allMatch(f -> f.matches(e)) && found(e);
     }
 
     private boolean found(LogEntry e) {

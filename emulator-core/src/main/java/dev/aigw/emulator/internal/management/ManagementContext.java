@@ -1,6 +1,7 @@
 package dev.aigw.emulator.internal.management;
 
 import dev.aigw.emulator.EmulatorClock;
+import dev.aigw.emulator.internal.EmulatorState;
 import dev.aigw.emulator.internal.GatewayChanges;
 import dev.aigw.emulator.internal.gateway.GatewayStore;
 import dev.aigw.emulator.internal.log.LogStore;
@@ -14,4 +15,10 @@ import java.util.function.Supplier;
 public record ManagementContext(GatewayStore gateways, EmulatorClock clock, boolean legacyGatewayFields,
                                 Supplier<String> baseUrl, Supplier<String> newInternalId, LogStore logs,
                                 GatewayChanges gatewayChanges) {
+
+    /** Returns the context of an emulator's state. */
+    public static ManagementContext of(EmulatorState state) {
+        return new ManagementContext(state.gateways(), state.clock(), state.settings().legacyGatewayFields(),
+                state::baseUrl, state::newUuid, state.logs(), state.gatewayChanges());
+    }
 }

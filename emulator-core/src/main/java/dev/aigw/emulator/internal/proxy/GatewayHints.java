@@ -30,7 +30,8 @@ final class GatewayHints {
 
     static String noGateway(String account, String gatewayId) {
         return "Gateway \"" + gatewayId + "\" does not exist in account " + account + ". Create it first (POST"
-                + " /client/v4/accounts/" + account + "/ai-gateway/gateways, or from Java), or use the gateway"
+                + " /client/v4/accounts/" + account + "/ai-gateway/gateways, or emulator.createGateway(\"" + gatewayId
+                + "\") in Java), or use the gateway"
                 + " \"default\" with a cf-aig-authorization: Bearer <token> header, which creates it on first use";
     }
 

@@ -56,7 +56,7 @@ public final class HandlerChain {
                 new ErrorBoundaryHandler(ErrorEnvelope.V4, hints,
                 new PlacementHandler(Placement.management(), v4Worker,
                 new ManagementAuthenticationHandler(state.credentials(),
-                new ApiDispatchHandler("management", ManagementRoutes.table(managementContext(state)),
+                new ApiDispatchHandler("management", ManagementRoutes.table(ManagementContext.of(state)),
                         new ManagementAuthorizer(state.accounts()))))));
 
         HttpHandler control =
@@ -93,10 +93,5 @@ public final class HandlerChain {
                 .addPrefixPath("/client/v4", management)
                 .addPrefixPath("/__emulator", control)
                 .addPrefixPath("/v1", proxy);
-    }
-
-    private static ManagementContext managementContext(EmulatorState state) {
-        return new ManagementContext(state.gateways(), state.clock(), state.settings().legacyGatewayFields(),
-                state::baseUrl, state::newUuid, state.logs(), state.gatewayChanges());
     }
 }

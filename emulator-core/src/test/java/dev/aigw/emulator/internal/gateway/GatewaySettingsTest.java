@@ -89,7 +89,7 @@ class GatewaySettingsTest {
     }
 
     private static GatewaySettings create(String members) {
-        return GatewayBodies.forCreate(body(members));
+        return GatewayBodies.forCreate(body(members)).settings();
     }
 
     private static ObjectNode body(String members) {

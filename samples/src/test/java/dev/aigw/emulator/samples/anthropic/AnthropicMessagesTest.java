@@ -10,7 +10,6 @@ import com.anthropic.models.messages.Model;
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.RecordedRequest;
 import dev.aigw.emulator.junit5.AiGatewayTest;
-import dev.aigw.emulator.samples.Gateways;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,7 +20,7 @@ class AnthropicMessagesTest {
 
     @Test
     void theSdkGetsAMessageThroughTheGateway(AiGatewayEmulator emulator) {
-        Gateways.create(emulator, "my-gateway");
+        emulator.createGateway("my-gateway");
         AnthropicClient client = AnthropicOkHttpClient.builder()
                 .baseUrl(emulator.providerUrl("my-gateway", "anthropic"))
                 .apiKey("sk-ant-test")

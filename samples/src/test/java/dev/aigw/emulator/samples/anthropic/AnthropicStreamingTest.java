@@ -13,7 +13,6 @@ import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.junit5.AiGatewayTest;
-import dev.aigw.emulator.samples.Gateways;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,7 +23,7 @@ class AnthropicStreamingTest {
 
     @Test
     void theSdkAccumulatesTheStreamedMessage(AiGatewayEmulator emulator) {
-        Gateways.create(emulator, "my-gateway");
+        emulator.createGateway("my-gateway");
         AnthropicClient client = AnthropicOkHttpClient.builder()
                 .baseUrl(emulator.providerUrl("my-gateway", "anthropic"))
                 .apiKey("sk-ant-test")

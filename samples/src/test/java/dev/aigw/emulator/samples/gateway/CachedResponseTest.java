@@ -9,9 +9,9 @@ import com.openai.models.ChatModel;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.junit5.AiGatewayTest;
-import dev.aigw.emulator.samples.Gateways;
-import java.util.Map;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,7 +25,7 @@ class CachedResponseTest {
 
     @Test
     void theSecondIdenticalRequestIsACacheHit(AiGatewayEmulator emulator) {
-        Gateways.create(emulator, "cached", Map.of("cache_ttl", 300));
+        emulator.createGateway("cached", GatewaySettings.builder().cacheTtl(Duration.ofMinutes(5)).build());
         OpenAIClient client = OpenAIOkHttpClient.builder()
                 .baseUrl(emulator.providerUrl("cached", "openai"))
                 .apiKey("sk-test")

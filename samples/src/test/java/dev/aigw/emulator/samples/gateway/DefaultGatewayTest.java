@@ -11,7 +11,6 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.junit5.AiGatewayTest;
-import dev.aigw.emulator.samples.Gateways;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -41,12 +40,12 @@ class DefaultGatewayTest {
         BadRequestException refused = catchThrowableOfType(BadRequestException.class,
                 () -> anonymous.chat().completions().create(HELLO));
         assertThat(refused.body().toString()).contains("2001");
-        assertThat(Gateways.get(emulator, "default").statusCode()).isEqualTo(404);
+        assertThat(emulator.gateway("default")).isEmpty();
 
         ChatCompletion completion = authenticated.chat().completions().create(HELLO);
 
         assertThat(completion.choices().get(0).message().content())
                 .hasValue("Emulated reply from gpt-4o-mini to: Hello");
-        assertThat(Gateways.get(emulator, "default").body()).contains("\"authentication\":true");
+        assertThat(emulator.gateway("default").orElseThrow().settings().authentication()).isTrue();
     }
 }

@@ -13,7 +13,6 @@ import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.UpstreamResponse;
 import dev.aigw.emulator.junit5.AiGatewayTest;
 import dev.aigw.emulator.junit5.Provider;
-import dev.aigw.emulator.samples.Gateways;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,7 +28,7 @@ class GatewayRetryBackoffTest {
     @Test
     void fourFailuresAreRetriedAt5And10And20And40Seconds(AiGatewayEmulator emulator,
                                                          @Provider("openai") ProviderScript openai) {
-        Gateways.create(emulator, "my-gateway");
+        emulator.createGateway("my-gateway");
         openai.enqueue(UpstreamResponse.status(503), 4);
         OpenAIClient client = OpenAIOkHttpClient.builder()
                 .baseUrl(emulator.providerUrl("my-gateway", "openai"))

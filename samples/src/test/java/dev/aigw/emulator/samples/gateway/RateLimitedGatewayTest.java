@@ -9,9 +9,9 @@ import com.openai.errors.RateLimitException;
 import com.openai.models.ChatModel;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.junit5.AiGatewayTest;
-import dev.aigw.emulator.samples.Gateways;
-import java.util.Map;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,8 +25,11 @@ class RateLimitedGatewayTest {
 
     @Test
     void theThirdRequestInAMinuteIsRateLimited(AiGatewayEmulator emulator) {
-        Gateways.create(emulator, "limited", Map.of("rate_limiting_limit", 2, "rate_limiting_interval", 60,
-                "rate_limiting_technique", "fixed"));
+        emulator.createGateway("limited", GatewaySettings.builder()
+                .rateLimitingLimit(2)
+                .rateLimitingInterval(Duration.ofMinutes(1))
+                .rateLimitingTechnique(GatewaySettings.RateLimitingTechnique.FIXED)
+                .build());
         OpenAIClient client = OpenAIOkHttpClient.builder()
                 .baseUrl(emulator.providerUrl("limited", "openai"))
                 .apiKey("sk-test")

@@ -15,7 +15,6 @@ import dev.aigw.emulator.UpstreamFault;
 import dev.aigw.emulator.VirtualClock;
 import dev.aigw.emulator.junit5.AiGatewayTest;
 import dev.aigw.emulator.junit5.Provider;
-import dev.aigw.emulator.samples.Gateways;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,7 +27,7 @@ class RequestTimeoutTest {
     @Test
     void aHungProviderTimesOutAndTheClientGetsError2005(AiGatewayEmulator emulator, VirtualClock clock,
                                                          @Provider("openai") ProviderScript openai) {
-        Gateways.create(emulator, "my-gateway");
+        emulator.createGateway("my-gateway");
         openai.enqueue(UpstreamFault.hang());
         OpenAIClient client = OpenAIOkHttpClient.builder()
                 .baseUrl(emulator.providerUrl("my-gateway", "openai"))

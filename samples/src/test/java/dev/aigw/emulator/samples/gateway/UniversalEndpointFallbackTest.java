@@ -8,7 +8,6 @@ import dev.aigw.emulator.RecordedRequest;
 import dev.aigw.emulator.UpstreamResponse;
 import dev.aigw.emulator.junit5.AiGatewayTest;
 import dev.aigw.emulator.junit5.Provider;
-import dev.aigw.emulator.samples.Gateways;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +38,7 @@ class UniversalEndpointFallbackTest {
     @Test
     void whenOpenAiFailsAnthropicAnswers(AiGatewayEmulator emulator, @Provider("openai") ProviderScript openai)
             throws Exception {
-        Gateways.create(emulator, "my-gateway");
+        emulator.createGateway("my-gateway");
         openai.always(UpstreamResponse.status(503));
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(

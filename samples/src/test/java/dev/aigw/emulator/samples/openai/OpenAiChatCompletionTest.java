@@ -10,18 +10,16 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.RecordedRequest;
 import dev.aigw.emulator.junit5.AiGatewayTest;
-import dev.aigw.emulator.samples.Gateways;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The official OpenAI Java SDK, unchanged but for its base URL, talks to OpenAI through the emulated gateway. */
 @Timeout(30)
-@AiGatewayTest
+@AiGatewayTest(gateways = "my-gateway")
 class OpenAiChatCompletionTest {
 
     @Test
     void theSdkGetsAChatCompletionThroughTheGateway(AiGatewayEmulator emulator) {
-        Gateways.create(emulator, "my-gateway");
         OpenAIClient client = OpenAIOkHttpClient.builder()
                 .baseUrl(emulator.providerUrl("my-gateway", "openai"))
                 .apiKey("sk-test")

@@ -10,7 +10,6 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.junit5.AiGatewayTest;
-import dev.aigw.emulator.samples.Gateways;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,7 +21,7 @@ class OpenAiStreamingTest {
 
     @Test
     void theSdkReadsTheStreamedReplyThroughTheGateway(AiGatewayEmulator emulator) {
-        Gateways.create(emulator, "my-gateway");
+        emulator.createGateway("my-gateway");
         OpenAIClient client = OpenAIOkHttpClient.builder()
                 .baseUrl(emulator.providerUrl("my-gateway", "openai"))
                 .apiKey("sk-test")

@@ -11,7 +11,6 @@ import dev.aigw.emulator.ProviderScript;
 import dev.aigw.emulator.UpstreamResponse;
 import dev.aigw.emulator.junit5.AiGatewayTest;
 import dev.aigw.emulator.junit5.Provider;
-import dev.aigw.emulator.samples.Gateways;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Execution;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 class ConcurrentTestsTest {
 
     private static void retriesTwiceOnItsOwnClock(AiGatewayEmulator emulator, ProviderScript openai) {
-        Gateways.create(emulator, "my-gateway");
+        emulator.createGateway("my-gateway");
         openai.enqueue(UpstreamResponse.status(503), 2);
         OpenAIClient client = OpenAIOkHttpClient.builder()
                 .baseUrl(emulator.providerUrl("my-gateway", "openai"))

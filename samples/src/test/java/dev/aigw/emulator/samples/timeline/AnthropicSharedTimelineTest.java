@@ -15,7 +15,6 @@ import dev.aigw.emulator.VirtualClock;
 import dev.aigw.emulator.junit5.AiGatewayTest;
 import dev.aigw.emulator.junit5.Provider;
 import dev.aigw.emulator.sdk.AnthropicEmulatorClock;
-import dev.aigw.emulator.samples.Gateways;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +35,7 @@ class AnthropicSharedTimelineTest {
     @Test
     void theSdkWaitsTheProvidersRetryAfterBetweenTheGatewaysAttempts(AiGatewayEmulator emulator, VirtualClock clock,
                                                                      @Provider("anthropic") ProviderScript anthropic) {
-        Gateways.create(emulator, "my-gateway");
+        emulator.createGateway("my-gateway");
         anthropic.enqueue(UpstreamResponse.status(429), 4);
 
         AnthropicClient client = AnthropicEmulatorClock.install(AnthropicOkHttpClient.builder(), emulator.clock())

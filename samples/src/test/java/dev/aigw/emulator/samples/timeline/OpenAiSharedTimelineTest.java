@@ -8,6 +8,7 @@ import com.openai.models.ChatModel;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.ProviderScript;
 import dev.aigw.emulator.RecordedRequest;
 import dev.aigw.emulator.Timeline;
@@ -16,10 +17,8 @@ import dev.aigw.emulator.VirtualClock;
 import dev.aigw.emulator.junit5.AiGatewayTest;
 import dev.aigw.emulator.junit5.Provider;
 import dev.aigw.emulator.sdk.OpenAiEmulatorClock;
-import dev.aigw.emulator.samples.Gateways;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,8 +37,11 @@ class OpenAiSharedTimelineTest {
     @Test
     void twoSdkRetriesWrapSixGatewayAttempts(AiGatewayEmulator emulator, VirtualClock clock,
                                              @Provider("openai") ProviderScript openai) {
-        Gateways.create(emulator, "my-gateway",
-                Map.of("retry_max_attempts", 3, "retry_delay", 1000, "retry_backoff", "exponential"));
+        emulator.createGateway("my-gateway", GatewaySettings.builder()
+                .retryMaxAttempts(3)
+                .retryDelay(Duration.ofSeconds(1))
+                .retryBackoff(GatewaySettings.Backoff.EXPONENTIAL)
+                .build());
         openai.enqueue(UpstreamResponse.builder().status(503)
                 .header("retry-after", "Wed, 01 Apr 2026 08:00:05 GMT").build(), 3);
         openai.enqueue(UpstreamResponse.builder().status(503)
