@@ -8,6 +8,7 @@ import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
+import dev.aigw.emulator.internal.gateway.StoredSettings;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.management.GatewayOperations;
 import dev.aigw.emulator.internal.management.ManagementContext;
@@ -440,8 +441,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
         private int journalLimit = 10_000;
         private Seed seed = Seed.EMPTY;
         private boolean hints = true;
-        private final Map<String, dev.aigw.emulator.internal.gateway.GatewaySettings> declaredGateways =
-                new LinkedHashMap<>();
+        private final Map<String, StoredSettings> declaredGateways = new LinkedHashMap<>();
 
         private Builder() {
         }

@@ -1,6 +1,6 @@
 package dev.aigw.emulator.internal;
 
-import dev.aigw.emulator.internal.gateway.GatewaySettings;
+import dev.aigw.emulator.internal.gateway.StoredSettings;
 import dev.aigw.emulator.internal.script.ScriptStepJson;
 import dev.aigw.emulator.internal.script.Scripts;
 import java.util.List;
@@ -19,7 +19,7 @@ public record Seed(List<SeedGateway> gateways, List<SeedScript> scripts) {
     public static final Seed EMPTY = new Seed(List.of(), List.of());
 
     /** Describes a gateway to create: its account, its id and its validated settings (defaults applied). */
-    public record SeedGateway(String accountId, String id, GatewaySettings settings) {
+    public record SeedGateway(String accountId, String id, StoredSettings settings) {
     }
 
     /** Describes a script step to queue for a scope. */

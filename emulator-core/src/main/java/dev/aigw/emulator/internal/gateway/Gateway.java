@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * A gateway as stored: its id, its settings and its read-only members. Immutable; an update makes a new one.
  */
-public record Gateway(String accountId, String id, GatewaySettings settings, boolean isDefault,
+public record Gateway(String accountId, String id, StoredSettings settings, boolean isDefault,
                       Instant createdAt, Instant modifiedAt, String internalId) {
 
     /** The id that auto-creates on the first authenticated data-plane request. */
@@ -22,7 +22,7 @@ public record Gateway(String accountId, String id, GatewaySettings settings, boo
     }
 
     /** Returns a copy with other settings and a new modification time. */
-    public Gateway withSettings(GatewaySettings newSettings, Instant now) {
+    public Gateway withSettings(StoredSettings newSettings, Instant now) {
         return new Gateway(accountId, id, newSettings, isDefault, createdAt, now, internalId);
     }
 

@@ -23,7 +23,7 @@ public final class GatewayBodies {
     private static final JsonShape.Member ID = new JsonShape.Member("id", GatewayFields.ID, true, false);
 
     /** A validated create body: the new gateway's id and its settings, defaults applied. */
-    public record NewGateway(String id, GatewaySettings settings) {
+    public record NewGateway(String id, StoredSettings settings) {
     }
 
     private GatewayBodies() {
@@ -39,25 +39,25 @@ public final class GatewayBodies {
         }
         Map<String, JsonNode> settings = withDefaults(validated(body, failures));
         throwIfAny(failures);
-        return new NewGateway(body.get("id").textValue(), GatewaySettings.bind(settings));
+        return new NewGateway(body.get("id").textValue(), StoredSettings.bind(settings));
     }
 
     /**
      * Validates a body as a create body without its id and returns exactly the settings it gives, defaults
      * applied to the rest: what a gateway whose settings are replaced as a whole gets.
      */
-    public static GatewaySettings forReplace(ObjectNode body) {
+    public static StoredSettings forReplace(ObjectNode body) {
         List<ApiException> failures = new ArrayList<>();
         Map<String, JsonNode> settings = withDefaults(validated(body, failures));
         throwIfAny(failures);
-        return GatewaySettings.bind(settings);
+        return StoredSettings.bind(settings);
     }
 
     /**
      * Returns the settings of a {@code default} gateway created by a data-plane request: authentication
      * on, logs on, caching off (TTL 0), rate limiting off, the rest at their defaults (README, seed).
      */
-    public static GatewaySettings forAutoCreatedDefault() {
+    public static StoredSettings forAutoCreatedDefault() {
         ObjectNode body = Json.object()
                 .put("authentication", true)
                 .put("collect_logs", true)
@@ -72,12 +72,12 @@ public final class GatewayBodies {
      * Validates an update body and returns the merged settings: present members replace, explicit
      * {@code null} clears, absent optional members keep their stored value (management-api.md Q3).
      */
-    public static GatewaySettings forUpdate(ObjectNode body, GatewaySettings current) {
+    public static StoredSettings forUpdate(ObjectNode body, StoredSettings current) {
         List<ApiException> failures = new ArrayList<>();
         Map<String, JsonNode> settings = new HashMap<>(current.members());
         settings.putAll(validated(body, failures));
         throwIfAny(failures);
-        return GatewaySettings.bind(settings);
+        return StoredSettings.bind(settings);
     }
 
     /** Returns the members the body gives, as stored; every member that does not fit adds its failure. */

@@ -5,7 +5,7 @@ import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.gateway.Gateway;
 import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import dev.aigw.emulator.internal.gateway.GatewayFields;
-import dev.aigw.emulator.internal.gateway.GatewaySettings;
+import dev.aigw.emulator.internal.gateway.StoredSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +66,7 @@ public final class GatewayOperations {
     }
 
     /** Checks existence first (management-api.md Q14), validates in full, then changes the gateway atomically. */
-    private Gateway change(String accountId, String id, UnaryOperator<GatewaySettings> newSettings) {
+    private Gateway change(String accountId, String id, UnaryOperator<StoredSettings> newSettings) {
         Gateway current = find(accountId, id).orElseThrow(ApiException::notFound);
         newSettings.apply(current.settings());
         AtomicReference<Gateway> before = new AtomicReference<>();

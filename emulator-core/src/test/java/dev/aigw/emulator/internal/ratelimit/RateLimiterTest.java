@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.aigw.emulator.VirtualClock;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
-import dev.aigw.emulator.internal.gateway.GatewaySettings;
 import dev.aigw.emulator.internal.gateway.RateLimit.Technique;
 import dev.aigw.emulator.internal.gateway.RateLimit;
+import dev.aigw.emulator.internal.gateway.StoredSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -178,8 +178,8 @@ class RateLimiterTest {
         assertThat(gateway(Map.of()).rateLimit()).isEmpty();
     }
 
-    private static GatewaySettings gateway(Map<String, JsonNode> settings) {
-        return GatewaySettings.bind(settings);
+    private static StoredSettings gateway(Map<String, JsonNode> settings) {
+        return StoredSettings.bind(settings);
     }
 
     private static JsonNode num(long n) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.aigw.emulator.internal.gateway.Backoff;
-import dev.aigw.emulator.internal.gateway.GatewaySettings;
+import dev.aigw.emulator.internal.gateway.StoredSettings;
 import dev.aigw.emulator.internal.proxy.GatewayHeaders;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ class RetryPolicyTest {
 
     @Test
     void requestHeadersBeatTheGatewaySettingsWhichBeatTheDefaults() {
-        GatewaySettings gateway = gateway(Map.of("retry_max_attempts", IntNode.valueOf(3), "retry_delay", IntNode.valueOf(500),
+        StoredSettings gateway = gateway(Map.of("retry_max_attempts", IntNode.valueOf(3), "retry_delay", IntNode.valueOf(500),
                 "retry_backoff", TextNode.valueOf("linear")));
 
         assertThat(resolve(headers(Map.of()), gateway)).isEqualTo(new RetryPolicy(3, 500, Backoff.LINEAR));
@@ -84,7 +84,7 @@ class RetryPolicyTest {
 
     @Test
     void retriesSwitchedOffOnTheGatewayMeanOneAttempt() {
-        GatewaySettings gateway = gateway(Map.of("retry_max_attempts", NullNode.getInstance(),
+        StoredSettings gateway = gateway(Map.of("retry_max_attempts", NullNode.getInstance(),
                 "retry_delay", NullNode.getInstance(), "retry_backoff", NullNode.getInstance()));
 
         assertThat(resolve(headers(Map.of()), gateway)).isEqualTo(RetryPolicy.NONE);
@@ -92,7 +92,7 @@ class RetryPolicyTest {
 
     @Test
     void invalidHeaderValuesAreIgnoredOrClampedAsTheSpecSays() {
-        GatewaySettings gateway = gateway(Map.of("retry_max_attempts", IntNode.valueOf(2)));
+        StoredSettings gateway = gateway(Map.of("retry_max_attempts", IntNode.valueOf(2)));
 
         assertThat(resolve(headers(Map.of("cf-aig-max-attempts", "12")), gateway).maxAttempts()).isEqualTo(5);
         assertThat(resolve(headers(Map.of("cf-aig-max-attempts", "many")), gateway).maxAttempts()).isEqualTo(2);
@@ -132,11 +132,11 @@ class RetryPolicyTest {
         return GatewayHeaders.parse(values::get);
     }
 
-    private static RetryPolicy resolve(GatewayHeaders request, GatewaySettings gateway) {
+    private static RetryPolicy resolve(GatewayHeaders request, StoredSettings gateway) {
         return RetryPolicy.resolve(request.retries(), gateway.retries());
     }
 
-    private static GatewaySettings gateway(Map<String, JsonNode> settings) {
-        return GatewaySettings.bind(settings);
+    private static StoredSettings gateway(Map<String, JsonNode> settings) {
+        return StoredSettings.bind(settings);
     }
 }

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * gateway is created or updated. This class is the one place that reads a setting by its JSON name.
  * Immutable and thread-safe.
  */
-public final class GatewaySettings {
+public final class StoredSettings {
 
     private final Map<String, JsonNode> members;
     private final boolean authentication;
@@ -26,7 +26,7 @@ public final class GatewaySettings {
     private final LogLimit logLimit;
     private final Retries retries;
 
-    private GatewaySettings(Map<String, JsonNode> members) {
+    private StoredSettings(Map<String, JsonNode> members) {
         this.members = Collections.unmodifiableMap(new TreeMap<>(members));
         this.authentication = flag("authentication");
         this.collectLogs = flag("collect_logs");
@@ -43,8 +43,8 @@ public final class GatewaySettings {
     }
 
     /** Binds settings from the members a gateway stores (validated by {@link GatewayBodies}). */
-    public static GatewaySettings bind(Map<String, JsonNode> members) {
-        return new GatewaySettings(members);
+    public static StoredSettings bind(Map<String, JsonNode> members) {
+        return new StoredSettings(members);
     }
 
     /** Returns the stored members, by name, in name order; {@code null} values are explicit JSON nulls. */
@@ -108,7 +108,7 @@ public final class GatewaySettings {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GatewaySettings other && members.equals(other.members);
+        return o instanceof StoredSettings other && members.equals(other.members);
     }
 
     @Override
@@ -118,6 +118,6 @@ public final class GatewaySettings {
 
     @Override
     public String toString() {
-        return "GatewaySettings" + members;
+        return "StoredSettings" + members;
     }
 }

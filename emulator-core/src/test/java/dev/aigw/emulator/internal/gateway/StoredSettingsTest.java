@@ -23,7 +23,7 @@ class GatewaySettingsTest {
 
     @Test
     void everySettingTheDataPlaneUsesIsReadAsAType() {
-        GatewaySettings settings = create(REQUIRED + ",\"authentication\":true,\"rate_limiting_technique\":\"sliding\","
+        StoredSettings settings = create(REQUIRED + ",\"authentication\":true,\"rate_limiting_technique\":\"sliding\","
                 + "\"log_management\":20000,\"log_management_strategy\":\"DELETE_OLDEST\","
                 + "\"retry_max_attempts\":4,\"retry_delay\":2000,\"retry_backoff\":\"exponential\"");
 
@@ -39,7 +39,7 @@ class GatewaySettingsTest {
 
     @Test
     void aNewGatewayGetsTheDefaultsOfTheFieldsItOmits() {
-        GatewaySettings settings = create(REQUIRED.replace("\"rate_limiting_limit\":10", "\"rate_limiting_limit\":0"));
+        StoredSettings settings = create(REQUIRED.replace("\"rate_limiting_limit\":10", "\"rate_limiting_limit\":0"));
 
         assertThat(settings.authentication()).isFalse();
         assertThat(settings.rateLimit()).isEmpty();
@@ -50,8 +50,8 @@ class GatewaySettingsTest {
 
     @Test
     void aNullAndAnAbsentMemberReadTheSameButAreStoredApart() {
-        GatewaySettings sentNull = create(REQUIRED + ",\"retry_max_attempts\":null");
-        GatewaySettings absent = create(REQUIRED);
+        StoredSettings sentNull = create(REQUIRED + ",\"retry_max_attempts\":null");
+        StoredSettings absent = create(REQUIRED);
 
         assertThat(sentNull.retries()).isEqualTo(absent.retries()).isEqualTo(Retries.NONE);
         assertThat(sentNull.members()).containsKey("retry_max_attempts");
@@ -61,9 +61,9 @@ class GatewaySettingsTest {
 
     @Test
     void anUpdateRebindsTheTypesFromTheMergedMembers() {
-        GatewaySettings before = create(REQUIRED + ",\"retry_max_attempts\":3,\"retry_delay\":500");
+        StoredSettings before = create(REQUIRED + ",\"retry_max_attempts\":3,\"retry_delay\":500");
 
-        GatewaySettings after = GatewayBodies.forUpdate(body(REQUIRED + ",\"retry_delay\":null"), before);
+        StoredSettings after = GatewayBodies.forUpdate(body(REQUIRED + ",\"retry_delay\":null"), before);
 
         assertThat(after.retries()).isEqualTo(new Retries(OptionalInt.of(3), OptionalLong.empty(), Optional.empty()));
         assertThat(after.members().get("retry_delay").isNull()).isTrue();
@@ -73,7 +73,7 @@ class GatewaySettingsTest {
     void nestedObjectsAreStoredExactlyAsSent() {
         String dlp = "{\"enabled\":true,\"action\":\"BLOCK\",\"profiles\":[\"p1\",\"p2\"]}";
 
-        GatewaySettings settings = create(REQUIRED + ",\"dlp\":" + dlp);
+        StoredSettings settings = create(REQUIRED + ",\"dlp\":" + dlp);
 
         assertThat(Json.text(settings.members().get("dlp"))).isEqualTo(dlp);
     }
@@ -88,7 +88,7 @@ class GatewaySettingsTest {
                 .isInstanceOf(ApiException.class).hasMessageContaining("rate_limiting_technique");
     }
 
-    private static GatewaySettings create(String members) {
+    private static StoredSettings create(String members) {
         return GatewayBodies.forCreate(body(members)).settings();
     }
 
