@@ -51,12 +51,12 @@ public final class HandlerChain {
         HttpHandler management =
                 new ErrorBoundaryHandler(ErrorEnvelope.V4,
                         new ManagementAuthenticationHandler(state.credentials(),
-                                new ApiDispatchHandler("management", ManagementRoutes.table(managementContext(state)),
+                                new ApiDispatchHandler("management", () -> ManagementRoutes.table(managementContext(state)),
                                         new ManagementAuthorizer(state.accounts()), maxBody)));
 
         HttpHandler control =
                 new ErrorBoundaryHandler(ErrorEnvelope.V4,
-                        new ApiDispatchHandler("control", ControlRoutes.table(state), Authorizer.NONE, maxBody));
+                        new ApiDispatchHandler("control", () -> ControlRoutes.table(state), Authorizer.NONE, maxBody));
 
         String testId = EmulatorSettings.TEST_ID_HEADER;
         RunTokens runTokens = new RunTokens(state.credentials(), state.accounts());
