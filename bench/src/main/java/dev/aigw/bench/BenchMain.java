@@ -6,11 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs every benchmark in one JVM (started again with {@link #JVM_OPTIONS} when it lacks them) and prints the
  * figures with their ratios against the baselines measured in the same run. Options: {@code --quick} for a short
- * smoke run, {@code --startup} or {@code --throughput} for one benchmark alone.
+ * smoke run, {@code --startup}, {@code --cold-start} or {@code --throughput} for one benchmark alone.
  */
 public final class BenchMain {
 
@@ -58,6 +59,22 @@ public final class BenchMain {
         System.out.println();
     }
 
+    private static void coldStart(boolean quick) throws Exception {
+        Map<String, Stats> times = new ColdStartBench().run(quick ? 1 : 2, quick ? 3 : 20);
+        Stats emulator = times.get(ColdStartTarget.EMULATOR);
+        Stats undertow = times.get(ColdStartTarget.BARE_UNDERTOW);
+        Stats wiremock = times.get(ColdStartTarget.WIREMOCK);
+        System.out.printf(Locale.ROOT, "Cold start: JVM launch to the first 200 of a chat completion, each target in a"
+                + " fresh JVM (median of %d interleaved runs):%n", emulator.count());
+        for (Map.Entry<String, Stats> target : times.entrySet()) {
+            System.out.printf(Locale.ROOT, "  %-14s %8.0f ms  (min %4.0f, max %4.0f)%n", target.getKey(),
+                    target.getValue().medianMillis(), target.getValue().percentileMillis(0),
+                    target.getValue().percentileMillis(100));
+        }
+        System.out.printf(Locale.ROOT, "  aigw-emulator: vs bare Undertow %.2f (goal <= 1.30), vs WireMock %.2f%n%n",
+                emulator.medianMillis() / undertow.medianMillis(), emulator.medianMillis() / wiremock.medianMillis());
+    }
+
     /**
      * Tells whether this JVM runs with {@link #JVM_OPTIONS}. A heap that grows during a run makes the kernel
      * zero each newly touched page: with every log kept, that cost the emulator's I/O thread 8 µs a request
@@ -90,6 +107,11 @@ public final class BenchMain {
 
         boolean throughputOnly = List.of(args).contains("--throughput");
         boolean startupOnly = List.of(args).contains("--startup");
+        boolean coldStartOnly = List.of(args).contains("--cold-start");
+        if (coldStartOnly) {
+            coldStart(quick);
+            return;
+        }
         if (!throughputOnly) {
             for (boolean jdk : new boolean[] {false, true}) {
                 StartupBench.Result startup = new StartupBench(jdk).run(quick ? 2 : 50, quick ? 5 : 50);
@@ -101,6 +123,7 @@ public final class BenchMain {
             if (startupOnly) {
                 return;
             }
+            coldStart(quick);
         }
 
         int concurrency = 8;

@@ -98,7 +98,12 @@ final class LoadGenerator {
     static int getOnce(URI url) throws IOException {
         byte[] request = ("GET " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
                 + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        try (Connection connection = new Connection(new InetSocketAddress(url.getHost(), url.getPort()))) {
+        return sendOnce(new InetSocketAddress(url.getHost(), url.getPort()), request);
+    }
+
+    /** Sends pre-encoded request bytes on a new connection and returns the response's status, its body dropped. */
+    static int sendOnce(InetSocketAddress address, byte[] request) throws IOException {
+        try (Connection connection = new Connection(address)) {
             return connection.exchange(request);
         }
     }

@@ -28,6 +28,12 @@ class VirtualClockTest {
     }
 
     @Test
+    void aNewClockStartsAtTheFirstSecondOf2026() {
+        assertThat(VirtualClock.create().now()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"))
+                .isEqualTo(VirtualClock.DEFAULT_START);
+    }
+
+    @Test
     void inAutoModeASleepJumpsTimeToItsEndAtOnce() throws Exception {
         VirtualClock clock = VirtualClock.startingAt(START);
 

@@ -34,13 +34,13 @@ public record Gateway(String accountId, String id, StoredSettings settings, bool
      */
     public ObjectNode toJson(boolean legacyFields) {
         TreeMap<String, JsonNode> members = new TreeMap<>(settings.members());
-        members.put("created_at", Json.mapper().getNodeFactory().textNode(Timestamps.format(createdAt)));
-        members.put("modified_at", Json.mapper().getNodeFactory().textNode(Timestamps.format(modifiedAt)));
-        members.put("is_default", Json.mapper().getNodeFactory().booleanNode(isDefault));
+        members.put("created_at", Json.nodes().textNode(Timestamps.format(createdAt)));
+        members.put("modified_at", Json.nodes().textNode(Timestamps.format(modifiedAt)));
+        members.put("is_default", Json.nodes().booleanNode(isDefault));
         if (legacyFields) {
-            members.put("account_id", Json.mapper().getNodeFactory().textNode(accountId));
-            members.put("account_tag", Json.mapper().getNodeFactory().textNode(accountId));
-            members.put("internal_id", Json.mapper().getNodeFactory().textNode(internalId));
+            members.put("account_id", Json.nodes().textNode(accountId));
+            members.put("account_tag", Json.nodes().textNode(accountId));
+            members.put("internal_id", Json.nodes().textNode(internalId));
         }
         ObjectNode node = Json.object().put("id", id);
         members.forEach(node::set);

@@ -26,7 +26,7 @@ final class Models {
         if (body.length == 0 || body[0] != '{') {
             return null;
         }
-        try (JsonParser parser = Json.mapper().getFactory().createParser(body)) {
+        try (JsonParser parser = Json.factory().createParser(body)) {
             parser.nextToken();
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {

@@ -129,40 +129,38 @@ public final class RequestLog {
         }
         StringPool strings = store.strings();
         byte[] keptResponse = payload ? responseBody : null;
+        LogEntry entry = new LogEntry(id, start, step.provider().slug(), strings.of(step.model()),
+                strings.of(step.endpoint()), plan.kind().requestType(), step.index(), status,
+                status >= 200 && status < 300, cached, Duration.between(start, end).toMillis(), null, null, 0, false,
+                metadata(step), client.eventId(), strings.of(userAgent), gateway.gateway().settings().authentication(),
+                new LogEntry.Payload(strings.of(requestType(step)), requestBody.length, payload ? requestBody : null),
+                new LogEntry.Payload(strings.of(responseType), responseSize, keptResponse), null, null);
         // Reading the usage out of the body and pricing it waits for the first read of the entry; without the
         // payload the body is not kept, so then it happens now.
         Usage known = payload ? null : Usage.of(responseType, responseBody);
-        PendingEntry finish = new PendingEntry(id, start.getEpochSecond(), start.getNano(), step.provider().slug(),
-                strings.of(step.model()), strings.of(step.endpoint()), plan.kind().requestType(), step.index(),
-                status, cached, Duration.between(start, end).toMillis(),
-                cached ? Optional.empty() : step.settings().customCost(), metadata(step), client.eventId(),
-                strings.of(userAgent), gateway.gateway().settings().authentication(), strings.of(requestType(step)),
-                requestBody.length, payload ? requestBody : null, strings.of(responseType), responseSize,
-                keptResponse, known);
-        store.append(GatewayRef.of(gateway.gateway()), id, finish, gateway.gateway().settings().logLimit());
+        store.append(GatewayRef.of(gateway.gateway()), id,
+                new Unpriced(entry, keptResponse, cached ? Optional.empty() : step.settings().customCost(), known),
+                gateway.gateway().settings().logLimit());
     }
 
     /**
-     * What a stored entry holds until its first read, and how it is finished then: one object with the entry's
-     * fields flat, since a gateway may keep millions of them.
+     * A stored entry whose usage and cost are read and priced on its first read, since reading the usage out of a
+     * response body cost about a tenth of the proxy's throughput (bench/README's throughput figures) when every
+     * request paid for it; {@code responseBody} is the entry's own stored body.
      */
-    private record PendingEntry(String id, long startSecond, int startNano, String provider, String model,
-                                String endpoint, String kind, int index, int status, boolean cached,
-                                long durationMillis, Optional<JsonNode> customCost, String metadata, String eventId,
-                                String userAgent, boolean authenticated, String requestType, long requestSize,
-                                byte[] requestBody, String responseType, long responseSize, byte[] responseBody,
-                                Usage known) implements Supplier<LogEntry> {
+    private record Unpriced(LogEntry entry, byte[] responseBody, Optional<JsonNode> customCost, Usage known)
+            implements Supplier<LogEntry> {
 
         @Override
         public LogEntry get() {
-            Usage usage = known != null ? known : Usage.of(responseType, responseBody);
+            Usage usage = known != null ? known : Usage.of(entry.response().contentType(), responseBody);
             Optional<Double> custom = customCost.flatMap(c -> Prices.customPrice(c, usage));
-            double cost = cached ? 0 : custom.orElseGet(() -> Prices.listPrice(model, usage));
-            return new LogEntry(id, Instant.ofEpochSecond(startSecond, startNano), provider, model, endpoint, kind,
-                    index, status, status >= 200 && status < 300, cached, durationMillis, usage.tokensIn(),
-                    usage.tokensOut(), cost, custom.isPresent(), metadata, eventId, userAgent, authenticated,
-                    new LogEntry.Payload(requestType, requestSize, requestBody),
-                    new LogEntry.Payload(responseType, responseSize, responseBody), null, null);
+            double cost = entry.cached() ? 0 : custom.orElseGet(() -> Prices.listPrice(entry.model(), usage));
+            LogEntry e = entry;
+            return new LogEntry(e.id(), e.createdAt(), e.provider(), e.model(), e.path(), e.requestType(), e.step(),
+                    e.statusCode(), e.success(), e.cached(), e.durationMillis(), usage.tokensIn(), usage.tokensOut(),
+                    cost, custom.isPresent(), e.metadata(), e.eventId(), e.userAgent(), e.authenticated(),
+                    e.request(), e.response(), e.feedback(), e.score());
         }
     }
 

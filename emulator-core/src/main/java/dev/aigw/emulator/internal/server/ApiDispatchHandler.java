@@ -10,6 +10,7 @@ import dev.aigw.emulator.internal.json.Json;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.util.function.Supplier;
 
 /**
  * Matches the request against a route table, authorizes it, runs the endpoint and writes its answer in
@@ -18,19 +19,24 @@ import io.undertow.util.Headers;
 public final class ApiDispatchHandler implements HttpHandler {
 
     private final String name;
-    private final RouteTable routes;
+    private final Supplier<RouteTable> table;
     private final Authorizer authorizer;
+    private volatile RouteTable routes;
 
-    public ApiDispatchHandler(String name, RouteTable routes, Authorizer authorizer) {
+    /**
+     * Serves the routes {@code table} makes, which it calls on the first request: an emulator that is never
+     * asked through this API does not load its endpoints (a fresh JVM's first proxied request paid for them).
+     */
+    public ApiDispatchHandler(String name, Supplier<RouteTable> table, Authorizer authorizer) {
         this.name = name;
-        this.routes = routes;
+        this.table = table;
         this.authorizer = authorizer;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws InterruptedException {
         String path = exchange.getRelativePath();
-        RouteTable.Match match = routes.match(exchange.getRequestMethod().toString(), path);
+        RouteTable.Match match = routes().match(exchange.getRequestMethod().toString(), path);
         if (match instanceof RouteTable.Match.WrongMethod wrong) {
             exchange.getResponseHeaders().put(Headers.ALLOW, String.join(", ", wrong.allowed()));
             throw ApiException.methodNotAllowed();
@@ -41,6 +47,20 @@ public final class ApiDispatchHandler implements HttpHandler {
         authorizer.authorize(exchange, found.route(), found.params());
         ApiResponse response = found.route().endpoint().handle(new ApiRequest(exchange, found.params()));
         write(exchange, response);
+    }
+
+    private RouteTable routes() {
+        RouteTable made = routes;
+        if (made == null) {
+            synchronized (this) {
+                made = routes;
+                if (made == null) {
+                    made = table.get();
+                    routes = made;
+                }
+            }
+        }
+        return made;
     }
 
     private static void write(HttpServerExchange exchange, ApiResponse response) {

@@ -56,14 +56,14 @@ public final class HandlerChain {
                 new ErrorBoundaryHandler(ErrorEnvelope.V4, hints,
                 new PlacementHandler(Placement.management(), v4Worker,
                 new ManagementAuthenticationHandler(state.credentials(),
-                new ApiDispatchHandler("management", ManagementRoutes.table(ManagementContext.of(state)),
+                new ApiDispatchHandler("management", () -> ManagementRoutes.table(ManagementContext.of(state)),
                         new ManagementAuthorizer(state.accounts()))))));
 
         HttpHandler control =
                 new RequestBodyHandler(maxBody,
                 new ErrorBoundaryHandler(ErrorEnvelope.V4, hints,
                 new PlacementHandler(Placement.control(), v4Worker,
-                new ApiDispatchHandler("control", ControlRoutes.table(state), Authorizer.NONE))));
+                new ApiDispatchHandler("control", () -> ControlRoutes.table(state), Authorizer.NONE))));
 
         String testId = EmulatorSettings.TEST_ID_HEADER;
         RunTokens runTokens = new RunTokens(state.credentials(), state.accounts());

@@ -48,11 +48,14 @@ final class OpenAiChat {
         long created = request.now().getEpochSecond();
         String finish = c.truncated() ? "length" : "stop";
         String fingerprint = "fp_" + Ids.hex(model, 10);
-        if (!body.path("stream").asBoolean(false)) {
-            return Replies.json(200, OpenAiChatFormat.completionBytes(id, created, model, c.text(), finish,
-                    c.inputTokens(), c.outputTokens(), fingerprint), headers);
-        }
         ObjectNode usage = OpenAiChatFormat.usage(c.inputTokens(), c.outputTokens(), 0);
+        if (!body.path("stream").asBoolean(false)) {
+            ObjectNode completion = OpenAiChatFormat.completion(id, created, model,
+                    OpenAiChatFormat.message(c.text()), finish, usage);
+            completion.put("service_tier", "default");
+            completion.put("system_fingerprint", fingerprint);
+            return Replies.json(200, completion, headers);
+        }
         boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
         List<SseEvent> events = new ArrayList<>();
         events.add(chunk(id, created, model, OpenAiChatFormat.roleDelta(), null, includeUsage, fingerprint));
