@@ -5,6 +5,7 @@ import dev.aigw.emulator.ApiToken;
 import dev.aigw.emulator.internal.util.Suggestions;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One setting of the standalone emulator that the command line, the environment and the config file can all
@@ -61,39 +62,10 @@ enum Setting {
         }
     },
     CLOCK("--clock", "AIGW_CLOCK", "clock", "system|virtual",
-            "real time, or virtual time driven through /__emulator/clock", "system") {
-        @Override
-        boolean accepts(String value) {
-            return CLOCKS.contains(value);
-        }
-
-        @Override
-        String allowed() {
-            return "\"system\" or \"virtual\"";
-        }
-
-        @Override
-        String hint(String value) {
-            return Suggestions.didYouMean(value, CLOCKS);
-        }
-    },
+            "real time, or virtual time driven through /__emulator/clock", "system", List.of("system", "virtual")),
     HINTS("--hints", "AIGW_HINTS", "hints", "true|false",
-            "send the x-aigw-emulator-hint header, which says what to do, with the gateway's own errors", "true") {
-        @Override
-        boolean accepts(String value) {
-            return BOOLEANS.contains(value);
-        }
-
-        @Override
-        String allowed() {
-            return "\"true\" or \"false\"";
-        }
-
-        @Override
-        String hint(String value) {
-            return Suggestions.didYouMean(value, BOOLEANS);
-        }
-    },
+            "send the x-aigw-emulator-hint header, which says what to do, with the gateway's own errors", "true",
+            List.of("true", "false")),
     CONFIG("--config", "AIGW_CONFIG", null, "FILE", "JSON config file (format below)", "none") {
         @Override
         boolean accepts(String value) {
@@ -107,8 +79,6 @@ enum Setting {
     };
 
     private static final Pattern ACCOUNT_PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final List<String> CLOCKS = List.of("system", "virtual");
-    private static final List<String> BOOLEANS = List.of("true", "false");
 
     private final String option;
     private final String env;
@@ -116,24 +86,37 @@ enum Setting {
     private final String metavar;
     private final String description;
     private final String defaultText;
+    private final List<String> choices;
 
+    /** A setting whose values each constant checks itself. */
     Setting(String option, String env, String fileField, String metavar, String description, String defaultText) {
+        this(option, env, fileField, metavar, description, defaultText, List.of());
+    }
+
+    /** A setting that takes one of a few words, a typo of which gets a "did you mean". */
+    Setting(String option, String env, String fileField, String metavar, String description, String defaultText,
+            List<String> choices) {
         this.option = option;
         this.env = env;
         this.fileField = fileField;
         this.metavar = metavar;
         this.description = description;
         this.defaultText = defaultText;
+        this.choices = choices;
     }
 
-    abstract boolean accepts(String value);
+    boolean accepts(String value) {
+        return choices.contains(value);
+    }
 
     /** Says in a few words what values are accepted. */
-    abstract String allowed();
+    String allowed() {
+        return choices.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(" or "));
+    }
 
     /** Returns a "did you mean" hint for a refused value, or an empty string. */
     String hint(String value) {
-        return "";
+        return choices.isEmpty() ? "" : Suggestions.didYouMean(value, choices);
     }
 
     /** Returns the value if accepted; otherwise stops start-up with a message naming {@code source}. */
