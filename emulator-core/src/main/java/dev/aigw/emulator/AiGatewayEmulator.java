@@ -18,6 +18,7 @@ import dev.aigw.emulator.internal.server.EmulatorServer;
 import dev.aigw.emulator.internal.server.HandlerChain;
 import dev.aigw.emulator.internal.server.Hints;
 import dev.aigw.emulator.internal.server.InFlightRequests;
+import dev.aigw.emulator.internal.util.Logs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,7 +32,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An in-process emulator of Cloudflare AI Gateway: one HTTP server that serves the v4 management API
@@ -58,7 +58,7 @@ public final class AiGatewayEmulator implements AutoCloseable {
     /** The default request body limit: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-    private static final Logger LOG = LoggerFactory.getLogger(AiGatewayEmulator.class);
+    private static final Logger LOG = Logs.getLogger(AiGatewayEmulator.class);
 
     private enum Lifecycle { NEW, RUNNING, CLOSED }
 

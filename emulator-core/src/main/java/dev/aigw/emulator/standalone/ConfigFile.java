@@ -25,6 +25,7 @@ import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.script.ScriptStepJson;
 import dev.aigw.emulator.internal.script.Scripts;
+import dev.aigw.emulator.internal.util.Logs;
 import dev.aigw.emulator.standalone.StandaloneOptions.Given;
 import java.io.IOException;
 import java.net.URI;
@@ -47,7 +48,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The optional JSON config file. Every problem stops start-up with a message that names the member by its
@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ConfigFile {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigFile.class);
+    private static final Logger LOG = Logs.getLogger(ConfigFile.class);
 
     /** The members the top level takes. */
     static final List<String> MEMBERS = List.of("host", "port", "account_id", "api_token", "clock", "accounts",

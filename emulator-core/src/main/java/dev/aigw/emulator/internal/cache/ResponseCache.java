@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.util.Logs;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stores gateway responses and serves them while fresh on the emulator's clock (proxy.md 5). Holds the rules
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResponseCache {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
+    private static final Logger LOG = Logs.getLogger(ResponseCache.class);
 
     /** The largest request body whose response is cached (proxy.md 11). */
     public static final long MAX_REQUEST_BYTES = 25L * 1024 * 1024;

@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal.log;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.util.Logs;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A log field the Logs API filters and sorts by (management-api.md 4.2), with its type and how to read it from
@@ -53,7 +53,7 @@ public enum LogField {
     DLP_ACTION("dlp_action", Type.STRING, e -> null),
     USER_AGENT("user_agent", Type.STRING, LogEntry::userAgent);
 
-    private static final Logger LOG = LoggerFactory.getLogger(LogField.class);
+    private static final Logger LOG = Logs.getLogger(LogField.class);
 
     /** The kinds of value a field holds, each with the operators that apply to it. */
     public enum Type {

@@ -2,10 +2,10 @@ package dev.aigw.emulator.internal.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.util.Logs;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the token counts of a response from the provider's usage block (proxy.md 7.2, 10): OpenAI's
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public record Usage(Integer tokensIn, Integer tokensOut) {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Usage.class);
+    private static final Logger LOG = Logs.getLogger(Usage.class);
 
     /** The usage of a response that carries none. */
     public static final Usage UNKNOWN = new Usage(null, null);

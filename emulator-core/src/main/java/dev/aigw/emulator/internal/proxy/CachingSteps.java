@@ -7,11 +7,11 @@ import dev.aigw.emulator.internal.cache.CachedReply;
 import dev.aigw.emulator.internal.cache.ResponseCache;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
+import dev.aigw.emulator.internal.util.Logs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers a step from the {@link ResponseCache} when caching is effective for it and a fresh entry exists (a
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CachingSteps implements StepRunner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CachingSteps.class);
+    private static final Logger LOG = Logs.getLogger(CachingSteps.class);
 
     private final ResponseCache cache;
     private final StepRunner next;

@@ -11,6 +11,7 @@ import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.compat.CompatTranslation;
 import dev.aigw.emulator.internal.provider.registry.ProviderEntry;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
+import dev.aigw.emulator.internal.util.Logs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Plans the OpenAI-compatible endpoint's step (proxy.md 1.5): {@code model} is {@code {provider}/{model}},
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CompatSteps {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CompatSteps.class);
+    private static final Logger LOG = Logs.getLogger(CompatSteps.class);
 
     private final ProviderRegistry providers;
     private final EmulatorClock clock;

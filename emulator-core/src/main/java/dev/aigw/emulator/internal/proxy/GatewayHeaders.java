@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.internal.gateway.Backoff;
 import dev.aigw.emulator.internal.gateway.Retries;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.util.Logs;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -14,7 +15,6 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code cf-aig-*} request headers the gateway reads, parsed by proxy.md 3.1's rules: an invalid
@@ -33,7 +33,7 @@ public record GatewayHeaders(
         Retries retries,
         Optional<JsonNode> customCost) {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GatewayHeaders.class);
+    private static final Logger LOG = Logs.getLogger(GatewayHeaders.class);
 
     /** At most this many metadata entries are kept: the first ones, in JSON order. */
     public static final int MAX_METADATA_ENTRIES = 5;

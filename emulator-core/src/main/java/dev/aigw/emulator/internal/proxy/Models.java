@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.PathStyle;
+import dev.aigw.emulator.internal.util.Logs;
 import java.io.IOException;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Finds the model a provider request names: the body's {@code model}, else the model in the path. */
 final class Models {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Models.class);
+    private static final Logger LOG = Logs.getLogger(Models.class);
 
     private Models() {
     }

@@ -1,6 +1,7 @@
 package dev.aigw.emulator.internal.script;
 
 import dev.aigw.emulator.UpstreamBehavior;
+import dev.aigw.emulator.internal.util.Logs;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -9,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The scripted behaviours of every provider, in the order they were queued. An attempt takes the first
@@ -131,7 +131,7 @@ public final class Scripts {
         void close();
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(Scripts.class);
+    private static final Logger LOG = Logs.getLogger(Scripts.class);
 
     private final List<Entry> entries = new ArrayList<>();
     private int unscriptedRequests;

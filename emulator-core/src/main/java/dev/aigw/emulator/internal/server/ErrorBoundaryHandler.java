@@ -2,10 +2,10 @@ package dev.aigw.emulator.internal.server;
 
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.api.ErrorEnvelope;
+import dev.aigw.emulator.internal.util.Logs;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure below it into its surface's error envelope: {@link ApiException}s as they say (with their
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorBoundaryHandler implements HttpHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorBoundaryHandler.class);
+    private static final Logger LOG = Logs.getLogger(ErrorBoundaryHandler.class);
 
     private final ErrorEnvelope envelope;
     private final Hints hints;

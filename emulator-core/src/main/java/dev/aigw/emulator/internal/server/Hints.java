@@ -1,10 +1,10 @@
 package dev.aigw.emulator.internal.server;
 
 import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.util.Logs;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Whether an error's hint (what is wrong and what to do, see {@link ApiException#hint()}) goes out in the
@@ -35,7 +35,7 @@ public enum Hints {
     public static final String LOGGER = "dev.aigw.emulator.hints";
 
     private static final HttpString HEADER_NAME = HttpString.tryFromString(HEADER);
-    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+    private static final Logger LOG = Logs.getLogger(LOGGER);
     private static final int MAX_LENGTH = 2_000;
 
     /** Returns {@link #SHOWN} or {@link #HIDDEN}. */

@@ -1,12 +1,12 @@
 package dev.aigw.emulator.internal.server;
 
 import dev.aigw.emulator.internal.api.RequestBodies;
+import dev.aigw.emulator.internal.util.Logs;
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.Arrays;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
 
 /**
@@ -18,7 +18,7 @@ import org.xnio.IoUtils;
  */
 public final class RequestBodyHandler implements HttpHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RequestBodyHandler.class);
+    private static final Logger LOG = Logs.getLogger(RequestBodyHandler.class);
 
     private static final byte[] NO_BODY = new byte[0];
     private static final int FIRST_CAPACITY = 8 * 1024;

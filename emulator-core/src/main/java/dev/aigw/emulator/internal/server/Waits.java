@@ -1,7 +1,7 @@
 package dev.aigw.emulator.internal.server;
 
+import dev.aigw.emulator.internal.util.Logs;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Waits that shutting down must see through: an interrupt does not cut them short, since returning early would
@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Waits {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Waits.class);
+    private static final Logger LOG = Logs.getLogger(Waits.class);
 
     /** A wait that an interrupt can end early. */
     interface Wait {

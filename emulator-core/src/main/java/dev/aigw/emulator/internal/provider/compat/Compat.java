@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.SseEvent;
+import dev.aigw.emulator.internal.util.Logs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Small helpers the translations share: message text, tool arguments, data URLs. */
 final class Compat {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Compat.class);
+    private static final Logger LOG = Logs.getLogger(Compat.class);
 
     private Compat() {
     }

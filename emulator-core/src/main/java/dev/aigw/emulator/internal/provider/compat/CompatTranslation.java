@@ -7,6 +7,7 @@ import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.CredentialHeader;
 import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
+import dev.aigw.emulator.internal.util.Logs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Translates the gateway's OpenAI-compatible endpoint ({@code /compat/chat/completions}, proxy.md 1.5) to
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CompatTranslation {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CompatTranslation.class);
+    private static final Logger LOG = Logs.getLogger(CompatTranslation.class);
 
     private CompatTranslation() {
     }

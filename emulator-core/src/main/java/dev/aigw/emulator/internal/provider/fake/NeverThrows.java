@@ -3,8 +3,8 @@ package dev.aigw.emulator.internal.provider.fake;
 import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import dev.aigw.emulator.internal.util.Logs;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns a fake's unexpected exception into that provider's 500, so that no request ever fails by throwing. Such
@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 final class NeverThrows implements FakeProvider {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NeverThrows.class);
+    private static final Logger LOG = Logs.getLogger(NeverThrows.class);
 
     private final String slug;
     private final FakeProvider delegate;

@@ -7,17 +7,17 @@ import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import dev.aigw.emulator.internal.util.Logs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Builds the replies of the fake providers and reads their request bodies. */
 final class Replies {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
+    private static final Logger LOG = Logs.getLogger(Replies.class);
 
     static final String JSON = "application/json";
     static final String EVENT_STREAM = "text/event-stream";
