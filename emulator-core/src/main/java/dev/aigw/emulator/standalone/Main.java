@@ -1,6 +1,8 @@
 package dev.aigw.emulator.standalone;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.internal.server.LibraryLogs;
+import dev.aigw.emulator.internal.util.Logs;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -110,11 +112,18 @@ public final class Main {
         return out.toString();
     }
 
-    /** Keeps the one start-up line alone: Undertow and XNIO announce their versions at INFO. */
+    /**
+     * Keeps the one start-up line alone: Undertow and XNIO announce their versions at INFO. With an SLF4J backend
+     * (the standalone jar has slf4j-simple) their logs go to it, as the emulator's do, from WARN up; without one the
+     * emulator quiets their java.util.logging loggers itself (see {@code LibraryLogs}), and asking JBoss Logging for
+     * SLF4J would only make SLF4J print that it has no backend.
+     */
     private static void quietLibraryLogs() {
-        // Undertow logs through JBoss Logging, which picks SLF4J on its own only when Logback is present.
-        System.setProperty("org.jboss.logging.provider", "slf4j");
-        for (String logger : new String[] {"io.undertow", "org.xnio", "org.jboss"}) {
+        if (!Logs.hasBackend()) {
+            return;
+        }
+        System.setProperty(LibraryLogs.PROVIDER_PROPERTY, "slf4j");
+        for (String logger : LibraryLogs.names()) {
             String property = "org.slf4j.simpleLogger.log." + logger;
             if (System.getProperty(property) == null) {
                 System.setProperty(property, "warn");

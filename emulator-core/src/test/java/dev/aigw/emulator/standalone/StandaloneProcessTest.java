@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.testsupport.ChildJvm;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -91,6 +93,21 @@ class StandaloneProcessTest {
     }
 
     @Test
+    void withNoLoggingBackendAStartAndAStopPrintOnlyTheBanner() throws Exception {
+        Running emulator = start(ChildJvm.withoutLoggingBackend(), "--port", "0");
+        assertThat(get(emulator.baseUrl() + "/__emulator/health", null).statusCode()).isEqualTo(200);
+        assertThat(get(emulator.baseUrl() + "/client/v4/accounts/0123456789abcdef0123456789abcdef/ai-gateway/gateways",
+                AiGatewayEmulator.DEFAULT_API_TOKEN).statusCode()).isEqualTo(200);
+
+        emulator.process().destroy();
+
+        assertThat(emulator.process().waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s of SIGTERM").isTrue();
+        assertThat(Files.readString(emulator.stdout()).strip()).isEqualTo(emulator.startLine()
+                + "\nAI Gateway emulator stopped");
+        assertThat(Files.readString(emulator.stderr())).isEmpty();
+    }
+
+    @Test
     void invalidConfigurationEndsWithExitCodeTwoAndNamesTheField() throws Exception {
         Path config = write("{\"gateways\": [{\"id\": \"Bad Id\"}]}");
         Process process = launch("--config", config.toString());
@@ -131,7 +148,11 @@ class StandaloneProcessTest {
      * closes the pipes, and what the process prints while stopping would be lost.
      */
     private Running start(String... args) throws Exception {
-        Process process = launch(args);
+        return start(ChildJvm.withSlf4jSimple(), args);
+    }
+
+    private Running start(ChildJvm jvm, String... args) throws Exception {
+        Process process = launch(jvm, args);
         Path stdout = dir.resolve("stdout.txt");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline && process.isAlive()) {
@@ -149,14 +170,11 @@ class StandaloneProcessTest {
 
     /** Starts {@code java -cp <test class path> ...Main args} with no AIGW_* variables inherited. */
     private Process launch(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(dir.resolve("stdout.txt").toFile())
-                .redirectError(dir.resolve("stderr.txt").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("AIGW_"));
-        Process process = builder.start();
+        return launch(ChildJvm.withSlf4jSimple(), args);
+    }
+
+    private Process launch(ChildJvm jvm, String... args) throws IOException {
+        Process process = jvm.start(dir, Main.class, args).process();
         processes.add(process);
         return process;
     }

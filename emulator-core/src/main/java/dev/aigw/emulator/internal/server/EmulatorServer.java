@@ -161,6 +161,12 @@ public final class EmulatorServer {
 
     /** The JVM's one XNIO provider, found once. */
     private static final class Provider {
-        static final Xnio XNIO = Xnio.getInstance(Undertow.class.getClassLoader());
+        static final Xnio XNIO = load();
+
+        private static Xnio load() {
+            // Before XNIO's first use, which logs its version at INFO.
+            LibraryLogs.quiet();
+            return Xnio.getInstance(Undertow.class.getClassLoader());
+        }
     }
 }
