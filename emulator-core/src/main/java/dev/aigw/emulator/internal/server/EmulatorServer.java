@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.server;
 
+import dev.aigw.emulator.internal.util.Logs;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
@@ -8,8 +9,12 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.protocol.http.HttpOpenListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
@@ -32,6 +37,8 @@ import org.xnio.channels.AcceptingChannel;
  * it to the bytes an Undertow server built by the public API answers.
  */
 public final class EmulatorServer {
+
+    private static final Logger LOG = Logs.getLogger(EmulatorServer.class);
 
     private final String name;
     private final InetSocketAddress address;
@@ -80,7 +87,7 @@ public final class EmulatorServer {
                     .set(UndertowOptions.RECORD_REQUEST_START_TIME, false)
                     .getMap());
             listener.setRootHandler(root);
-            channel = worker.createStreamConnectionServer(address, ChannelListeners.openListenerAdapter(listener),
+            channel = worker.createStreamConnectionServer(address, opening(listener),
                     OptionMap.builder()
                             .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
                             .set(Options.TCP_NODELAY, true)
@@ -101,11 +108,24 @@ public final class EmulatorServer {
      * Stops serving, frees the port and ends the server's threads, waiting for running requests to end (they were
      * interrupted first). An interrupt does not cut the wait short: it is kept for the caller once every thread
      * has ended.
+     *
+     * <p>The order matters: first no new connection (the listening channel closes, and the connections XNIO had
+     * accepted by then are opened), then the requests running on worker threads end while the I/O threads still
+     * serve their connections (a new request that needs a worker gets a 503), and only then the I/O threads stop,
+     * closing every connection. Stopping the I/O threads first cut the connections under the requests still
+     * running, which then failed loudly, and left XNIO accept tasks to fail on I/O threads already stopping.
      */
     public synchronized void stop() {
         boolean interrupted = false;
-        IoUtils.safeClose(channel);
-        channel = null;
+        if (channel != null) {
+            IoUtils.safeClose(channel);
+            channel = null;
+            interrupted |= awaitAcceptedConnections();
+        }
+        if (tasks != null) {
+            interrupted |= tasks.shutDownAndJoin();
+            tasks = null;
+        }
         if (worker != null) {
             worker.shutdown();
             interrupted |= Waits.uninterruptibly(worker::awaitTermination);
@@ -114,10 +134,6 @@ public final class EmulatorServer {
             worker = null;
             xnioThreads = List.of();
         }
-        if (tasks != null) {
-            interrupted |= tasks.shutDownAndJoin();
-            tasks = null;
-        }
         if (buffers != null) {
             buffers.close();
             buffers = null;
@@ -125,6 +141,48 @@ public final class EmulatorServer {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Waits, once the listening channel is closed, until the connections XNIO accepted before are opened. XNIO's
+     * accept thread hands each accepted connection to an I/O thread as a task, which may requeue itself; a task
+     * that meets an I/O thread already stopping fails with an ERROR (XNIO000011). Two rounds of an empty task on
+     * every thread of the worker settle them: the first runs after any accept in progress on the accept thread has
+     * queued its tasks, the second after those tasks have run. Returns whether the wait was interrupted.
+     */
+    private boolean awaitAcceptedConnections() {
+        boolean interrupted = false;
+        for (int round = 0; round < 2; round++) {
+            CountDownLatch ran = new CountDownLatch(xnioThreads.size());
+            for (Thread thread : xnioThreads) {
+                ((XnioIoThread) thread).execute(ran::countDown);
+            }
+            interrupted |= Waits.uninterruptibly(ran::await);
+        }
+        return interrupted;
+    }
+
+    /**
+     * Returns the listener that opens each accepted connection, as {@code ChannelListeners.openListenerAdapter}
+     * does, except that it expects the channel closed by {@link #stop()}: an accept task XNIO queued before the
+     * close may run after it and find nothing to accept, which the adapter logs as an ERROR (XNIO001009).
+     */
+    private static ChannelListener<AcceptingChannel<StreamConnection>> opening(HttpOpenListener listener) {
+        return server -> {
+            StreamConnection accepted;
+            try {
+                accepted = server.accept();
+            } catch (ClosedChannelException e) {
+                LOG.debug("An accept task ran after the server closed: nothing to accept", e);
+                return;
+            } catch (IOException e) {
+                LOG.error("Could not accept a connection on {}", server, e);
+                return;
+            }
+            if (accepted != null) {
+                ChannelListeners.invokeChannelListener(accepted, listener);
+            }
+        };
     }
 
     /**
