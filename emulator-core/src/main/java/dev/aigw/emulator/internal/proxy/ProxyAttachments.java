@@ -17,6 +17,9 @@ public final class ProxyAttachments {
     /** Set by the log stage: the request's log, which the proxy tells how each step ended. */
     public static final AttachmentKey<RequestLog> LOG = AttachmentKey.create(RequestLog.class);
 
+    /** Set while the request line is written (its logger at DEBUG): the line the proxy tells its attempts. */
+    public static final AttachmentKey<RequestLine> REQUEST_LINE = AttachmentKey.create(RequestLine.class);
+
     private ProxyAttachments() {
     }
 }

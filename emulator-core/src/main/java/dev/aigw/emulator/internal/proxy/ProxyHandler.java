@@ -32,6 +32,10 @@ public final class ProxyHandler implements HttpHandler {
         ProxyPlan plan = exchange.getAttachment(ProxyAttachments.PLAN);
         RequestLog log = exchange.getAttachment(ProxyAttachments.LOG);
         TimelineRecorder timeline = new TimelineRecorder(client.arrivedAt());
+        RequestLine line = exchange.getAttachment(ProxyAttachments.REQUEST_LINE);
+        if (line != null) {
+            line.timeline(timeline);
+        }
         List<Step> all = plan.steps();
         for (Step step : all) {
             boolean last = step.index() == all.size() - 1;

@@ -14,6 +14,9 @@ final class ReplyHeaders {
     /** The header naming the log entry. */
     static final String LOG_ID = "cf-aig-log-id";
 
+    /** The header saying whether the cache answered. */
+    static final String CACHE_STATUS = "cf-aig-cache-status";
+
     private ReplyHeaders() {
     }
 
@@ -23,7 +26,7 @@ final class ReplyHeaders {
             headers.put(LOG_ID, log.idFor(step));
         }
         if (cache.header() != null) {
-            headers.put("cf-aig-cache-status", cache.header());
+            headers.put(CACHE_STATUS, cache.header());
         }
         if (plan.kind() == ProxyPlan.Kind.UNIVERSAL) {
             headers.put("cf-aig-step", String.valueOf(step.index()));

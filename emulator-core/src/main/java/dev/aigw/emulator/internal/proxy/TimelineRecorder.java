@@ -26,6 +26,11 @@ public final class TimelineRecorder {
         return attempts.isEmpty();
     }
 
+    /** Returns how many attempts were made so far. */
+    public int size() {
+        return attempts.size();
+    }
+
     public Timeline finish(ClientRequest client, ResolvedGateway gateway, String logId, int status) {
         String provider = attempts.isEmpty() ? null : attempts.get(0).provider();
         return new Timeline(client.requestId(), logId, gateway.accountId(), gateway.gateway().id(), provider,

@@ -20,6 +20,7 @@ import dev.aigw.emulator.internal.proxy.ProxyHandler;
 import dev.aigw.emulator.internal.proxy.RateLimitHandler;
 import dev.aigw.emulator.internal.proxy.ReplyWriter;
 import dev.aigw.emulator.internal.proxy.RequestIdsHandler;
+import dev.aigw.emulator.internal.proxy.RequestLineHandler;
 import dev.aigw.emulator.internal.proxy.RunTokens;
 import dev.aigw.emulator.internal.proxy.ScriptedAttempts;
 import dev.aigw.emulator.internal.proxy.StepRunner;
@@ -33,10 +34,10 @@ import io.undertow.server.handlers.PathHandler;
  * where it stays there or moves to a worker thread ({@link Placement} holds the rules); everything below is
  * plain blocking code. Each thread's part of a request runs inside its surface's error boundary.
  *
- * <p>The data plane: request ids, gateway lookup, gateway authentication, endpoint resolution, placement,
- * then the log (which sees every request that got this far), the rate limit (before the cache, so hits
- * count), and the proxy, whose steps each go through the cache, the compat translation and the attempts with
- * their retries to the scripted upstream and the provider.
+ * <p>The data plane: request ids, the request line (a DEBUG line when the request ends), gateway lookup, gateway
+ * authentication, endpoint resolution, placement, then the log (which sees every request that got this far), the
+ * rate limit (before the cache, so hits count), and the proxy, whose steps each go through the cache, the compat
+ * translation and the attempts with their retries to the scripted upstream and the provider.
  */
 public final class HandlerChain {
 
@@ -76,13 +77,14 @@ public final class HandlerChain {
                 new RequestBodyHandler(maxBody,
                 new ErrorBoundaryHandler(ErrorEnvelope.GATEWAY, hints,
                 new RequestIdsHandler(state.ids(), state.clock(), testId,
+                new RequestLineHandler(state.clock(),
                 new GatewayLookupHandler(state.gateways(), state.accounts(), runTokens, state.clock(), state::newUuid,
                 new GatewayAuthenticationHandler(runTokens,
                 new EndpointResolutionHandler(state.providers(), state.clock(), testId,
                 new PlacementHandler(Placement.proxy(state.upstreams(), state.scripts()), gatewayWorker,
                 new LogHandler(state.logs(), state.ids(), state.clock(),
                 new RateLimitHandler(state.rateLimiter(), state.clock(),
-                new ProxyHandler(steps, new ReplyWriter(state.clock()), state.timelines()))))))))));
+                new ProxyHandler(steps, new ReplyWriter(state.clock()), state.timelines())))))))))));
 
         HttpHandler unknown =
                 new ErrorBoundaryHandler(ErrorEnvelope.V4, hints, exchange -> {
