@@ -1,6 +1,7 @@
 package dev.aigw.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.internal.BuilderSeeding;
 import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
 import dev.aigw.emulator.internal.ScopeFilter;
@@ -443,6 +444,11 @@ public final class AiGatewayEmulator implements AutoCloseable {
         private boolean hints = true;
         private final Map<String, StoredSettings> declaredGateways = new LinkedHashMap<>();
 
+        static {
+            // The standalone emulator's config file seeds gateways and steps; no public method takes a Seed.
+            BuilderSeeding.install((builder, seed) -> builder.seed = Objects.requireNonNull(seed, "seed"));
+        }
+
         private Builder() {
         }
 
@@ -575,15 +581,6 @@ public final class AiGatewayEmulator implements AutoCloseable {
          */
         public Builder hints(boolean hints) {
             this.hints = hints;
-            return this;
-        }
-
-        /**
-         * Pre-creates gateways and queues script steps when the emulator is built. Internal: the standalone
-         * emulator's config file produces the {@link Seed}; the type may change without notice.
-         */
-        public Builder seed(Seed seed) {
-            this.seed = Objects.requireNonNull(seed, "seed");
             return this;
         }
 
