@@ -1,6 +1,7 @@
 package dev.aigw.emulator.junit5;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.ProviderScript;
 import dev.aigw.emulator.VirtualClock;

@@ -1,6 +1,7 @@
 package dev.aigw.emulator.junit5;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ClockMode;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

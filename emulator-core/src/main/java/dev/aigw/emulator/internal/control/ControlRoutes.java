@@ -13,7 +13,7 @@ public final class ControlRoutes {
     }
 
     public static RouteTable table(EmulatorState state) {
-        ClockEndpoints clock = new ClockEndpoints(state.clock());
+        ClockEndpoints clock = new ClockEndpoints(state.clockControl());
         ScriptEndpoints scripts = new ScriptEndpoints(state.scripts(), state.providers());
         return new RouteTable()
                 .add("GET", "/health", null, request -> json(Json.object().put("status", "ok")))
