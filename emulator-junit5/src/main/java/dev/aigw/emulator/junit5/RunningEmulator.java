@@ -34,7 +34,7 @@ final class RunningEmulator implements ExtensionContext.Store.CloseableResource,
     void prepareForTest() {
         emulator.reset();
         if (initialMode != null) {
-            ((VirtualClock) emulator.clock()).setMode(initialMode);
+            emulator.clock().setMode(initialMode);
         }
     }
 

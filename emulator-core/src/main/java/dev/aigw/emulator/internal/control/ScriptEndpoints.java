@@ -11,6 +11,7 @@ import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.script.ScriptStepJson;
 import dev.aigw.emulator.internal.script.Scripts;
+import dev.aigw.emulator.internal.wire.PendingScriptJson;
 import java.util.List;
 
 /**
@@ -45,10 +46,7 @@ final class ScriptEndpoints {
             Scripts.Scope scope = queued.scope();
             if (filter.matches(scope.provider(), scope.gatewayId(), scope.testId())) {
                 pending += queued.repeat().responses();
-                list.addObject().put("provider", scope.provider()).put("gateway_id", scope.gatewayId())
-                        .put("test_id", scope.testId()).put("pending", queued.repeat().responses())
-                        .put("repeats", queued.repeat().repeats())
-                        .set("step", ScriptStepJson.render(queued.behavior(), queued.repeat()));
+                list.add(PendingScriptJson.render(queued));
             }
         }
         ObjectNode body = Json.object().put("pending", pending);
