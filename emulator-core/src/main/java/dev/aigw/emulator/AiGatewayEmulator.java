@@ -7,7 +7,6 @@ import dev.aigw.emulator.internal.ScopeFilter;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.gateway.GatewayBodies;
-import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.gateway.StoredSettings;
 import dev.aigw.emulator.internal.management.GatewayOperations;
 import dev.aigw.emulator.internal.management.ManagementContext;
@@ -253,9 +252,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     @Override
     public List<LogEntry> logs(String gatewayId, LogQuery query) {
         dev.aigw.emulator.internal.management.LogQuery selection = Objects.requireNonNull(query, "query").toInternal();
-        return gatewayOperations.find(accountId(), Objects.requireNonNull(gatewayId, "gatewayId"))
-                .map(gateway -> state.logs().list(GatewayRef.of(gateway)).stream().filter(selection::matches).toList())
-                .orElse(List.of());
+        return gatewayOperations.logs(accountId(), Objects.requireNonNull(gatewayId, "gatewayId"), selection::matches);
     }
 
     /**
@@ -272,8 +269,8 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         try {
             return toGateway(call.get());
         } catch (ApiException e) {
-            throw ManagementApiException.of(e, e.status() == 404 ? "no gateway \"" + id + "\" exists in account "
-                    + accountId() + "; gateways() lists those that do" : null);
+            throw ManagementApiException.of(e, e.status() == 404 ? ManagementApiException.noSuchGateway(id, accountId())
+                    : null);
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>Thread-safe. Over HTTP each call is one or a few blocking requests, and a failure to reach the emulator is an
  * {@link java.io.UncheckedIOException} naming its URL.
  */
-public interface Emulator {
+public sealed interface Emulator permits AiGatewayEmulator, RemoteEmulator {
 
     /** Returns the emulator's root URL, e.g. {@code http://127.0.0.1:53211}, without a trailing slash. */
     String baseUrl();

@@ -1,5 +1,6 @@
 package dev.aigw.emulator;
 
+import dev.aigw.emulator.internal.time.Waiters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,9 +160,7 @@ public final class VirtualClock implements EmulatorClock, ClockControl {
             long nanos = realTimeout.toNanos();
             while (holding() < count) {
                 if (nanos <= 0) {
-                    throw new IllegalStateException("expected " + count + " waiter(s) on the virtual clock within "
-                            + realTimeout.toMillis() + " ms of real time, but " + holding() + " are waiting; is the"
-                            + " request running, and is the clock in manual mode (it is in " + wireName(mode) + " mode)?");
+                    throw new IllegalStateException(Waiters.tooFew(count, realTimeout, holding(), mode));
                 }
                 nanos = changed.awaitNanos(nanos);
             }
@@ -259,11 +258,7 @@ public final class VirtualClock implements EmulatorClock, ClockControl {
 
     @Override
     public String toString() {
-        return "VirtualClock[" + now() + ", " + wireName(mode) + "]";
-    }
-
-    private static String wireName(ClockMode mode) {
-        return mode.name().toLowerCase(Locale.ROOT);
+        return "VirtualClock[" + now() + ", " + mode.name().toLowerCase(Locale.ROOT) + "]";
     }
 
     /**

@@ -23,7 +23,8 @@ final class ClockEndpoints {
 
     private static final List<String> BODY = List.of("body");
     private static final long DEFAULT_AWAIT_MILLIS = 5_000;
-    private static final long MAX_AWAIT_MILLIS = 600_000;
+    /** The longest an await of waiters waits, in real milliseconds. */
+    static final long MAX_AWAIT_MILLIS = 600_000;
 
     private final ClockControl clock;
 
@@ -46,10 +47,10 @@ final class ClockEndpoints {
 
     ApiResponse advance(ApiRequest request) {
         ObjectNode body = request.jsonObjectBody();
-        JsonShape.closedObject(JsonShape.required("millis", JsonShape.integer(0, Long.MAX_VALUE / 1_000_000)))
+        JsonShape.closedObject(JsonShape.required("millis", JsonShape.millis(Long.MAX_VALUE / 1_000_000)))
                 .check(body, BODY);
         requireVirtual();
-        clock.advance(Duration.ofMillis(body.get("millis").longValue()));
+        clock.advance(Duration.ofNanos(body.get("millis").decimalValue().movePointRight(6).longValueExact()));
         return state();
     }
 
