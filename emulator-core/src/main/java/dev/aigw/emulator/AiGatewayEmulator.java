@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Thread-safe. Instances share nothing: many can run in one JVM, each on its own port.
+ * <p>It implements {@link Emulator}, the operations a test uses, as {@link RemoteEmulator} does over HTTP for an
+ * emulator running elsewhere. Thread-safe. Instances share nothing: many can run in one JVM, each on its own port.
  */
 public final class AiGatewayEmulator implements Emulator, AutoCloseable {
 
