@@ -8,18 +8,17 @@ import dev.aigw.emulator.internal.ScopeFilter;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.gateway.GatewayBodies;
-import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.gateway.StoredSettings;
-import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.management.GatewayOperations;
 import dev.aigw.emulator.internal.management.ManagementContext;
-import dev.aigw.emulator.internal.script.ScriptStepJson;
+import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.server.EmulatorServer;
 import dev.aigw.emulator.internal.server.HandlerChain;
 import dev.aigw.emulator.internal.server.Hints;
 import dev.aigw.emulator.internal.server.InFlightRequests;
 import dev.aigw.emulator.internal.util.Logs;
+import dev.aigw.emulator.internal.wire.PendingScriptJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -46,9 +45,10 @@ import org.slf4j.Logger;
  * }
  * }</pre>
  *
- * <p>Thread-safe. Instances share nothing: many can run in one JVM, each on its own port.
+ * <p>It implements {@link Emulator}, the operations a test uses, as {@link RemoteEmulator} does over HTTP for an
+ * emulator running elsewhere. Thread-safe. Instances share nothing: many can run in one JVM, each on its own port.
  */
-public final class AiGatewayEmulator implements AutoCloseable {
+public final class AiGatewayEmulator implements Emulator, AutoCloseable {
 
     /** The account id every emulator knows unless told otherwise. */
     public static final String DEFAULT_ACCOUNT_ID = "0123456789abcdef0123456789abcdef";
@@ -118,15 +118,15 @@ public final class AiGatewayEmulator implements AutoCloseable {
         return lifecycle == Lifecycle.RUNNING;
     }
 
-    /** Returns the emulator's root URL, e.g. {@code http://127.0.0.1:53211}, without a trailing slash. */
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if the emulator is not started, or closed
+     */
+    @Override
     public synchronized String baseUrl() {
         requireRunning();
         return baseUrl;
-    }
-
-    /** Returns the v4 API base URL a Cloudflare SDK takes, e.g. {@code http://127.0.0.1:53211/client/v4}. */
-    public String managementUrl() {
-        return baseUrl() + "/client/v4";
     }
 
     /** Returns the port the emulator listens on. */
@@ -145,129 +145,70 @@ public final class AiGatewayEmulator implements AutoCloseable {
     public static final String HINT_HEADER = Hints.HEADER;
 
     /** Returns the default account id. */
+    @Override
     public String accountId() {
         return settings.defaultAccountId();
     }
 
     /** Returns the value of the default token, or of the first configured token if tokens were configured. */
+    @Override
     public String apiToken() {
         return settings.tokens().get(0).value();
     }
 
-    /** Returns the clock every time in this emulator comes from. */
-    public EmulatorClock clock() {
+    /**
+     * Returns the control of this emulator's time: the {@link VirtualClock} it runs on (so casting to it works), or
+     * on any other clock, such as {@link EmulatorClock#system()}, a control that reads the time and refuses changes.
+     */
+    @Override
+    public ClockControl clock() {
+        return state.clockControl();
+    }
+
+    /**
+     * Returns the clock every time in this emulator comes from (the one given to {@link Builder#clock}), for code
+     * that runs on the emulator's time, e.g. {@code OpenAiEmulatorClock.install(builder, emulator.emulatorClock())};
+     * {@link #clock()} controls the same time.
+     */
+    public EmulatorClock emulatorClock() {
         return settings.clock();
     }
 
-    /** Returns the data-plane URL of a gateway: {@code {baseUrl}/v1/{accountId}/{gatewayId}}. */
-    public String gatewayUrl(String gatewayId) {
-        return baseUrl() + "/v1/" + accountId() + "/" + gatewayId;
-    }
-
-    /** Returns the base URL an LLM SDK takes for a provider: {@code {gatewayUrl}/{provider}}. */
-    public String providerUrl(String gatewayId, String provider) {
-        return gatewayUrl(gatewayId) + "/" + provider;
-    }
-
-    /**
-     * Returns the oldest upstream attempt not taken yet; never blocks: a client that got its response
-     * always finds its attempts recorded.
-     *
-     * @throws IllegalStateException if every recorded attempt was taken already
-     */
+    @Override
     public RecordedRequest takeRequest() {
         return state.journal().take().orElseThrow(() -> new IllegalStateException(
-                "no untaken request has reached an upstream; recorded so far: " + state.journal().all().size()));
+                Journal.nothingToTake(null, state.journal().all().size())));
     }
 
-    /**
-     * Returns the oldest upstream attempt not taken yet, waiting for one to be recorded (a client running on another
-     * thread) for at most {@code realTimeout} of real time, whatever the emulator's clock.
-     *
-     * @throws IllegalStateException if none was recorded within the timeout
-     * @throws InterruptedException if the thread is interrupted while waiting
-     */
+    @Override
     public RecordedRequest takeRequest(Duration realTimeout) throws InterruptedException {
         if (Objects.requireNonNull(realTimeout, "realTimeout").isNegative()) {
             throw new IllegalArgumentException("realTimeout must not be negative, got " + realTimeout);
         }
         return state.journal().take(realTimeout).orElseThrow(() -> new IllegalStateException(
-                "no untaken request reached an upstream within " + realTimeout + " (real time); recorded so far: "
-                        + state.journal().all().size()));
+                Journal.nothingToTake(realTimeout, state.journal().all().size())));
     }
 
-    /** Returns every recorded upstream attempt, oldest first (taken ones included). */
+    @Override
     public List<RecordedRequest> recordedRequests() {
         return state.journal().all();
     }
 
-    /**
-     * Returns the recorded upstream attempts of a provider, a gateway and a test id, oldest first (taken ones
-     * included); a {@code null} argument selects every value, e.g. {@code recordedRequests("openai", null, "t1")}.
-     *
-     * @throws IllegalArgumentException if {@code provider} names no provider
-     */
+    @Override
     public List<RecordedRequest> recordedRequests(String provider, String gatewayId, String testId) {
         ScopeFilter filter = new ScopeFilter(provider == null ? null : requireProvider(provider), gatewayId, testId);
         return state.journal().all().stream()
                 .filter(r -> filter.matches(r.provider(), r.gatewayId(), r.testId())).toList();
     }
 
-    /**
-     * Returns the script of a provider's upstream, to queue responses and faults (see {@link ProviderScript}).
-     *
-     * @throws IllegalArgumentException if {@code provider} names no provider; the message names the closest slugs
-     */
+    @Override
     public ProviderScript script(String provider) {
         return new ProviderScript(state.scripts(), new Scripts.Scope(requireProvider(provider), null, null));
     }
 
-    /**
-     * Returns the script steps still queued, in the order attempts look at them, each with its provider, gateway
-     * and test id, and the responses it still gives.
-     */
+    @Override
     public List<PendingScript> pendingScripts() {
-        return state.scripts().queued().stream().map(q -> new PendingScript(q.scope().provider(),
-                q.scope().gatewayId(), q.scope().testId(), q.behavior(), q.repeat().responses(), q.repeat().repeats(),
-                Json.text(ScriptStepJson.render(q.behavior(), q.repeat())))).toList();
-    }
-
-    /**
-     * Fails if scripted responses were never used, listing them, as a test should when it ends: a step queued with
-     * {@link ProviderScript#enqueue} whose attempts never came. Steps that repeat ({@code always}, every nth, with a
-     * probability) are never leftovers.
-     *
-     * @throws AssertionError listing the leftover steps
-     */
-    public void verifyNoLeftoverScripts() {
-        verifyNoLeftovers(pendingScripts(), "");
-    }
-
-    /**
-     * Fails if scripted responses narrowed to this test id ({@link ProviderScript#forTest}) were never used,
-     * listing them: the check of one test among several that share this emulator. Steps of other test ids, and
-     * steps not narrowed to a test, are not looked at.
-     *
-     * @throws AssertionError listing the leftover steps
-     */
-    public void verifyNoLeftoverScripts(String testId) {
-        Objects.requireNonNull(testId, "testId");
-        verifyNoLeftovers(pendingScripts().stream().filter(p -> testId.equals(p.testId())).toList(),
-                " for test \"" + testId + "\"");
-    }
-
-    private static void verifyNoLeftovers(List<PendingScript> pending, String whose) {
-        List<PendingScript> leftovers = pending.stream().filter(p -> !p.repeats()).toList();
-        if (leftovers.isEmpty()) {
-            return;
-        }
-        int responses = leftovers.stream().mapToInt(PendingScript::remaining).sum();
-        StringBuilder message = new StringBuilder().append(responses).append(" scripted response")
-                .append(responses == 1 ? " was" : "s were").append(" never used").append(whose).append(':');
-        leftovers.forEach(p -> message.append("\n  ").append(p));
-        message.append("\nno attempt came for them: send the requests they were meant for, queue fewer, or clear()"
-                + " the script; a step meant to stay is queued with always(), everyNth() or withProbability()");
-        throw new AssertionError(message.toString());
+        return state.scripts().queued().stream().map(PendingScriptJson::pending).toList();
     }
 
     private String requireProvider(String provider) {
@@ -278,105 +219,50 @@ public final class AiGatewayEmulator implements AutoCloseable {
         return provider;
     }
 
-    /** Returns the timelines of the latest requests that reached the attempt stage, oldest first. */
+    @Override
     public List<Timeline> timelines() {
         return state.timelines().all();
     }
 
-    /**
-     * Returns the timeline of the latest request.
-     *
-     * @throws IllegalStateException if no request has reached an upstream yet
-     */
-    public Timeline lastTimeline() {
-        List<Timeline> all = timelines();
-        if (all.isEmpty()) {
-            throw new IllegalStateException("no request has reached the attempt stage yet");
-        }
-        return all.get(all.size() - 1);
-    }
-
-    /**
-     * Creates a gateway of the default account with {@link GatewaySettings#defaults()}, the settings a gateway
-     * created in the dashboard gets, and returns it; the same as {@code POST /gateways} with only those settings.
-     *
-     * @throws ManagementApiException if the management API would refuse it: an id that is not 1 to 64 lower-case
-     *     letters, digits, {@code _} and single {@code -} (400/7001), an id already taken (400/7001), the account's
-     *     gateway limit reached (400/7001)
-     */
-    public Gateway createGateway(String id) {
-        return createGateway(id, GatewaySettings.defaults());
-    }
-
-    /**
-     * Creates a gateway of the default account with these settings and returns it, validated as the management
-     * API validates {@code POST /gateways}.
-     *
-     * @throws ManagementApiException if the management API would refuse it, with one error for each invalid field
-     */
+    @Override
     public Gateway createGateway(String id, GatewaySettings settings) {
         ObjectNode body = Objects.requireNonNull(settings, "settings").toCreateBody(Objects.requireNonNull(id, "id"));
         return gatewayCall(id, () -> gatewayOperations.create(accountId(), body));
     }
 
-    /** Returns the gateway of the default account with that id, or empty when there is none. */
+    @Override
     public Optional<Gateway> gateway(String id) {
         return gatewayOperations.find(accountId(), Objects.requireNonNull(id, "id")).map(AiGatewayEmulator::toGateway);
     }
 
-    /** Returns the gateways of the default account as {@code GET /gateways} lists them: newest first, then by id. */
+    @Override
     public List<Gateway> gateways() {
         return gatewayOperations.list(accountId()).stream().map(AiGatewayEmulator::toGateway).toList();
     }
 
-    /**
-     * Replaces every setting of a gateway of the default account with these and returns the gateway; settings not
-     * given take their {@link GatewaySettings#defaults()}, so change some with
-     * {@code gateway(id).orElseThrow().settings().newBuilder()}. Validated as {@code PUT /gateways/{id}} is; caches
-     * and rate-limit windows follow the change as they do after that call.
-     *
-     * @throws ManagementApiException if the gateway does not exist (404/7002) or a setting is invalid (400/7001,
-     *     one error for each invalid field)
-     */
+    @Override
     public Gateway updateGateway(String id, GatewaySettings settings) {
         ObjectNode body = Objects.requireNonNull(settings, "settings").toJson();
         return gatewayCall(Objects.requireNonNull(id, "id"), () -> gatewayOperations.replace(accountId(), id, body));
     }
 
-    /**
-     * Deletes a gateway of the default account with its logs, cached responses and rate-limit windows, and returns
-     * it as it was.
-     *
-     * @throws ManagementApiException if the gateway does not exist (404/7002)
-     */
+    @Override
     public Gateway deleteGateway(String id) {
         return gatewayCall(Objects.requireNonNull(id, "id"), () -> gatewayOperations.delete(accountId(), id));
     }
 
-    /**
-     * Returns the log entries of a gateway of the default account, oldest first; empty when it has none. The
-     * Logs API of the management API serves the same entries.
-     */
-    public List<LogEntry> logs(String gatewayId) {
-        return logs(gatewayId, LogQuery.all());
-    }
-
-    /**
-     * Returns the log entries of a gateway of the default account that a query selects, oldest first; empty when
-     * the gateway has none or does not exist.
-     */
+    @Override
     public List<LogEntry> logs(String gatewayId, LogQuery query) {
         dev.aigw.emulator.internal.management.LogQuery selection = Objects.requireNonNull(query, "query").toInternal();
-        return gatewayOperations.find(accountId(), Objects.requireNonNull(gatewayId, "gatewayId"))
-                .map(gateway -> state.logs().list(GatewayRef.of(gateway)).stream().filter(selection::matches).toList())
-                .orElse(List.of());
+        return gatewayOperations.logs(accountId(), Objects.requireNonNull(gatewayId, "gatewayId"), selection::matches);
     }
 
     /**
      * Empties gateways, logs, caches, rate-limit windows, scripts and every other runtime state, then creates the
-     * gateways declared up front ({@link Builder#gateway(String, GatewaySettings)}) again, as new; accounts and
-     * tokens stay.
+     * gateways declared up front ({@link Builder#gateway(String, GatewaySettings)}) again, as new; accounts,
+     * tokens and the clock stay.
      */
+    @Override
     public void reset() {
         state.reset();
     }
@@ -385,8 +271,8 @@ public final class AiGatewayEmulator implements AutoCloseable {
         try {
             return toGateway(call.get());
         } catch (ApiException e) {
-            throw ManagementApiException.of(e, e.status() == 404 ? "no gateway \"" + id + "\" exists in account "
-                    + accountId() + "; gateways() lists those that do" : null);
+            throw ManagementApiException.of(e, e.status() == 404 ? ManagementApiException.noSuchGateway(id, accountId())
+                    : null);
         }
     }
 

@@ -36,8 +36,8 @@ public interface EmulatorClock {
      */
     boolean await(CompletableFuture<?> work, Duration timeout) throws InterruptedException;
 
-    /** Names this clock's mode as the control API reports it: {@code system}, {@code auto} or {@code manual}. */
-    String mode();
+    /** Returns this clock's mode: {@link ClockMode#SYSTEM} for real time, AUTO or MANUAL for a {@link VirtualClock}. */
+    ClockMode mode();
 
     /** Returns a {@link Clock} view of this clock (UTC), so client code can share the emulator's time. */
     default Clock asJavaClock() {

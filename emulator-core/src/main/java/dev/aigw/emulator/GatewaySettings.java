@@ -1,15 +1,13 @@
 package dev.aigw.emulator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.wire.GatewaySettingsJson;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Holds every setting of a gateway, one per field of the management API's gateway object, as an immutable value;
@@ -253,126 +251,17 @@ public final class GatewaySettings {
 
     /** Returns these settings as the members of a create body, without the id; unset optional settings are absent. */
     ObjectNode toJson() {
-        ObjectNode body = Json.object()
-                .put("authentication", authentication)
-                .put("cache_invalidate_on_update", cacheInvalidateOnUpdate)
-                .put("cache_ttl", cacheTtl.getSeconds())
-                .put("collect_logs", collectLogs)
-                .put("logpush", logpush)
-                .put("rate_limiting_interval", rateLimitingInterval.getSeconds())
-                .put("rate_limiting_limit", rateLimitingLimit)
-                .put("rate_limiting_technique", apiValue(rateLimitingTechnique))
-                .put("workers_ai_billing_mode", apiValue(workersAiBillingMode))
-                .put("zdr", zdr);
-        if (logManagement != null) {
-            body.put("log_management", logManagement);
-        }
-        if (logManagementStrategy != null) {
-            body.put("log_management_strategy", logManagementStrategy.name());
-        }
-        if (logClassification != null) {
-            body.put("log_classification", logClassification);
-        }
-        if (logpushPublicKey != null) {
-            body.put("logpush_public_key", logpushPublicKey);
-        }
-        if (retryMaxAttempts != null) {
-            body.put("retry_max_attempts", retryMaxAttempts);
-        }
-        if (retryDelay != null) {
-            body.put("retry_delay", retryDelay.toMillis());
-        }
-        if (retryBackoff != null) {
-            body.put("retry_backoff", apiValue(retryBackoff));
-        }
-        if (storeId != null) {
-            body.put("store_id", storeId);
-        }
-        putJson(body, "dlp", dlp);
-        putJson(body, "guardrails", guardrails);
-        putJson(body, "otel", otel);
-        putJson(body, "spend_limits", spendLimits);
-        putJson(body, "stripe", stripe);
-        return body;
+        return GatewaySettingsJson.render(this);
     }
 
     /** Returns a create body: the id, then these settings. */
     ObjectNode toCreateBody(String id) {
-        ObjectNode body = Json.object().put("id", id);
-        body.setAll(toJson());
-        return body;
+        return GatewaySettingsJson.createBody(id, this);
     }
 
     /** Reads the settings a gateway stores, as the API renders them; a {@code null} member reads as unset. */
     static GatewaySettings fromJson(Map<String, JsonNode> members) {
-        Function<String, JsonNode> get = name -> {
-            JsonNode value = members.get(name);
-            return value == null || value.isNull() ? null : value;
-        };
-        Builder b = new Builder();
-        b.authentication = flag(get.apply("authentication"), b.authentication);
-        b.collectLogs = flag(get.apply("collect_logs"), b.collectLogs);
-        b.logManagement = map(get.apply("log_management"), JsonNode::intValue);
-        b.logManagementStrategy = map(get.apply("log_management_strategy"),
-                v -> LogManagementStrategy.valueOf(v.textValue()));
-        b.logClassification = map(get.apply("log_classification"), JsonNode::booleanValue);
-        b.logpush = flag(get.apply("logpush"), b.logpush);
-        b.logpushPublicKey = map(get.apply("logpush_public_key"), JsonNode::textValue);
-        b.cacheTtl = seconds(get.apply("cache_ttl"));
-        b.cacheInvalidateOnUpdate = flag(get.apply("cache_invalidate_on_update"), b.cacheInvalidateOnUpdate);
-        b.rateLimitingLimit = Optional.ofNullable(map(get.apply("rate_limiting_limit"), JsonNode::longValue))
-                .orElse(0L);
-        b.rateLimitingInterval = seconds(get.apply("rate_limiting_interval"));
-        b.rateLimitingTechnique = Optional.ofNullable(map(get.apply("rate_limiting_technique"),
-                v -> fromApi(RateLimitingTechnique.class, v))).orElse(b.rateLimitingTechnique);
-        b.retryMaxAttempts = map(get.apply("retry_max_attempts"), JsonNode::intValue);
-        b.retryDelay = map(get.apply("retry_delay"), v -> Duration.ofMillis(v.longValue()));
-        b.retryBackoff = map(get.apply("retry_backoff"), v -> fromApi(Backoff.class, v));
-        b.workersAiBillingMode = Optional.ofNullable(map(get.apply("workers_ai_billing_mode"),
-                v -> fromApi(WorkersAiBillingMode.class, v))).orElse(b.workersAiBillingMode);
-        b.zdr = flag(get.apply("zdr"), b.zdr);
-        b.storeId = map(get.apply("store_id"), JsonNode::textValue);
-        b.dlp = map(get.apply("dlp"), Json::text);
-        b.guardrails = map(get.apply("guardrails"), Json::text);
-        b.otel = map(get.apply("otel"), Json::text);
-        b.spendLimits = map(get.apply("spend_limits"), Json::text);
-        b.stripe = map(get.apply("stripe"), Json::text);
-        return b.build();
-    }
-
-    private static String apiValue(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static <E extends Enum<E>> E fromApi(Class<E> type, JsonNode value) {
-        return Enum.valueOf(type, value.textValue().toUpperCase(Locale.ROOT));
-    }
-
-    private static boolean flag(JsonNode value, boolean otherwise) {
-        return value == null ? otherwise : value.booleanValue();
-    }
-
-    private static Duration seconds(JsonNode value) {
-        return value == null ? Duration.ZERO : Duration.ofSeconds(value.longValue());
-    }
-
-    private static <T> T map(JsonNode value, Function<JsonNode, T> read) {
-        return value == null ? null : read.apply(value);
-    }
-
-    private static void putJson(ObjectNode body, String name, String json) {
-        if (json != null) {
-            body.set(name, parse(name, json));
-        }
-    }
-
-    private static JsonNode parse(String setting, String json) {
-        try {
-            return Json.parse(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(setting + " must be JSON text in the shape of the API's " + setting
-                    + " member, got: " + json + " (" + e.getOriginalMessage() + ")", e);
-        }
+        return GatewaySettingsJson.parse(members);
     }
 
     @Override
@@ -642,7 +531,7 @@ public final class GatewaySettings {
         }
 
         private static String compact(String setting, String json) {
-            return json == null ? null : Json.text(parse(setting, json));
+            return json == null ? null : Json.text(GatewaySettingsJson.nested(setting, json));
         }
     }
 }

@@ -56,6 +56,11 @@ public final class ManagementApiException extends IllegalArgumentException {
         return exception;
     }
 
+    /** Says what to do about a gateway that does not exist, for the Java caller. */
+    static String noSuchGateway(String id, String accountId) {
+        return "no gateway \"" + id + "\" exists in account " + accountId + "; gateways() lists those that do";
+    }
+
     /** Returns the HTTP status the API would have answered, e.g. 400 or 404. */
     public int status() {
         return status;

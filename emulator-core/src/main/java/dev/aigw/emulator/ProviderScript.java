@@ -1,5 +1,6 @@
 package dev.aigw.emulator;
 
+import dev.aigw.emulator.internal.script.ScriptSink;
 import dev.aigw.emulator.internal.script.Scripts;
 import java.util.Objects;
 
@@ -14,14 +15,16 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>A script can be narrowed to one gateway and to one test id (the {@value AiGatewayEmulator#TEST_ID_HEADER}
- * request header), so parallel tests sharing an emulator do not see each other's faults. Thread-safe.
+ * request header), so parallel tests sharing an emulator do not see each other's faults. It works the same on an
+ * in-process emulator and on a {@link RemoteEmulator}, where each call is one request to the control API.
+ * Thread-safe.
  */
 public final class ProviderScript {
 
-    private final Scripts scripts;
+    private final ScriptSink scripts;
     private final Scripts.Scope scope;
 
-    ProviderScript(Scripts scripts, Scripts.Scope scope) {
+    ProviderScript(ScriptSink scripts, Scripts.Scope scope) {
         this.scripts = scripts;
         this.scope = scope;
     }
@@ -88,7 +91,7 @@ public final class ProviderScript {
     /**
      * Counts the responses still queued through this script's scope: {@code enqueue(response, 4)} counts 4 until
      * attempts take them. Steps that repeat ({@code always}, every nth, with a probability) count none; see
-     * {@link AiGatewayEmulator#pendingScripts()}.
+     * {@link Emulator#pendingScripts()}.
      */
     public int pending() {
         return scripts.pending(scope);

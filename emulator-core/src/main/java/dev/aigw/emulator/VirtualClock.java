@@ -1,9 +1,11 @@
 package dev.aigw.emulator;
 
+import dev.aigw.emulator.internal.time.Waiters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,26 +17,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * exact instants.
  *
  * <ul>
- *   <li>{@link Mode#AUTO} (the default): a wait jumps time to its end at once. A five-attempt exponential
+ *   <li>{@link ClockMode#AUTO} (the default): a wait jumps time to its end at once. A five-attempt exponential
  *       backoff with a 5 s base delay completes at once, and its timeline shows gaps of 5, 10, 20 and 40 s.
  *       Exact for one request at a time; concurrent waits each move time to their own end.</li>
- *   <li>{@link Mode#MANUAL}: waits block until the test {@link #advance(Duration) advances} time past their
+ *   <li>{@link ClockMode#MANUAL}: waits block until the test {@link #advance(Duration) advances} time past their
  *       end; {@link #awaitWaiters(int, Duration)} lets the test wait until requests are parked, to assert
  *       what a client sees mid-backoff or mid-timeout without races.</li>
  * </ul>
  *
  * <p>A wait for outside work without a timeout, or for a real upstream in auto mode, never moves time: it
- * waits for the work itself. Thread-safe; one clock may serve several emulators.
+ * waits for the work itself. Thread-safe; one clock may serve several emulators. It is also the
+ * {@link ClockControl} an in-process emulator's {@link AiGatewayEmulator#clock()} returns.
  */
-public final class VirtualClock implements EmulatorClock {
-
-    /** How waits behave. */
-    public enum Mode {
-        /** A wait jumps time to its end at once. */
-        AUTO,
-        /** A wait blocks until the test advances time past its end. */
-        MANUAL
-    }
+public final class VirtualClock implements EmulatorClock, ClockControl {
 
     /** The instant a virtual clock starts at unless told otherwise: 2026-01-01T00:00:00Z. */
     // In seconds rather than parsed: parsing sets up java.time's formatters, which cost a fresh JVM's cold start.
@@ -44,27 +39,27 @@ public final class VirtualClock implements EmulatorClock {
     private final Condition changed = lock.newCondition();
     // Written under the lock, read without it: now() is called several times by every request.
     private volatile Instant now;
-    private volatile Mode mode;
+    private volatile ClockMode mode;
     private final List<Parked> parked = new ArrayList<>();
 
-    private VirtualClock(Instant start, Mode mode) {
+    private VirtualClock(Instant start, ClockMode mode) {
         this.now = start;
         this.mode = mode;
     }
 
     /** Creates an auto-advancing virtual clock at {@link #DEFAULT_START}. */
     public static VirtualClock create() {
-        return new VirtualClock(DEFAULT_START, Mode.AUTO);
+        return new VirtualClock(DEFAULT_START, ClockMode.AUTO);
     }
 
     /** Creates an auto-advancing virtual clock at the given instant. */
     public static VirtualClock startingAt(Instant start) {
-        return new VirtualClock(Objects.requireNonNull(start, "start"), Mode.AUTO);
+        return new VirtualClock(Objects.requireNonNull(start, "start"), ClockMode.AUTO);
     }
 
     /** Creates a manual virtual clock at {@link #DEFAULT_START}: waits block until {@link #advance}. */
     public static VirtualClock manual() {
-        return new VirtualClock(DEFAULT_START, Mode.MANUAL);
+        return new VirtualClock(DEFAULT_START, ClockMode.MANUAL);
     }
 
     @Override
@@ -72,21 +67,26 @@ public final class VirtualClock implements EmulatorClock {
         return now;
     }
 
+    /** Returns how waits behave now: {@link ClockMode#AUTO} or {@link ClockMode#MANUAL}. */
     @Override
-    public String mode() {
-        return getMode().name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** Returns how waits behave now. */
-    public Mode getMode() {
+    public ClockMode mode() {
         return mode;
     }
 
-    /** Switches how waits behave; switching to auto lets every parked wait end at its own end time. */
-    public void setMode(Mode newMode) {
+    /**
+     * Switches how waits behave; switching to auto lets every parked wait end at its own end time.
+     *
+     * @throws IllegalArgumentException if {@code newMode} is {@link ClockMode#SYSTEM}
+     */
+    @Override
+    public void setMode(ClockMode newMode) {
+        if (Objects.requireNonNull(newMode, "mode") == ClockMode.SYSTEM) {
+            throw new IllegalArgumentException("a virtual clock is in ClockMode.AUTO or ClockMode.MANUAL; for real"
+                    + " time, build the emulator with EmulatorClock.system() instead");
+        }
         lock.lock();
         try {
-            mode = Objects.requireNonNull(newMode, "mode");
+            mode = newMode;
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -94,6 +94,7 @@ public final class VirtualClock implements EmulatorClock {
     }
 
     /** Moves time forward by a non-negative amount, wakes the waits that are due, and returns the new instant. */
+    @Override
     public Instant advance(Duration amount) {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("virtual time only moves forward; got " + amount);
@@ -113,6 +114,7 @@ public final class VirtualClock implements EmulatorClock {
      * work has already ended stops counting at once, before its thread runs again. So right after
      * {@link #advance(Duration)} wakes a request, it is not counted until it parks in its next wait.
      */
+    @Override
     public int waiters() {
         lock.lock();
         try {
@@ -126,6 +128,7 @@ public final class VirtualClock implements EmulatorClock {
      * Returns the earliest instant at which a wait that holds a thread now ends on its own, if any: the end of a
      * sleep, or in manual mode the timeout of a wait for outside work. Advancing time to it wakes that wait.
      */
+    @Override
     public Optional<Instant> nextWakeUp() {
         lock.lock();
         try {
@@ -150,15 +153,14 @@ public final class VirtualClock implements EmulatorClock {
      *
      * @throws IllegalStateException if fewer waiters are held when the real-time timeout ends
      */
+    @Override
     public void awaitWaiters(int count, Duration realTimeout) throws InterruptedException {
         lock.lock();
         try {
             long nanos = realTimeout.toNanos();
             while (holding() < count) {
                 if (nanos <= 0) {
-                    throw new IllegalStateException("expected " + count + " waiter(s) on the virtual clock within "
-                            + realTimeout.toMillis() + " ms of real time, but " + holding() + " are waiting; is the"
-                            + " request running, and is the clock in manual mode (it is in " + mode() + " mode)?");
+                    throw new IllegalStateException(Waiters.tooFew(count, realTimeout, holding(), mode));
                 }
                 nanos = changed.awaitNanos(nanos);
             }
@@ -175,7 +177,7 @@ public final class VirtualClock implements EmulatorClock {
         lock.lock();
         try {
             Instant end = now.plus(duration);
-            if (mode == Mode.AUTO) {
+            if (mode == ClockMode.AUTO) {
                 jumpTo(end);
                 return;
             }
@@ -256,7 +258,7 @@ public final class VirtualClock implements EmulatorClock {
 
     @Override
     public String toString() {
-        return "VirtualClock[" + now() + ", " + mode() + "]";
+        return "VirtualClock[" + now() + ", " + mode.name().toLowerCase(Locale.ROOT) + "]";
     }
 
     /**
@@ -274,16 +276,16 @@ public final class VirtualClock implements EmulatorClock {
         }
 
         /** Tells whether this wait still holds its thread: the same test its thread makes when it wakes. */
-        boolean holds(Instant now, Mode mode) {
+        boolean holds(Instant now, ClockMode mode) {
             if (work == null) {
-                return mode == Mode.MANUAL && now.isBefore(end);
+                return mode == ClockMode.MANUAL && now.isBefore(end);
             }
-            return !work.isDone() && (end == null || mode == Mode.AUTO || now.isBefore(end));
+            return !work.isDone() && (end == null || mode == ClockMode.AUTO || now.isBefore(end));
         }
 
         /** Returns when time alone ends this wait, or {@code null} if it does not. */
-        Instant wakeUp(Mode mode) {
-            return work == null || mode == Mode.MANUAL ? end : null;
+        Instant wakeUp(ClockMode mode) {
+            return work == null || mode == ClockMode.MANUAL ? end : null;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal;
 
+import dev.aigw.emulator.ClockControl;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.auth.Credentials;
 import dev.aigw.emulator.internal.cache.ResponseCache;
@@ -13,6 +14,7 @@ import dev.aigw.emulator.internal.proxy.Timelines;
 import dev.aigw.emulator.internal.proxy.Upstreams;
 import dev.aigw.emulator.internal.ratelimit.RateLimiter;
 import dev.aigw.emulator.internal.script.Scripts;
+import dev.aigw.emulator.internal.time.ReadOnlyClockControl;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +34,7 @@ public final class EmulatorState {
     private final Journal journal;
     private final Upstreams upstreams;
     private final Ids ids;
+    private final ClockControl clockControl;
     private final Scripts scripts = new Scripts();
     private final Timelines timelines;
     private final ProviderRegistry providers = ProviderRegistry.withBuiltIns();
@@ -51,6 +54,7 @@ public final class EmulatorState {
         this.upstreams = new Upstreams(settings.realUpstreams(), providers, settings.clock());
         this.timelines = new Timelines(settings.journalLimit());
         this.ids = new Ids(settings.clock());
+        this.clockControl = ReadOnlyClockControl.of(settings.clock());
         this.cache = new ResponseCache(settings.clock());
         this.gatewayChanges = new GatewayChanges(cache, rateLimiter, logs);
     }
@@ -61,6 +65,11 @@ public final class EmulatorState {
 
     public EmulatorClock clock() {
         return settings.clock();
+    }
+
+    /** Returns what a test does with this emulator's time: the clock itself when virtual, a read-only view if not. */
+    public ClockControl clockControl() {
+        return clockControl;
     }
 
     public Credentials credentials() {

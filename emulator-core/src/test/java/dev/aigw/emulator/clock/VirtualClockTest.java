@@ -3,6 +3,7 @@ package dev.aigw.emulator.clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ class VirtualClockTest {
         clock.sleep(Duration.ofSeconds(40));
 
         assertThat(clock.now()).isEqualTo(START.plusSeconds(40));
-        assertThat(clock.mode()).isEqualTo("auto");
+        assertThat(clock.mode()).isEqualTo(ClockMode.AUTO);
     }
 
     @Test
@@ -72,12 +73,22 @@ class VirtualClockTest {
         });
         clock.awaitWaiters(1, Duration.ofSeconds(5));
 
-        clock.setMode(VirtualClock.Mode.AUTO);
+        clock.setMode(ClockMode.AUTO);
 
         assertThat(clock.waiters()).as("released, whether or not its thread has run yet").isZero();
         assertThat(clock.nextWakeUp()).isEmpty();
         sleeper.get(5, TimeUnit.SECONDS);
         assertThat(clock.now()).isEqualTo(start.plusSeconds(180));
+    }
+
+    @Test
+    void aVirtualClockCannotBeSwitchedToTheSystemMode() {
+        VirtualClock clock = VirtualClock.manual();
+
+        assertThatThrownBy(() -> clock.setMode(ClockMode.SYSTEM)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a virtual clock is in ClockMode.AUTO or ClockMode.MANUAL; for real time, build the"
+                        + " emulator with EmulatorClock.system() instead");
+        assertThat(clock.mode()).isEqualTo(ClockMode.MANUAL);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.VirtualClock;
 import java.net.URI;
@@ -79,7 +80,7 @@ class ControlApiTest {
         assertThat(read.get("now").textValue()).isEqualTo("2026-04-01T08:00:00.000Z");
 
         assertThat(json(call("PUT", "/clock", "{\"mode\":\"manual\"}")).get("mode").textValue()).isEqualTo("manual");
-        assertThat(clock.getMode()).isEqualTo(VirtualClock.Mode.MANUAL);
+        assertThat(clock.mode()).isEqualTo(ClockMode.MANUAL);
 
         JsonNode advanced = json(call("POST", "/clock/advance", "{\"millis\":1500}"));
         assertThat(advanced.get("now").textValue()).isEqualTo("2026-04-01T08:00:01.500Z");

@@ -1,6 +1,9 @@
 package dev.aigw.emulator.junit5;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ClockControl;
+import dev.aigw.emulator.ClockMode;
+import dev.aigw.emulator.Emulator;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.ProviderScript;
 import dev.aigw.emulator.VirtualClock;
@@ -21,8 +24,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts an AI Gateway emulator for tests, resets it before each test, closes it when JUnit is done with it, and
- * injects it (or its {@link VirtualClock}, {@link EmulatorClock} or a {@code @Provider("openai") ProviderScript})
- * into constructors, lifecycle methods and test methods.
+ * injects it (as {@link AiGatewayEmulator} or {@link Emulator}, its clock as {@link ClockControl},
+ * {@link VirtualClock} or {@link EmulatorClock}, or a {@code @Provider("openai") ProviderScript}) into constructors,
+ * lifecycle methods and test methods.
  *
  * <p>Two entry points, as with WireMock: {@link AiGatewayTest @AiGatewayTest} for the common options, and this
  * class's {@link #builder()} with {@code @RegisterExtension} for every option of
@@ -49,7 +53,8 @@ public final class AiGatewayExtension
         implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver {
 
     private static final Set<Class<?>> INJECTABLE =
-            Set.of(AiGatewayEmulator.class, VirtualClock.class, EmulatorClock.class, ProviderScript.class);
+            Set.of(AiGatewayEmulator.class, Emulator.class, ClockControl.class, VirtualClock.class, EmulatorClock.class,
+                    ProviderScript.class);
 
     private final EmulatorSource source;
 
@@ -121,14 +126,17 @@ public final class AiGatewayExtension
                     + ": annotate the parameter with the provider, e.g. @Provider(\"openai\") ProviderScript openai");
         }
         AiGatewayEmulator emulator = source.emulatorFor(extensionContext).emulator();
-        if (type == AiGatewayEmulator.class) {
+        if (type == AiGatewayEmulator.class || type == Emulator.class) {
             return emulator;
         }
-        if (type == EmulatorClock.class) {
+        if (type == ClockControl.class) {
             return emulator.clock();
         }
+        if (type == EmulatorClock.class) {
+            return emulator.emulatorClock();
+        }
         if (type == VirtualClock.class) {
-            if (emulator.clock() instanceof VirtualClock virtual) {
+            if (emulator.emulatorClock() instanceof VirtualClock virtual) {
                 return virtual;
             }
             throw new ParameterResolutionException("cannot inject a VirtualClock into " + describe(parameterContext)

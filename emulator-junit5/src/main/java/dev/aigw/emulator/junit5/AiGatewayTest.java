@@ -1,6 +1,7 @@
 package dev.aigw.emulator.junit5;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ClockMode;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -12,8 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs a test class against an in-process AI Gateway emulator: one emulator per class, reset before each
  * test, closed after the class, injected into constructors, lifecycle methods and test methods as
- * {@link AiGatewayEmulator}, {@link dev.aigw.emulator.VirtualClock}, {@link dev.aigw.emulator.EmulatorClock}
- * or {@code @Provider("openai") ProviderScript}.
+ * {@link AiGatewayEmulator} or {@link dev.aigw.emulator.Emulator}, its clock as
+ * {@link dev.aigw.emulator.ClockControl}, {@link dev.aigw.emulator.VirtualClock} or
+ * {@link dev.aigw.emulator.EmulatorClock}, or {@code @Provider("openai") ProviderScript}.
  *
  * <pre>{@code
  * @AiGatewayTest(gateways = "my-gateway")

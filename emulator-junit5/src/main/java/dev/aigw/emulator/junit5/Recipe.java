@@ -1,6 +1,7 @@
 package dev.aigw.emulator.junit5;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.VirtualClock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -72,7 +73,7 @@ record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
         AiGatewayEmulator.Builder builder = AiGatewayEmulator.builder()
                 .port(port)
                 .accountId(accountId)
-                .clock(clockMode.newClock(startAt == null ? VirtualClock.DEFAULT_START : startAt));
+                .clock(Clocks.newClock(clockMode, startAt == null ? VirtualClock.DEFAULT_START : startAt));
         customizers.forEach(customizer -> customizer.accept(builder));
         return new RunningEmulator(builder.build().start(), failOnLeftoverScripts);
     }

@@ -1,6 +1,7 @@
 package dev.aigw.emulator.junit5;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.VirtualClock;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -16,13 +17,13 @@ final class RunningEmulator implements ExtensionContext.Store.CloseableResource,
 
     private final AiGatewayEmulator emulator;
     private final boolean failOnLeftoverScripts;
-    private final VirtualClock.Mode initialMode;
+    private final ClockMode initialMode;
     private volatile boolean released;
 
     RunningEmulator(AiGatewayEmulator emulator, boolean failOnLeftoverScripts) {
         this.emulator = emulator;
         this.failOnLeftoverScripts = failOnLeftoverScripts;
-        this.initialMode = emulator.clock() instanceof VirtualClock virtual ? virtual.getMode() : null;
+        this.initialMode = emulator.clock() instanceof VirtualClock virtual ? virtual.mode() : null;
     }
 
     AiGatewayEmulator emulator() {
@@ -33,7 +34,7 @@ final class RunningEmulator implements ExtensionContext.Store.CloseableResource,
     void prepareForTest() {
         emulator.reset();
         if (initialMode != null) {
-            ((VirtualClock) emulator.clock()).setMode(initialMode);
+            emulator.clock().setMode(initialMode);
         }
     }
 

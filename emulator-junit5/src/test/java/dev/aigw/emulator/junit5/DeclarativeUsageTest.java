@@ -3,6 +3,7 @@ package dev.aigw.emulator.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.Gateway;
 import dev.aigw.emulator.GatewaySettings;
@@ -28,7 +29,7 @@ class DeclarativeUsageTest {
         assertThat(emulator.accountId()).isEqualTo(AiGatewayEmulator.DEFAULT_ACCOUNT_ID);
         assertThat(emulator.apiToken()).isEqualTo(AiGatewayEmulator.DEFAULT_API_TOKEN);
         assertThat(emulator.clock()).isSameAs(clock);
-        assertThat(clock.getMode()).isEqualTo(VirtualClock.Mode.AUTO);
+        assertThat(clock.mode()).isEqualTo(ClockMode.AUTO);
     }
 
     @Test
@@ -71,7 +72,7 @@ class DeclarativeUsageTest {
         @Test
         void theEmulatorHasTheAccountTheClockModeAndTheStartInstant(AiGatewayEmulator emulator, VirtualClock clock) {
             assertThat(emulator.accountId()).isEqualTo("0000000000000000000000000000beef");
-            assertThat(clock.getMode()).isEqualTo(VirtualClock.Mode.MANUAL);
+            assertThat(clock.mode()).isEqualTo(ClockMode.MANUAL);
             assertThat(clock.now()).isEqualTo(Instant.parse("2026-04-01T08:00:00Z"));
         }
     }
@@ -116,7 +117,7 @@ class DeclarativeUsageTest {
         @Test
         void theEmulatorClockIsRealTime(EmulatorClock clock) {
             assertThat(clock).isSameAs(EmulatorClock.system());
-            assertThat(clock.mode()).isEqualTo("system");
+            assertThat(clock.mode()).isEqualTo(ClockMode.SYSTEM);
         }
     }
 }

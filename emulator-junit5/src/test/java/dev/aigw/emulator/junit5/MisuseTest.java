@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.ManagementApiException;
 import dev.aigw.emulator.ProviderScript;
 import dev.aigw.emulator.VirtualClock;

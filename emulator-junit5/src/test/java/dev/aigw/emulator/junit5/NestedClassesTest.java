@@ -3,6 +3,7 @@ package dev.aigw.emulator.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.VirtualClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -73,7 +74,7 @@ class NestedClassesTest {
         void getsAnEmulatorOfItsOwnWithItsOwnOptions(AiGatewayEmulator emulator, VirtualClock clock) {
             assertThat(emulator).isNotSameAs(enclosing);
             assertThat(enclosing.isRunning()).as("the enclosing class's emulator lives on").isTrue();
-            assertThat(clock.getMode()).isEqualTo(VirtualClock.Mode.MANUAL);
+            assertThat(clock.mode()).isEqualTo(ClockMode.MANUAL);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.aigw.emulator.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ClockControl;
+import dev.aigw.emulator.Emulator;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.ProviderScript;
 import dev.aigw.emulator.UpstreamResponse;
@@ -35,7 +37,7 @@ class ParameterInjectionTest {
 
     @BeforeAll
     static void beforeAll(AiGatewayEmulator emulator, EmulatorClock clock) {
-        assertThat(emulator.clock()).isSameAs(clock);
+        assertThat(emulator.emulatorClock()).isSameAs(clock);
         fromBeforeAll = emulator;
     }
 
@@ -50,6 +52,14 @@ class ParameterInjectionTest {
                                                                    EmulatorClock emulatorClock) {
         assertThat(emulator).isSameAs(fromBeforeAll).isSameAs(fromConstructor).isSameAs(fromBeforeEach);
         assertThat(clock).isSameAs(clockFromConstructor).isSameAs(emulatorClock).isSameAs(emulator.clock());
+    }
+
+    @Test
+    void theEmulatorInterfaceAndTheClockControlAreTheSameEmulatorAndClock(Emulator asInterface, ClockControl control,
+                                                                          AiGatewayEmulator emulator,
+                                                                          VirtualClock clock) {
+        assertThat(asInterface).isSameAs(emulator);
+        assertThat(control).isSameAs(clock).isSameAs(emulator.clock());
     }
 
     @Test

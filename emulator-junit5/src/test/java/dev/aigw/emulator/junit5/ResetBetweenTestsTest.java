@@ -3,6 +3,7 @@ package dev.aigw.emulator.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.Gateway;
 import dev.aigw.emulator.ProviderScript;
 import dev.aigw.emulator.UpstreamResponse;
@@ -26,12 +27,12 @@ class ResetBetweenTestsTest {
         assertThat(openai.pending()).isZero();
         assertThat(emulator.recordedRequests()).isEmpty();
         assertThat(emulator.timelines()).isEmpty();
-        assertThat(clock.getMode()).isEqualTo(VirtualClock.Mode.AUTO);
+        assertThat(clock.mode()).isEqualTo(ClockMode.AUTO);
 
         emulator.createGateway("gw");
         openai.always(UpstreamResponse.status(503));
         assertThat(Traffic.chat(emulator, "gw").statusCode()).isEqualTo(503);
         emulator.deleteGateway("declared");
-        clock.setMode(VirtualClock.Mode.MANUAL);
+        clock.setMode(ClockMode.MANUAL);
     }
 }

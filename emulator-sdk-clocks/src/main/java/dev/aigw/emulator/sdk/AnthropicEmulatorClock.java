@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * timeline as the gateway's own retries.
  *
  * <pre>{@code
- * AnthropicClient client = AnthropicEmulatorClock.install(AnthropicOkHttpClient.builder(), emulator.clock())
+ * AnthropicClient client = AnthropicEmulatorClock.install(AnthropicOkHttpClient.builder(), emulator.emulatorClock())
  *         .baseUrl(emulator.providerUrl("my-gateway", "anthropic"))
  *         .apiKey("sk-ant-test")
  *         .build();

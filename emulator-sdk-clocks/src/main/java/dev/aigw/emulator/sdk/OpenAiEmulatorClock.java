@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * timeline as the gateway's own retries.
  *
  * <pre>{@code
- * OpenAIClient client = OpenAiEmulatorClock.install(OpenAIOkHttpClient.builder(), emulator.clock())
+ * OpenAIClient client = OpenAiEmulatorClock.install(OpenAIOkHttpClient.builder(), emulator.emulatorClock())
  *         .baseUrl(emulator.providerUrl("my-gateway", "openai"))
  *         .apiKey("sk-test")
  *         .build();

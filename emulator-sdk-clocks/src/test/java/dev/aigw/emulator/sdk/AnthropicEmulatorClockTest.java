@@ -32,7 +32,8 @@ class AnthropicEmulatorClockTest {
                     .header("retry-after", "Wed, 01 Apr 2026 08:00:05 GMT").build());
             emulator.script("anthropic").enqueue(UpstreamResponse.builder().status(503)
                     .header("retry-after", "Wed, 01 Apr 2026 08:00:10 GMT").build());
-            AnthropicClient client = AnthropicEmulatorClock.install(AnthropicOkHttpClient.builder(), emulator.clock())
+            AnthropicClient client = AnthropicEmulatorClock
+                    .install(AnthropicOkHttpClient.builder(), emulator.emulatorClock())
                     .baseUrl(emulator.providerUrl("default", "anthropic"))
                     .apiKey("sk-ant-test")
                     .putHeader("cf-aig-authorization", "Bearer " + emulator.apiToken())

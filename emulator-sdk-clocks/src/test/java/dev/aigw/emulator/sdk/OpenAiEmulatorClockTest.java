@@ -32,7 +32,7 @@ class OpenAiEmulatorClockTest {
                     .header("retry-after", "Wed, 01 Apr 2026 08:00:05 GMT").build());
             emulator.script("openai").enqueue(UpstreamResponse.builder().status(503)
                     .header("retry-after", "Wed, 01 Apr 2026 08:00:10 GMT").build());
-            OpenAIClient client = OpenAiEmulatorClock.install(OpenAIOkHttpClient.builder(), emulator.clock())
+            OpenAIClient client = OpenAiEmulatorClock.install(OpenAIOkHttpClient.builder(), emulator.emulatorClock())
                     .baseUrl(emulator.providerUrl("default", "openai"))
                     .apiKey("sk-test")
                     .putHeader("cf-aig-authorization", "Bearer " + emulator.apiToken())

@@ -1,11 +1,13 @@
 package dev.aigw.emulator.testcontainers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.ApiToken;
+import dev.aigw.emulator.ClockMode;
+import dev.aigw.emulator.GatewaySettings;
+import dev.aigw.emulator.Permission;
+import dev.aigw.emulator.RemoteEmulator;
+import dev.aigw.emulator.standalone.ConfigFileWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -32,23 +36,24 @@ import org.testcontainers.utility.MountableFile;
 
 /**
  * Runs the AI Gateway emulator's container image in a test: the Cloudflare v4 management API, the gateway
- * proxy with fake providers, and the control API, on one mapped port.
+ * proxy with fake providers, and the control API, on one mapped port; {@link #emulator()} drives it with the same
+ * {@link dev.aigw.emulator.Emulator} interface and value types as the in-process emulator.
  *
  * <pre>{@code
  * @Container
  * static AiGatewayContainer gateway = new AiGatewayContainer(
  *         DockerImageName.parse("aigw-emulator/aigw-emulator:0.1.0-SNAPSHOT"))
- *         .withVirtualClock();
+ *         .withClockMode(ClockMode.AUTO);
  *
  * String sdkBaseUrl = gateway.getManagementUrl();      // for a Cloudflare SDK, with gateway.getApiToken()
  * String openAiBaseUrl = gateway.getProviderUrl("my-gateway", "openai");
- * gateway.control().script("openai").enqueue(ScriptStep.status(503).times(4));
+ * gateway.emulator().script("openai").enqueue(UpstreamResponse.status(503), 4);
  * }</pre>
  *
- * <p>Scalar settings go to the emulator's {@code AIGW_*} variables, which win over the config file; tokens,
- * accounts and gateways are added to the config file ({@link #withConfigFile(MountableFile)}, or one the
- * container writes), which is copied to {@value #CONFIG_PATH}. The account id and token getters read what
- * the emulator printed at start-up, so they are right whatever set them.
+ * <p>Scalar settings go to the emulator's {@code AIGW_*} variables, which win over the config file; accounts, tokens
+ * and gateways are added to the config file ({@link #withConfigFile(MountableFile)}, or one the container writes
+ * with {@link ConfigFileWriter}), which is copied to {@value #CONFIG_PATH}. The account id and token getters read
+ * what the emulator printed at start-up, so they are right whatever set them.
  */
 public class AiGatewayContainer extends GenericContainer<AiGatewayContainer> {
 
@@ -64,42 +69,18 @@ public class AiGatewayContainer extends GenericContainer<AiGatewayContainer> {
     /** Where the config file is copied inside the container. */
     public static final String CONFIG_PATH = "/etc/aigw-emulator/config.json";
 
-    /** Stands for "every account of the emulator" in a token's account ids. */
-    public static final String ANY_ACCOUNT = "*";
-
-    /** Names a permission a token can hold, as Cloudflare's dashboard names it. */
-    public enum Permission {
-        /** {@code AI Gateway - Read}: every GET of the management API. */
-        READ("AI Gateway - Read"),
-        /** {@code AI Gateway - Edit}: every write of the management API. */
-        EDIT("AI Gateway - Edit"),
-        /** {@code AI Gateway - Run}: what {@code cf-aig-authorization} carries to an authenticated gateway. */
-        RUN("AI Gateway - Run");
-
-        private final String label;
-
-        Permission(String label) {
-            this.label = label;
-        }
-
-        /** Returns the dashboard's name of this permission, e.g. {@code AI Gateway - Read}. */
-        public String label() {
-            return label;
-        }
-    }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern START_LINE = Pattern.compile(
             "AI Gateway emulator listening on \\S+ account_id=(\\S+) api_token=(\\S+) clock=(\\S+)");
 
     private MountableFile configFile;
     private String configJson;
     private final List<String> accounts = new ArrayList<>();
-    private final List<ObjectNode> tokens = new ArrayList<>();
-    private final List<ObjectNode> gateways = new ArrayList<>();
+    private final List<ApiToken> tokens = new ArrayList<>();
+    private final Map<String, GatewaySettings> gateways = new LinkedHashMap<>();
+    private ClockMode clockMode;
     private String accountId;
     private String apiToken;
-    private EmulatorControl control;
+    private RemoteEmulator emulator;
 
     /**
      * Creates a container of the emulator's image.
@@ -136,42 +117,52 @@ public class AiGatewayContainer extends GenericContainer<AiGatewayContainer> {
     }
 
     /**
-     * Adds a token with some permissions on some accounts ({@link #ANY_ACCOUNT} for all); once tokens are
+     * Adds a token with some permissions on some accounts ({@link ApiToken#ANY_ACCOUNT} for all); once tokens are
      * added, the emulator's default token is gone (the {@link #withApiToken(String) API token} stays).
+     *
+     * @throws IllegalArgumentException if the value is not a token's, or no account or permission is given
      */
     public AiGatewayContainer withToken(String value, Set<String> accountIds, Set<Permission> permissions) {
-        if (accountIds.isEmpty() || permissions.isEmpty()) {
-            throw new IllegalArgumentException("a token needs at least one account id and one permission");
-        }
-        ObjectNode token = JSON.createObjectNode().put("value", Objects.requireNonNull(value, "value"));
-        ArrayNode labels = token.putArray("permissions");
-        permissions.stream().sorted().forEach(p -> labels.add(p.label()));
-        ArrayNode ids = token.putArray("accounts");
-        accountIds.stream().sorted().forEach(ids::add);
-        tokens.add(token);
+        tokens.add(new ApiToken(value, accountIds, permissions));
         return self();
     }
 
     /**
-     * Pre-creates a gateway, given as the management API's create body (plus an optional {@code account_id});
-     * the emulator validates it as the API does and refuses to start, with the field's JSON path, if it is invalid.
+     * Declares a gateway of the default account with {@link GatewaySettings#defaults()}: the emulator has it from the
+     * start, and {@code reset()} creates it again.
+     *
+     * @throws dev.aigw.emulator.ManagementApiException if the management API would refuse to create it (the id)
+     * @throws IllegalArgumentException if a gateway with that id is declared already
      */
-    public AiGatewayContainer withGateway(String createBodyJson) {
-        try {
-            JsonNode gateway = JSON.readTree(createBodyJson);
-            if (gateway == null || !gateway.isObject()) {
-                throw new IllegalArgumentException("a gateway is a JSON object, got: " + createBodyJson);
-            }
-            gateways.add((ObjectNode) gateway);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("a gateway is a JSON object; this is not JSON: " + createBodyJson, e);
+    public AiGatewayContainer withGateway(String id) {
+        return withGateway(id, GatewaySettings.defaults());
+    }
+
+    /**
+     * Declares a gateway of the default account with these settings: the emulator has it from the start, and
+     * {@code reset()} creates it again. Checked here as {@code POST /gateways} checks it.
+     *
+     * @throws dev.aigw.emulator.ManagementApiException if the management API would refuse to create it, with one
+     *     error for each invalid field
+     * @throws IllegalArgumentException if a gateway with that id is declared already
+     */
+    public AiGatewayContainer withGateway(String id, GatewaySettings settings) {
+        AiGatewayEmulator.builder().gateway(id, settings);
+        if (gateways.putIfAbsent(id, settings) != null) {
+            throw new IllegalArgumentException("the gateway \"" + id + "\" is declared twice; declare each gateway"
+                    + " once");
         }
         return self();
     }
 
-    /** Runs the emulator on a virtual clock ({@code AIGW_CLOCK=virtual}), driven through {@link #control()}. */
-    public AiGatewayContainer withVirtualClock() {
-        return withEnv("AIGW_CLOCK", "virtual");
+    /**
+     * Sets the clock the emulator runs on: {@link ClockMode#SYSTEM} (the standalone default) is real time;
+     * {@link ClockMode#AUTO} and {@link ClockMode#MANUAL} are a virtual clock ({@code AIGW_CLOCK=virtual}), switched
+     * to manual once the container is up, driven through {@code emulator().clock()}.
+     */
+    public AiGatewayContainer withClockMode(ClockMode mode) {
+        this.clockMode = Objects.requireNonNull(mode, "mode");
+        return withEnv("AIGW_CLOCK", mode == ClockMode.SYSTEM ? "system" : "virtual");
     }
 
     /**
@@ -193,9 +184,9 @@ public class AiGatewayContainer extends GenericContainer<AiGatewayContainer> {
 
     @Override
     protected void configure() {
-        byte[] config = configFile();
+        String config = configFile();
         if (config != null) {
-            withCopyToContainer(Transferable.of(config, 0644), CONFIG_PATH);
+            withCopyToContainer(Transferable.of(config.getBytes(StandardCharsets.UTF_8), 0644), CONFIG_PATH);
             withEnv("AIGW_CONFIG", CONFIG_PATH);
         }
     }
@@ -205,7 +196,10 @@ public class AiGatewayContainer extends GenericContainer<AiGatewayContainer> {
         Matcher line = startLine(this, Instant.now().plusSeconds(5));
         accountId = line.group(1);
         apiToken = line.group(2);
-        control = EmulatorControl.connect(getBaseUrl());
+        emulator = RemoteEmulator.connect(getBaseUrl(), accountId, apiToken);
+        if (clockMode == ClockMode.MANUAL) {
+            emulator.clock().setMode(ClockMode.MANUAL);
+        }
     }
 
     /**
@@ -239,85 +233,59 @@ public class AiGatewayContainer extends GenericContainer<AiGatewayContainer> {
 
     /** Returns the v4 API base URL a Cloudflare SDK takes: {@code {baseUrl}/client/v4}. */
     public String getManagementUrl() {
-        return getBaseUrl() + "/client/v4";
+        return emulator().managementUrl();
     }
 
     /** Returns the data-plane URL of a gateway of the default account: {@code {baseUrl}/v1/{accountId}/{gatewayId}}. */
     public String getGatewayUrl(String gatewayId) {
-        return getBaseUrl() + "/v1/" + getAccountId() + "/" + gatewayId;
+        return emulator().gatewayUrl(gatewayId);
     }
 
     /** Returns the base URL an LLM SDK takes for a provider on a gateway: {@code {gatewayUrl}/{provider}}. */
     public String getProviderUrl(String gatewayId, String provider) {
-        return getGatewayUrl(gatewayId) + "/" + provider;
+        return emulator().providerUrl(gatewayId, provider);
     }
 
     /** Returns the default account id, as the running emulator reported it. */
     public String getAccountId() {
-        requireStarted();
-        return accountId;
+        return emulator().accountId();
     }
 
     /** Returns the token the running emulator reported: the API token, else the first configured or default one. */
     public String getApiToken() {
-        requireStarted();
-        return apiToken;
+        return emulator().apiToken();
     }
 
-    /** Returns a client of the emulator's control API: reset, clock, scripts, recorded requests, timelines. */
-    public EmulatorControl control() {
-        requireStarted();
-        return control;
-    }
-
-    private void requireStarted() {
-        if (control == null) {
+    /**
+     * Returns the emulator in the container, driven over HTTP with the same operations, value types and messages as
+     * the in-process {@link AiGatewayEmulator}: gateways, scripts, recorded requests, timelines, logs, the clock and
+     * {@code reset()}.
+     *
+     * @throws IllegalStateException if the container is not started
+     */
+    public RemoteEmulator emulator() {
+        if (emulator == null) {
             throw new IllegalStateException("the container is not started; call start() (or use @Container) first");
         }
+        return emulator;
     }
 
-    /** Returns the config file's bytes: the user's file or text, with the added pieces appended; null if none. */
-    private byte[] configFile() {
-        boolean pieces = !accounts.isEmpty() || !tokens.isEmpty() || !gateways.isEmpty();
-        if (!pieces) {
-            return configJson != null ? configJson.getBytes(StandardCharsets.UTF_8)
-                    : configFile != null ? read(configFile) : null;
+    /** Returns the config file's text: the user's file or text, with the added pieces appended; null if none. */
+    private String configFile() {
+        String own = configJson != null ? configJson : configFile != null ? read(configFile) : null;
+        if (accounts.isEmpty() && tokens.isEmpty() && gateways.isEmpty()) {
+            return own;
         }
-        ObjectNode config = JSON.createObjectNode();
-        if (configJson != null || configFile != null) {
-            String text = configJson != null ? configJson
-                    : new String(read(configFile), StandardCharsets.UTF_8);
-            try {
-                JsonNode parsed = JSON.readTree(text);
-                if (!(parsed instanceof ObjectNode object)) {
-                    throw new IllegalArgumentException("the config file must hold a JSON object");
-                }
-                config = object;
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("the config file is not JSON: " + e.getOriginalMessage(), e);
-            }
-        }
-        append(config, "accounts", accounts.stream().map(JSON.getNodeFactory()::textNode).toList());
-        append(config, "tokens", tokens);
-        append(config, "gateways", gateways);
-        return config.toString().getBytes(StandardCharsets.UTF_8);
+        ConfigFileWriter config = own == null ? ConfigFileWriter.empty() : ConfigFileWriter.of(own);
+        accounts.forEach(config::account);
+        tokens.forEach(config::token);
+        gateways.forEach(config::gateway);
+        return config.toJson();
     }
 
-    private static void append(ObjectNode config, String member, List<? extends JsonNode> items) {
-        if (items.isEmpty()) {
-            return;
-        }
-        JsonNode existing = config.get(member);
-        if (existing != null && !existing.isArray()) {
-            throw new IllegalArgumentException("the config file's " + member + " must be an array to add to it");
-        }
-        ArrayNode array = existing == null ? config.putArray(member) : (ArrayNode) existing;
-        items.forEach(array::add);
-    }
-
-    private static byte[] read(MountableFile file) {
+    private static String read(MountableFile file) {
         try {
-            return Files.readAllBytes(Path.of(file.getResolvedPath()));
+            return Files.readString(Path.of(file.getResolvedPath()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the config file " + file.getResolvedPath(), e);
         }

@@ -1,11 +1,15 @@
 package dev.aigw.emulator.testcontainers;
 
 import static dev.aigw.emulator.testcontainers.Http.bearer;
-import static dev.aigw.emulator.testcontainers.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aigw.emulator.testcontainers.AiGatewayContainer.Permission;
+import dev.aigw.emulator.ApiToken;
+import dev.aigw.emulator.ClockMode;
+import dev.aigw.emulator.Gateway;
+import dev.aigw.emulator.GatewaySettings;
+import dev.aigw.emulator.Permission;
+import dev.aigw.emulator.RemoteEmulator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,48 +32,51 @@ import org.testcontainers.utility.MountableFile;
 class ConfigurationTest {
 
     private static final String ACCOUNT = "11111111111111111111111111111111";
+    private static final String OTHER_ACCOUNT = "22222222222222222222222222222222";
 
     @Test
     void aMountedConfigFileDeclaresGatewaysTokensScriptsAndTheClock() {
-        try (AiGatewayContainer emulator = new AiGatewayContainer(EmulatorImage.NAME)
+        try (AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME)
                 .withConfigFile(MountableFile.forClasspathResource("aigw-config.json"))) {
-            emulator.start();
+            container.start();
 
-            assertThat(emulator.getAccountId()).isEqualTo(ACCOUNT);
-            assertThat(emulator.getApiToken()).isEqualTo("config-file-token");
-            assertThat(emulator.control().clock().mode()).isEqualTo(EmulatorControl.ClockMode.AUTO);
-            String gateways = emulator.getManagementUrl() + "/accounts/" + ACCOUNT + "/ai-gateway/gateways";
-            assertThat(json(Http.get(gateways, "Authorization", bearer("read-only"))).get("result"))
-                    .extracting(g -> g.get("id").textValue()).containsExactly("retrying");
+            assertThat(container.getAccountId()).isEqualTo(ACCOUNT);
+            assertThat(container.getApiToken()).isEqualTo("config-file-token");
+            assertThat(container.emulator().clock().mode()).isEqualTo(ClockMode.AUTO);
+            RemoteEmulator readOnly = RemoteEmulator.connect(container.getBaseUrl(), ACCOUNT, "read-only");
+            assertThat(readOnly.gateways()).extracting(Gateway::id).containsExactly("retrying");
+            String gateways = container.getManagementUrl() + "/accounts/" + ACCOUNT + "/ai-gateway/gateways";
             assertThat(Http.post(gateways, "{}", "Authorization", bearer("read-only")).statusCode())
                     .as("Read cannot create").isEqualTo(403);
 
             // The gateway's own retry settings and the file's script: no per-request headers needed.
-            HttpResponse<String> reply = Http.post(emulator.getProviderUrl("retrying", "openai") + "/chat/completions",
-                    Http.CHAT);
+            HttpResponse<String> reply = Http.post(container.getProviderUrl("retrying", "openai")
+                    + "/chat/completions", Http.CHAT);
             assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-            assertThat(emulator.control().timelines().get(0).startOffsetsMillis())
+            assertThat(container.emulator().timelines().get(0).attemptStartsMillis())
                     .containsExactly(0L, 5_000L, 15_000L, 35_000L, 75_000L);
         }
     }
 
     @Test
     void settingsFromJavaAreAddedToTheFileAndVariablesWinOverIt() {
-        try (AiGatewayContainer emulator = new AiGatewayContainer(EmulatorImage.NAME)
+        try (AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME)
                 .withConfigFile(MountableFile.forClasspathResource("aigw-config.json"))
                 .withApiToken("from-java")
-                .withAccount("22222222222222222222222222222222")
-                .withToken("runner", Set.of(AiGatewayContainer.ANY_ACCOUNT), Set.of(Permission.RUN, Permission.READ))
-                .withGateway("{\"id\":\"second\",\"account_id\":\"22222222222222222222222222222222\","
-                        + "\"cache_invalidate_on_update\":false,\"cache_ttl\":0,\"collect_logs\":false,"
-                        + "\"rate_limiting_interval\":0,\"rate_limiting_limit\":0,\"authentication\":true}")) {
-            emulator.start();
+                .withAccount(OTHER_ACCOUNT)
+                .withToken("runner", Set.of(ApiToken.ANY_ACCOUNT), Set.of(Permission.RUN, Permission.READ))
+                .withGateway("second", GatewaySettings.builder().collectLogs(false).authentication(true).build())) {
+            container.start();
 
-            assertThat(emulator.getApiToken()).isEqualTo("from-java");
-            String other = emulator.getManagementUrl() + "/accounts/22222222222222222222222222222222/ai-gateway"
-                    + "/gateways/second";
-            assertThat(Http.get(other, "Authorization", bearer("runner")).statusCode()).isEqualTo(200);
-            String chat = emulator.getBaseUrl() + "/v1/22222222222222222222222222222222/second/openai/chat/completions";
+            assertThat(container.getApiToken()).isEqualTo("from-java");
+            assertThat(container.emulator().gateways()).extracting(Gateway::id)
+                    .containsExactlyInAnyOrder("retrying", "second");
+            String accounts = container.getManagementUrl() + "/accounts/";
+            assertThat(Http.get(accounts + ACCOUNT + "/ai-gateway/gateways/second", "Authorization",
+                    bearer("runner")).statusCode()).isEqualTo(200);
+            assertThat(Http.get(accounts + OTHER_ACCOUNT + "/ai-gateway/gateways", "Authorization",
+                    bearer("runner")).statusCode()).as("the added account, which the runner covers").isEqualTo(200);
+            String chat = container.getProviderUrl("second", "openai") + "/chat/completions";
             assertThat(Http.post(chat, Http.CHAT).statusCode()).as("authentication is on").isEqualTo(401);
             assertThat(Http.post(chat, Http.CHAT, "cf-aig-authorization", bearer("runner")).statusCode())
                     .isEqualTo(200);
@@ -77,12 +84,24 @@ class ConfigurationTest {
     }
 
     @Test
+    void aManualClockIsManualFromTheStart() {
+        try (AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME)
+                .withClockMode(ClockMode.MANUAL)) {
+            container.start();
+
+            assertThat(container.emulator().clock().mode()).isEqualTo(ClockMode.MANUAL);
+            Instant before = container.emulator().clock().now();
+            assertThat(container.emulator().clock().advance(Duration.ofHours(1))).isEqualTo(before.plusSeconds(3600));
+        }
+    }
+
+    @Test
     void aGatewayTheEmulatorRefusesFailsTheStartAtOnceWithItsMessage() {
-        try (AiGatewayContainer emulator = new AiGatewayContainer(EmulatorImage.NAME)
-                .withGateway("{\"id\":\"Not Valid\"}")) {
+        try (AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME)
+                .withConfigJson("{\"gateways\":[{\"id\":\"Not Valid\"}]}")) {
             Instant started = Instant.now();
 
-            assertThatThrownBy(emulator::start).isInstanceOf(ContainerLaunchException.class)
+            assertThatThrownBy(container::start).isInstanceOf(ContainerLaunchException.class)
                     .rootCause().hasMessage("the emulator exited before it was healthy: aigw-emulator: config file"
                             + " /etc/aigw-emulator/config.json: gateways[0].id: expected a string of lower-case"
                             + " letters, digits and '_', with single '-' between groups, got \"Not Valid\"");

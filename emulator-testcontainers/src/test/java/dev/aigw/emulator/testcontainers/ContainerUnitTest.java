@@ -3,12 +3,15 @@ package dev.aigw.emulator.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aigw.emulator.testcontainers.ScriptStep.Fault;
-import java.time.Duration;
+import dev.aigw.emulator.ApiToken;
+import dev.aigw.emulator.GatewaySettings;
+import dev.aigw.emulator.ManagementApiException;
+import dev.aigw.emulator.Permission;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.utility.DockerImageName;
 
-/** What the module does without Docker: image checks, misuse before start, and the JSON of script steps. */
+/** What the module does without Docker: image checks, and misuse refused before anything starts. */
 class ContainerUnitTest {
 
     @Test
@@ -33,50 +36,39 @@ class ContainerUnitTest {
 
         assertThatThrownBy(container::getApiToken).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the container is not started; call start() (or use @Container) first");
-        assertThatThrownBy(container::control).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(container::emulator).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the container is not started; call start() (or use @Container) first");
     }
 
     @Test
-    void refusesAGatewayThatIsNotAJsonObject() {
+    void refusesAGatewayTheManagementApiWouldRefuseBeforeTheStart() {
         AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME);
 
-        assertThatThrownBy(() -> container.withGateway("[]")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a gateway is a JSON object, got: []");
+        assertThatThrownBy(() -> container.withGateway("Not Valid")).isInstanceOf(ManagementApiException.class)
+                .hasMessageStartingWith("Input Validation Error: id: expected a string of lower-case letters, digits"
+                        + " and '_', with single '-' between groups, got \"Not Valid\"");
+        assertThatThrownBy(() -> container.withGateway("gw", GatewaySettings.builder().retryMaxAttempts(6).build()))
+                .isInstanceOf(ManagementApiException.class).hasMessageContaining("retry_max_attempts");
     }
 
     @Test
-    void scriptStepsHaveTheControlApiForm() {
-        assertThat(ScriptStep.status(503).times(4).toJson()).isEqualTo("{\"status\":503,\"times\":4}");
-        assertThat(ScriptStep.status(429).header("retry-after", "2").body("{\"error\":\"slow down\"}").toJson())
-                .isEqualTo("{\"status\":429,\"headers\":{\"retry-after\":\"2\"},\"body\":\"{\\\"error\\\":\\\"slow"
-                        + " down\\\"}\"}");
-        assertThat(ScriptStep.fault(Fault.BROKEN_STREAM).afterEvents(2).always().toJson())
-                .isEqualTo("{\"fault\":\"broken_stream\",\"after_events\":2,\"times\":\"always\"}");
-        assertThat(ScriptStep.status(200).latency(Duration.ofSeconds(3)).toJson())
-                .isEqualTo("{\"status\":200,\"latency_ms\":3000}");
-        assertThat(ScriptStep.json("{\"status\":500,\"every_nth\":3}")).isEqualTo(ScriptStep.json(
-                "{\"status\": 500, \"every_nth\": 3}"));
+    void refusesAGatewayDeclaredTwice() {
+        AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME).withGateway("gw");
+
+        assertThatThrownBy(() -> container.withGateway("gw")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the gateway \"gw\" is declared twice; declare each gateway once");
     }
 
     @Test
-    void scriptStepsAreImmutable() {
-        ScriptStep once = ScriptStep.status(503);
-        once.times(4);
+    void refusesATokenWithoutAccountsOrPermissions() {
+        AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME);
 
-        assertThat(once.toJson()).isEqualTo("{\"status\":503}");
-    }
-
-    @Test
-    void refusesStepsOutOfRange() {
-        assertThatThrownBy(() -> ScriptStep.status(99)).hasMessage("status must be from 100 to 599, got 99");
-        assertThatThrownBy(() -> ScriptStep.status(503).times(0)).hasMessage("times must be >= 1, got 0");
-        assertThatThrownBy(() -> ScriptStep.json("not json")).hasMessage("a step is a JSON object; this is not"
-                + " JSON: not json");
-    }
-
-    @Test
-    void theControlClientNeedsAnAbsoluteUrl() {
-        assertThatThrownBy(() -> EmulatorControl.connect("localhost:8787"))
-                .hasMessage("expected an absolute http URL such as http://localhost:8787, got localhost:8787");
+        assertThatThrownBy(() -> container.withToken("t", Set.of(), Set.of(Permission.RUN)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a token must cover at least one account id (or ApiToken.ANY_ACCOUNT)");
+        assertThatThrownBy(() -> container.withToken("t", Set.of(ApiToken.ANY_ACCOUNT), Set.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a token needs at least one permission");
+        assertThatThrownBy(() -> container.withToken("no spaces", Set.of("acc"), Set.of(Permission.RUN)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("token value must be");
     }
 }

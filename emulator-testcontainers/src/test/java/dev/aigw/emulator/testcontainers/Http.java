@@ -1,7 +1,5 @@
 package dev.aigw.emulator.testcontainers;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Plain JDK HTTP calls to a container, as a non-Java client would make them; header name/value pairs. */
 final class Http {
@@ -16,7 +16,6 @@ final class Http {
     static final String CHAT = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello"
             + " there\"}]}";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -55,11 +54,16 @@ final class Http {
         return "Bearer " + token;
     }
 
-    static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Returns the value of the first string member of that name in a JSON body, unescaped for quotes and
+     * backslashes, as a client that knows the body's shape reads it.
+     */
+    static String stringMember(HttpResponse<String> response, String member) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(member) + "\"\\s*:\\s*\"((?:\\\\.|[^\"\\\\])*)\"")
+                .matcher(response.body());
+        if (!m.find()) {
+            throw new AssertionError("no string member \"" + member + "\" in " + response.body());
         }
+        return m.group(1).replaceAll("\\\\([\"\\\\])", "$1");
     }
 }

@@ -2,6 +2,8 @@ package dev.aigw.emulator.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aigw.emulator.ClockMode;
+import dev.aigw.emulator.UpstreamResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,12 +25,12 @@ class QuickStartTest {
     @Container
     static AiGatewayContainer gateway = new AiGatewayContainer(
             DockerImageName.parse("aigw-emulator/aigw-emulator:0.1.0-SNAPSHOT"))
-            .withVirtualClock();
+            .withClockMode(ClockMode.AUTO);
 
     @Test
     void fourScriptedFailuresAreRetriedOnVirtualTime() throws Exception {
         // The upstream fails four times, then the fake provider answers.
-        gateway.control().script("openai").enqueue(ScriptStep.status(503).times(4));
+        gateway.emulator().script("openai").enqueue(UpstreamResponse.status(503), 4);
 
         // The `default` gateway is created by the first request that carries a valid token.
         HttpRequest request = HttpRequest.newBuilder(
@@ -46,7 +48,7 @@ class QuickStartTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Emulated reply from gpt-4o-mini to: Hi");
         // 75 s of backoff took no real time: the attempts started 0, 5, 15, 35 and 75 virtual seconds in.
-        assertThat(gateway.control().timelines().get(0).startOffsetsMillis())
+        assertThat(gateway.emulator().lastTimeline().attemptStartsMillis())
                 .containsExactly(0L, 5_000L, 15_000L, 35_000L, 75_000L);
     }
 }

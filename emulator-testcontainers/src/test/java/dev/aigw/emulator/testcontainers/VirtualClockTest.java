@@ -2,8 +2,12 @@ package dev.aigw.emulator.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigw.emulator.testcontainers.EmulatorControl.ClockMode;
-import dev.aigw.emulator.testcontainers.EmulatorControl.ClockState;
+import dev.aigw.emulator.ClockControl;
+import dev.aigw.emulator.ClockMode;
+import dev.aigw.emulator.ProviderScript;
+import dev.aigw.emulator.RemoteEmulator;
+import dev.aigw.emulator.Timeline;
+import dev.aigw.emulator.UpstreamResponse;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,60 +19,62 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
-/** A container on a virtual clock, driven through the control API as a test in any language would drive it. */
+/** A container on a virtual clock, driven through {@code emulator()} as the in-process emulator is driven. */
 @Testcontainers(disabledWithoutDocker = true)
 @ExtendWith(EmulatorImage.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class VirtualClockTest {
 
     @Container
-    static AiGatewayContainer emulator = new AiGatewayContainer(EmulatorImage.NAME).withVirtualClock();
+    static AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME).withClockMode(ClockMode.AUTO);
+
+    private RemoteEmulator emulator;
 
     @BeforeEach
     void reset() {
-        emulator.control().reset();
-        emulator.control().setClockMode(ClockMode.AUTO);
+        emulator = container.emulator();
+        emulator.reset();
+        emulator.clock().setMode(ClockMode.AUTO);
     }
 
     @Test
     void theClockIsReadSwitchedAndAdvanced() {
-        ClockState before = emulator.control().clock();
-        assertThat(before.mode()).isEqualTo(ClockMode.AUTO);
-        assertThat(before.now()).isAfterOrEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        ClockControl clock = emulator.clock();
+        Instant before = clock.now();
+        assertThat(clock.mode()).isEqualTo(ClockMode.AUTO);
+        assertThat(before).isAfterOrEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
 
-        assertThat(emulator.control().setClockMode(ClockMode.MANUAL).mode()).isEqualTo(ClockMode.MANUAL);
-        ClockState after = emulator.control().advanceClock(Duration.ofMinutes(90));
+        clock.setMode(ClockMode.MANUAL);
+        assertThat(clock.mode()).isEqualTo(ClockMode.MANUAL);
+        Instant after = clock.advance(Duration.ofMinutes(90));
 
-        assertThat(after.now()).isEqualTo(before.now().plus(Duration.ofMinutes(90)));
-        assertThat(emulator.control().clock()).isEqualTo(after);
+        assertThat(after).isEqualTo(before.plus(Duration.ofMinutes(90)));
+        assertThat(clock.now()).isEqualTo(after);
     }
 
     @Test
     void aScriptedRetryScenarioRunsOnVirtualTime() {
-        emulator.control().script("openai").enqueue(ScriptStep.status(503).times(4));
-        Instant before = emulator.control().clock().now();
+        emulator.script("openai").enqueue(UpstreamResponse.status(503), 4);
+        Instant before = emulator.clock().now();
 
-        HttpResponse<String> reply = Http.post(emulator.getProviderUrl("default", "openai") + "/chat/completions",
-                Http.CHAT, "cf-aig-authorization", Http.bearer(emulator.getApiToken()), "cf-aig-max-attempts", "5",
+        HttpResponse<String> reply = Http.post(container.getProviderUrl("default", "openai") + "/chat/completions",
+                Http.CHAT, "cf-aig-authorization", Http.bearer(container.getApiToken()), "cf-aig-max-attempts", "5",
                 "cf-aig-retry-delay", "5000", "cf-aig-backoff", "exponential");
 
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        EmulatorControl.Timeline timeline = emulator.control().timelines().get(0);
-        assertThat(timeline.startOffsetsMillis()).containsExactly(0L, 5_000L, 15_000L, 35_000L, 75_000L);
-        assertThat(timeline.attempts()).extracting(EmulatorControl.Attempt::status)
-                .containsExactly(503, 503, 503, 503, 200);
-        assertThat(emulator.control().requests("openai", "default", null)).hasSize(5);
-        assertThat(Duration.between(before, emulator.control().clock().now()))
-                .isGreaterThanOrEqualTo(Duration.ofSeconds(75));
+        Timeline timeline = emulator.timelines().get(0);
+        assertThat(timeline.attemptStartsMillis()).containsExactly(0L, 5_000L, 15_000L, 35_000L, 75_000L);
+        assertThat(timeline.attempts()).extracting(Timeline.Attempt::status).containsExactly(503, 503, 503, 503, 200);
+        assertThat(emulator.recordedRequests("openai", "default", null)).hasSize(5);
+        assertThat(Duration.between(before, emulator.clock().now())).isGreaterThanOrEqualTo(Duration.ofSeconds(75));
     }
 
     @Test
     void scriptsCanBeNarrowedToATestIdAndCleared() {
-        EmulatorControl.Script script = emulator.control().script("openai").forTest("test-a");
-        assertThat(script.enqueue(ScriptStep.status(429).always())).as("a repeating step is no pending response")
-                .isZero();
-        String chat = emulator.getProviderUrl("default", "openai") + "/chat/completions";
-        String auth = Http.bearer(emulator.getApiToken());
+        ProviderScript script = emulator.script("openai").forTest("test-a").always(UpstreamResponse.status(429));
+        assertThat(script.pending()).as("a repeating step is no pending response").isZero();
+        String chat = container.getProviderUrl("default", "openai") + "/chat/completions";
+        String auth = Http.bearer(container.getApiToken());
 
         assertThat(Http.post(chat, Http.CHAT, "cf-aig-authorization", auth, "x-aigw-test-id", "test-a").statusCode())
                 .isEqualTo(429);
@@ -77,6 +83,6 @@ class VirtualClockTest {
         script.clear();
         assertThat(Http.post(chat, Http.CHAT, "cf-aig-authorization", auth, "x-aigw-test-id", "test-a").statusCode())
                 .isEqualTo(200);
-        assertThat(emulator.control().requests(null, null, "test-b")).hasSize(1);
+        assertThat(emulator.recordedRequests(null, null, "test-b")).hasSize(1);
     }
 }

@@ -32,7 +32,7 @@ class ChatRetriesTest {
                 .build());
         openai.enqueue(UpstreamResponse.status(503), 2);
 
-        OpenAIClient client = OpenAiEmulatorClock.install(OpenAIOkHttpClient.builder(), emulator.clock())
+        OpenAIClient client = OpenAiEmulatorClock.install(OpenAIOkHttpClient.builder(), emulator.emulatorClock())
                 .baseUrl(emulator.providerUrl("my-gateway", "openai"))
                 .apiKey("sk-test")
                 .build();

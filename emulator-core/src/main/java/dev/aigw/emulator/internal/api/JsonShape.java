@@ -40,6 +40,11 @@ public sealed interface JsonShape {
         return new Num(min, max);
     }
 
+    /** Accepts a number of milliseconds from 0 to {@code max}, with a fraction down to the nanosecond. */
+    static JsonShape millis(long max) {
+        return new Millis(max);
+    }
+
     static JsonShape text(int minLength, int maxLength) {
         return new Text(minLength, maxLength, null, null);
     }
@@ -197,6 +202,25 @@ public sealed interface JsonShape {
         @Override
         public String describe() {
             return max == Double.MAX_VALUE ? "a number >= " + min : "a number from " + min + " to " + max;
+        }
+    }
+
+    /** A duration in milliseconds: an integer, or a number with at most six decimals (nanoseconds). */
+    record Millis(long max) implements JsonShape {
+        @Override
+        public void check(JsonNode value, List<String> path) {
+            if (!value.isNumber()) {
+                throw mismatch(path, describe(), value);
+            }
+            BigDecimal n = value.decimalValue();
+            if (n.signum() < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0 || n.stripTrailingZeros().scale() > 6) {
+                throw mismatch(path, describe(), value);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "a number of milliseconds from 0 to " + max + " (at most 6 decimals)";
         }
     }
 

@@ -19,6 +19,13 @@ final class ControlQuery {
 
     /** Reads {@code provider}, {@code gateway_id} and {@code test_id}, of which only {@code allowed} may appear. */
     static ScopeFilter filter(ApiRequest request, ProviderRegistry providers, List<String> allowed) {
+        onlyKnown(request, allowed);
+        return new ScopeFilter(request.query("provider").map(slug -> provider(providers, slug)).orElse(null),
+                request.query("gateway_id").orElse(null), request.query("test_id").orElse(null));
+    }
+
+    /** Refuses a query parameter other than {@code allowed}, naming it and the closest allowed one. */
+    static void onlyKnown(ApiRequest request, List<String> allowed) {
         for (String name : request.queryParameters().keySet()) {
             if (!allowed.contains(name)) {
                 throw ApiException.validation("unknown query parameter \"" + name + "\""
@@ -26,8 +33,16 @@ final class ControlQuery {
                         List.of("query", name));
             }
         }
-        return new ScopeFilter(request.query("provider").map(slug -> provider(providers, slug)).orElse(null),
-                request.query("gateway_id").orElse(null), request.query("test_id").orElse(null));
+    }
+
+    /** Reads a {@code true}/{@code false} query parameter, false when absent; another value is refused by name. */
+    static boolean flag(ApiRequest request, String name) {
+        String value = request.query(name).orElse("false");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw ApiException.validation(name + ": expected true or false, got \"" + value + "\"",
+                    List.of("query", name));
+        }
+        return value.equals("true");
     }
 
     /** Returns {@code slug} if it names a provider; refuses it otherwise, naming the closest slugs. */

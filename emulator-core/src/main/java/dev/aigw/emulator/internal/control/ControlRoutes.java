@@ -5,6 +5,8 @@ import dev.aigw.emulator.internal.EmulatorState;
 import dev.aigw.emulator.internal.api.ApiResponse;
 import dev.aigw.emulator.internal.api.RouteTable;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.management.GatewayOperations;
+import dev.aigw.emulator.internal.management.ManagementContext;
 
 /** The emulator's own control API under {@code /__emulator}: one line per route, no Cloudflare token. */
 public final class ControlRoutes {
@@ -12,9 +14,12 @@ public final class ControlRoutes {
     private ControlRoutes() {
     }
 
+    /** Returns the control API's routes over one emulator's state. */
     public static RouteTable table(EmulatorState state) {
-        ClockEndpoints clock = new ClockEndpoints(state.clock());
+        ClockEndpoints clock = new ClockEndpoints(state.clockControl());
         ScriptEndpoints scripts = new ScriptEndpoints(state.scripts(), state.providers());
+        GatewayOperations gateways = new GatewayOperations(ManagementContext.of(state));
+        String defaultAccountId = state.settings().defaultAccountId();
         return new RouteTable()
                 .add("GET", "/health", null, request -> json(Json.object().put("status", "ok")))
                 .add("POST", "/reset", null, request -> {
@@ -26,10 +31,15 @@ public final class ControlRoutes {
                 .add("POST", "/clock/advance", null, clock::advance)
                 .add("POST", "/clock/await-waiters", null, clock::awaitWaiters)
                 .add("GET", "/scripts", null, scripts::list)
+                .add("GET", "/scripts/{provider}", null, scripts::count)
                 .add("POST", "/scripts/{provider}", null, scripts::append)
                 .add("DELETE", "/scripts/{provider}", null, scripts::clear)
                 .add("GET", "/requests", null, new ListRequests(state.journal(), state.providers()))
-                .add("GET", "/timelines", null, new ListTimelines(state.timelines(), state.providers()));
+                .add("POST", "/requests/take", null, new TakeRequest(state.journal()))
+                .add("GET", "/timelines", null, new ListTimelines(state.timelines(), state.providers()))
+                .add("PUT", "/gateways/{gateway_id}", null, new ReplaceGateway(gateways, defaultAccountId,
+                        state.settings().legacyGatewayFields()))
+                .add("GET", "/logs/{gateway_id}", null, new ListLogEntries(gateways, defaultAccountId));
     }
 
     private static ApiResponse json(ObjectNode body) {

@@ -2,7 +2,6 @@ package dev.aigw.emulator.internal.control;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aigw.emulator.RecordedRequest;
 import dev.aigw.emulator.internal.ScopeFilter;
 import dev.aigw.emulator.internal.api.ApiRequest;
 import dev.aigw.emulator.internal.api.ApiResponse;
@@ -10,9 +9,7 @@ import dev.aigw.emulator.internal.api.Endpoint;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.proxy.Journal;
-import dev.aigw.emulator.internal.time.Timestamps;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dev.aigw.emulator.internal.wire.RecordedRequestJson;
 import java.util.List;
 
 /**
@@ -38,39 +35,10 @@ final class ListRequests implements Endpoint {
         ArrayNode requests = Json.array();
         journal.all().stream()
                 .filter(r -> filter.matches(r.provider(), r.gatewayId(), r.testId()))
-                .map(ListRequests::render)
+                .map(RecordedRequestJson::render)
                 .forEach(requests::add);
         ObjectNode body = Json.object();
         body.set("requests", requests);
         return new ApiResponse.Raw(200, "application/json", Json.bytes(body));
-    }
-
-    private static ObjectNode render(RecordedRequest r) {
-        ObjectNode node = Json.object()
-                .put("provider", r.provider())
-                .put("gateway_id", r.gatewayId())
-                .put("account_id", r.accountId())
-                .put("attempt", r.attempt())
-                .put("step", r.step())
-                .put("method", r.method())
-                .put("url", r.url())
-                .put("path", r.path())
-                .put("query", r.query());
-        ObjectNode headers = node.putObject("headers");
-        r.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
-        byte[] body = r.body();
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), body)) {
-            node.put("body", text);
-        } else {
-            node.put("body_base64", Base64.getEncoder().encodeToString(body));
-        }
-        node.put("at", Timestamps.format(r.at()));
-        if (r.testId() == null) {
-            node.putNull("test_id");
-        } else {
-            node.put("test_id", r.testId());
-        }
-        return node;
     }
 }

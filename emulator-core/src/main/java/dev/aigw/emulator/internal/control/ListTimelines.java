@@ -2,7 +2,6 @@ package dev.aigw.emulator.internal.control;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.internal.ScopeFilter;
 import dev.aigw.emulator.internal.api.ApiRequest;
 import dev.aigw.emulator.internal.api.ApiResponse;
@@ -10,7 +9,7 @@ import dev.aigw.emulator.internal.api.Endpoint;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.proxy.Timelines;
-import dev.aigw.emulator.internal.time.Timestamps;
+import dev.aigw.emulator.internal.wire.TimelineJson;
 import java.util.List;
 
 /**
@@ -35,38 +34,10 @@ final class ListTimelines implements Endpoint {
         ArrayNode list = Json.array();
         timelines.all().stream()
                 .filter(t -> filter.matches(t.provider(), t.gatewayId(), t.testId()))
-                .map(ListTimelines::render)
+                .map(TimelineJson::render)
                 .forEach(list::add);
         ObjectNode body = Json.object();
         body.set("timelines", list);
         return new ApiResponse.Raw(200, "application/json", Json.bytes(body));
-    }
-
-    private static ObjectNode render(Timeline t) {
-        ObjectNode node = Json.object()
-                .put("request_id", t.requestId())
-                .put("log_id", t.logId())
-                .put("gateway_id", t.gatewayId())
-                .put("provider", t.provider())
-                .put("started_at", Timestamps.format(t.startedAt()))
-                .put("status", t.status())
-                .put("test_id", t.testId());
-        ArrayNode attempts = node.putArray("attempts");
-        for (Timeline.Attempt a : t.attempts()) {
-            ObjectNode attempt = attempts.addObject()
-                    .put("step", a.step())
-                    .put("provider", a.provider())
-                    .put("attempt", a.attempt())
-                    .put("start_offset_ms", a.startOffsetMillis())
-                    .put("end_offset_ms", a.endOffsetMillis())
-                    .put("outcome", a.outcome().jsonName())
-                    .put("delay_before_next_ms", a.delayBeforeNextMillis());
-            if (a.status() == null) {
-                attempt.putNull("status");
-            } else {
-                attempt.put("status", a.status());
-            }
-        }
-        return node;
     }
 }

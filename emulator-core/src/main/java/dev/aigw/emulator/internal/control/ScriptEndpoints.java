@@ -11,19 +11,23 @@ import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.script.ScriptStepJson;
 import dev.aigw.emulator.internal.script.Scripts;
+import dev.aigw.emulator.internal.wire.PendingScriptJson;
 import java.util.List;
 
 /**
  * {@code /__emulator/scripts}: GET lists the steps still queued (filtered by {@code provider}, {@code gateway_id}
  * and {@code test_id}); {@code /scripts/{provider}}: POST appends steps (optionally scoped by {@code gateway_id}
- * and {@code test_id}), DELETE clears the provider's script (or only one scope, given as query parameters). An
- * unknown provider, body member or query parameter is refused by name.
+ * and {@code test_id}), GET counts the responses queued with exactly one scope (given as query parameters), DELETE
+ * clears the provider's script (or only one scope, given as query parameters; with {@code exact_scope=true} only
+ * the steps queued with exactly that scope, as {@code ProviderScript.clear()} does). An unknown provider, body
+ * member or query parameter is refused by name.
  */
 final class ScriptEndpoints {
 
     private static final List<String> BODY = List.of("body");
     private static final List<String> LIST_QUERY = List.of("provider", "gateway_id", "test_id");
-    private static final List<String> CLEAR_QUERY = List.of("gateway_id", "test_id");
+    private static final List<String> SCOPE_QUERY = List.of("gateway_id", "test_id");
+    private static final List<String> CLEAR_QUERY = List.of("gateway_id", "test_id", "exact_scope");
     private static final JsonShape.Obj APPEND = JsonShape.closedObject(
             JsonShape.required("steps", JsonShape.anything()),
             JsonShape.optionalNullable("gateway_id", JsonShape.text(1, 64)),
@@ -45,10 +49,7 @@ final class ScriptEndpoints {
             Scripts.Scope scope = queued.scope();
             if (filter.matches(scope.provider(), scope.gatewayId(), scope.testId())) {
                 pending += queued.repeat().responses();
-                list.addObject().put("provider", scope.provider()).put("gateway_id", scope.gatewayId())
-                        .put("test_id", scope.testId()).put("pending", queued.repeat().responses())
-                        .put("repeats", queued.repeat().repeats())
-                        .set("step", ScriptStepJson.render(queued.behavior(), queued.repeat()));
+                list.add(PendingScriptJson.render(queued));
             }
         }
         ObjectNode body = Json.object().put("pending", pending);
@@ -66,10 +67,17 @@ final class ScriptEndpoints {
         return answer(scope);
     }
 
+    ApiResponse count(ApiRequest request) {
+        String provider = ControlQuery.provider(providers, request.param("provider"));
+        ScopeFilter filter = ControlQuery.filter(request, providers, SCOPE_QUERY);
+        return answer(new Scripts.Scope(provider, filter.gatewayId(), filter.testId()));
+    }
+
     ApiResponse clear(ApiRequest request) {
         String provider = ControlQuery.provider(providers, request.param("provider"));
         ScopeFilter filter = ControlQuery.filter(request, providers, CLEAR_QUERY);
-        if (filter.gatewayId() == null && filter.testId() == null) {
+        boolean exact = ControlQuery.flag(request, "exact_scope");
+        if (!exact && filter.gatewayId() == null && filter.testId() == null) {
             scripts.clearProvider(provider);
         } else {
             scripts.clear(new Scripts.Scope(provider, filter.gatewayId(), filter.testId()));

@@ -1,15 +1,18 @@
 package dev.aigw.emulator.internal.management;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.gateway.Gateway;
 import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import dev.aigw.emulator.internal.gateway.GatewayFields;
+import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.gateway.StoredSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,6 +41,16 @@ public final class GatewayOperations {
     /** Returns the gateway with that id, or empty when there is none (or the id cannot exist). */
     public Optional<Gateway> find(String accountId, String id) {
         return GatewayFields.isValidId(id) ? context.gateways().find(accountId, id) : Optional.empty();
+    }
+
+    /**
+     * Returns the log entries of a gateway that a selection keeps, oldest first; empty when the gateway does not
+     * exist.
+     */
+    public List<LogEntry> logs(String accountId, String gatewayId, Predicate<LogEntry> selection) {
+        return find(accountId, gatewayId)
+                .map(gateway -> context.logs().list(GatewayRef.of(gateway)).stream().filter(selection).toList())
+                .orElse(List.of());
     }
 
     /** Returns the account's gateways, newest first, then by id. */

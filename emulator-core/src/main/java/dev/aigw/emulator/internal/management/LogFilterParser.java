@@ -32,7 +32,8 @@ public final class LogFilterParser {
     private LogFilterParser() {
     }
 
-    static List<LogFilter> parse(Map<String, Deque<String>> query) {
+    /** Reads every filter of a query, in any of the three encodings. */
+    public static List<LogFilter> parse(Map<String, Deque<String>> query) {
         List<LogFilter> filters = new ArrayList<>();
         for (String json : query.getOrDefault("filters", new java.util.ArrayDeque<>())) {
             JsonNode node;

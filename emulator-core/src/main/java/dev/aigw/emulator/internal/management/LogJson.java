@@ -11,12 +11,13 @@ import dev.aigw.emulator.internal.time.Timestamps;
  * {@code *_head_complete} flags are true whenever a body was stored) and the body sizes. Optional members that
  * are unset are left out.
  */
-final class LogJson {
+public final class LogJson {
 
     private LogJson() {
     }
 
-    static ObjectNode summary(LogEntry e) {
+    /** Writes an entry as the Logs API lists it. */
+    public static ObjectNode summary(LogEntry e) {
         ObjectNode node = Json.object()
                 .put("id", e.id())
                 .put("created_at", Timestamps.format(e.createdAt()))

@@ -73,6 +73,17 @@ public final class Journal {
         }
     }
 
+    /**
+     * Says that no untaken request was there to take, at once ({@code realTimeout} null) or within a real-time
+     * timeout, in the words of the Java API and of the control API alike.
+     */
+    public static String nothingToTake(Duration realTimeout, int recorded) {
+        return realTimeout == null
+                ? "no untaken request has reached an upstream; recorded so far: " + recorded
+                : "no untaken request reached an upstream within " + realTimeout + " (real time); recorded so far: "
+                        + recorded;
+    }
+
     /** Returns every recorded request, oldest first. */
     public List<RecordedRequest> all() {
         lock.lock();

@@ -8,6 +8,7 @@ import dev.aigw.emulator.UpstreamResponse;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.api.JsonShape;
 import dev.aigw.emulator.internal.json.Json;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +18,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads and writes the JSON form of script steps, shared by the control API and the standalone config file:
+ * Reads and writes the JSON form of script steps, shared by the control API, the standalone config file and the
+ * remote emulator, so that a step written here reads back as the same behaviour and repetition:
  * {@code {"status":503,"headers":{...},"body":...,"events":[...],"latency_ms":N,"time_to_first_token_ms":N,
- * "event_interval_ms":N,"tokens_per_second":N}} or {@code {"fault":"hang"|"connection_reset"|
+ * "event_interval_ms":N,"tokens_per_second":N}} (milliseconds may have a fraction down to the nanosecond) or {@code {"fault":"hang"|"connection_reset"|
  * "empty_response"|"broken_stream"|"malformed_body","after_events":N}}, each with {@code "times":N|"always"}
  * (default 1), or {@code "every_nth":N}, or {@code "probability":P,"seed":S}. A member it does not know is
  * refused, naming the closest one.
@@ -59,7 +61,7 @@ public final class ScriptStepJson {
         }
     }
 
-    private static final JsonShape MILLIS = JsonShape.integer(0, 86_400_000L);
+    private static final JsonShape MILLIS = JsonShape.millis(86_400_000L);
 
     private static final JsonShape.Obj STEP = JsonShape.closedObject(
             JsonShape.optional("status", JsonShape.integer(100, 599)),
@@ -91,7 +93,7 @@ public final class ScriptStepJson {
         for (int i = 0; i < steps.size(); i++) {
             List<String> at = new ArrayList<>(path);
             at.add(String.valueOf(i));
-            parsed.add(step(steps.get(i), at));
+            parsed.add(parseStep(steps.get(i), at));
         }
         return parsed;
     }
@@ -111,7 +113,8 @@ public final class ScriptStepJson {
         return node;
     }
 
-    private static ScriptStep step(JsonNode node, List<String> path) {
+    /** Parses one step found at {@code path}; every problem is a 400/7001 naming the field. */
+    public static ScriptStep parseStep(JsonNode node, List<String> path) {
         STEP.check(node, path);
         JsonNode status = node.get("status");
         if (status != null && status.intValue() < 200) {
@@ -187,8 +190,15 @@ public final class ScriptStepJson {
     }
 
     private static void putMillis(ObjectNode node, String field, Duration duration) {
-        if (!duration.isZero()) {
-            node.put(field, duration.toMillis());
+        if (duration.isZero()) {
+            return;
+        }
+        BigDecimal millis = BigDecimal.valueOf(duration.getSeconds()).movePointRight(3)
+                .add(BigDecimal.valueOf(duration.getNano(), 6)).stripTrailingZeros();
+        if (millis.scale() <= 0) {
+            node.put(field, millis.longValue());
+        } else {
+            node.put(field, millis);
         }
     }
 
@@ -212,6 +222,7 @@ public final class ScriptStepJson {
     }
 
     private static Duration millis(JsonNode node, String field) {
-        return Duration.ofMillis(node.path(field).asLong(0));
+        JsonNode millis = node.get(field);
+        return millis == null ? Duration.ZERO : Duration.ofNanos(millis.decimalValue().movePointRight(6).longValueExact());
     }
 }

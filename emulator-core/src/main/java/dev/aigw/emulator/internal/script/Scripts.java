@@ -21,7 +21,7 @@ import org.slf4j.Logger;
  * never wait themselves, so that takes microseconds), and no new one is let in: a step that is queued is
  * therefore taken by the first attempt that starts after {@code add} returns, whichever thread serves it.
  */
-public final class Scripts {
+public final class Scripts implements ScriptSink {
 
     /** Where an entry applies: a provider, and optionally only one gateway and/or one test id. */
     public record Scope(String provider, String gatewayId, String testId) {
@@ -141,6 +141,7 @@ public final class Scripts {
      * Appends an entry, once no request that was promised to run unscripted is still running; never cut short
      * by an interrupt (the flag is kept).
      */
+    @Override
     public synchronized void add(Scope scope, UpstreamBehavior behavior, Repeat repeat) {
         Objects.requireNonNull(behavior, "behavior");
         waitingAdds++;
@@ -230,6 +231,7 @@ public final class Scripts {
     }
 
     /** Removes the entries queued with exactly this scope. */
+    @Override
     public synchronized void clear(Scope scope) {
         entries.removeIf(e -> e.scope.equals(scope));
     }
@@ -240,6 +242,7 @@ public final class Scripts {
     }
 
     /** Counts the responses still queued with exactly this scope; entries that repeat count none. */
+    @Override
     public synchronized int pending(Scope scope) {
         return entries.stream().filter(e -> e.scope.equals(scope)).mapToInt(e -> e.snapshot().repeat().responses())
                 .sum();

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.time;
 
+import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.EmulatorClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,8 +60,8 @@ public final class SystemClock implements EmulatorClock {
     }
 
     @Override
-    public String mode() {
-        return "system";
+    public ClockMode mode() {
+        return ClockMode.SYSTEM;
     }
 
     @Override

@@ -38,7 +38,8 @@ class AnthropicSharedTimelineTest {
         emulator.createGateway("my-gateway");
         anthropic.enqueue(UpstreamResponse.status(429), 4);
 
-        AnthropicClient client = AnthropicEmulatorClock.install(AnthropicOkHttpClient.builder(), emulator.clock())
+        AnthropicClient client = AnthropicEmulatorClock
+                .install(AnthropicOkHttpClient.builder(), emulator.emulatorClock())
                 .baseUrl(emulator.providerUrl("my-gateway", "anthropic"))
                 .apiKey("sk-ant-test")
                 .maxRetries(2)

@@ -47,7 +47,7 @@ class OpenAiSharedTimelineTest {
         openai.enqueue(UpstreamResponse.builder().status(503)
                 .header("retry-after", "Wed, 01 Apr 2026 08:00:10 GMT").build(), 3);
 
-        OpenAIClient client = OpenAiEmulatorClock.install(OpenAIOkHttpClient.builder(), emulator.clock())
+        OpenAIClient client = OpenAiEmulatorClock.install(OpenAIOkHttpClient.builder(), emulator.emulatorClock())
                 .baseUrl(emulator.providerUrl("my-gateway", "openai"))
                 .apiKey("sk-test")
                 .maxRetries(2)

@@ -1,0 +1,218 @@
+package dev.aigw.emulator;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Drives an AI Gateway emulator from a test: its URLs, gateways, logs, scripted upstreams, recorded requests,
+ * timelines and clock. Two transports implement it with the same value types and the same messages:
+ * {@link AiGatewayEmulator} in this JVM, and {@link RemoteEmulator} over the control and management APIs of an
+ * emulator running elsewhere (the standalone jar, {@code docker run}, a Testcontainers container).
+ *
+ * <pre>{@code
+ * void retriesFourTimes(Emulator emulator) {
+ *     emulator.createGateway("my-gateway");
+ *     emulator.script("openai").enqueue(UpstreamResponse.status(503), 4);
+ *     // ... call emulator.providerUrl("my-gateway", "openai") with a client ...
+ *     assertThat(emulator.lastTimeline().attemptStartsMillis()).hasSize(5);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Over HTTP each call is one or a few blocking requests, and a failure to reach the emulator is an
+ * {@link java.io.UncheckedIOException} naming its URL.
+ */
+public sealed interface Emulator permits AiGatewayEmulator, RemoteEmulator {
+
+    /** Returns the emulator's root URL, e.g. {@code http://127.0.0.1:53211}, without a trailing slash. */
+    String baseUrl();
+
+    /** Returns the v4 API base URL a Cloudflare SDK takes, e.g. {@code http://127.0.0.1:53211/client/v4}. */
+    default String managementUrl() {
+        return baseUrl() + "/client/v4";
+    }
+
+    /** Returns the data-plane URL of a gateway: {@code {baseUrl}/v1/{accountId}/{gatewayId}}. */
+    default String gatewayUrl(String gatewayId) {
+        return baseUrl() + "/v1/" + accountId() + "/" + gatewayId;
+    }
+
+    /** Returns the base URL an LLM SDK takes for a provider: {@code {gatewayUrl}/{provider}}. */
+    default String providerUrl(String gatewayId, String provider) {
+        return gatewayUrl(gatewayId) + "/" + provider;
+    }
+
+    /** Returns the account id this emulator's gateways, logs and URLs belong to: the default account. */
+    String accountId();
+
+    /** Returns the value of the API token the management API is called with. */
+    String apiToken();
+
+    /**
+     * Creates a gateway of the default account with {@link GatewaySettings#defaults()}, the settings a gateway
+     * created in the dashboard gets, and returns it; the same as {@code POST /gateways} with only those settings.
+     *
+     * @throws ManagementApiException if the management API would refuse it: an id that is not 1 to 64 lower-case
+     *     letters, digits, {@code _} and single {@code -} (400/7001), an id already taken (400/7001), the account's
+     *     gateway limit reached (400/7001)
+     */
+    default Gateway createGateway(String id) {
+        return createGateway(id, GatewaySettings.defaults());
+    }
+
+    /**
+     * Creates a gateway of the default account with these settings and returns it, validated as the management
+     * API validates {@code POST /gateways}.
+     *
+     * @throws ManagementApiException if the management API would refuse it, with one error for each invalid field
+     */
+    Gateway createGateway(String id, GatewaySettings settings);
+
+    /** Returns the gateway of the default account with that id, or empty when there is none. */
+    Optional<Gateway> gateway(String id);
+
+    /** Returns the gateways of the default account as {@code GET /gateways} lists them: newest first, then by id. */
+    List<Gateway> gateways();
+
+    /**
+     * Replaces every setting of a gateway of the default account with these and returns the gateway; settings not
+     * given take their {@link GatewaySettings#defaults()}, so change some with
+     * {@code gateway(id).orElseThrow().settings().newBuilder()}. Validated as {@code PUT /gateways/{id}} is; caches
+     * and rate-limit windows follow the change as they do after that call.
+     *
+     * @throws ManagementApiException if the gateway does not exist (404/7002) or a setting is invalid (400/7001,
+     *     one error for each invalid field)
+     */
+    Gateway updateGateway(String id, GatewaySettings settings);
+
+    /**
+     * Deletes a gateway of the default account with its logs, cached responses and rate-limit windows, and returns
+     * it as it was.
+     *
+     * @throws ManagementApiException if the gateway does not exist (404/7002)
+     */
+    Gateway deleteGateway(String id);
+
+    /**
+     * Returns the log entries of a gateway of the default account, oldest first; empty when it has none. The
+     * Logs API of the management API serves the same entries.
+     */
+    default List<LogEntry> logs(String gatewayId) {
+        return logs(gatewayId, LogQuery.all());
+    }
+
+    /**
+     * Returns the log entries of a gateway of the default account that a query selects, oldest first; empty when
+     * the gateway has none or does not exist.
+     */
+    List<LogEntry> logs(String gatewayId, LogQuery query);
+
+    /**
+     * Returns the script of a provider's upstream, to queue responses and faults (see {@link ProviderScript}).
+     *
+     * @throws IllegalArgumentException if {@code provider} names no provider; the message names the closest slugs
+     */
+    ProviderScript script(String provider);
+
+    /**
+     * Returns the script steps still queued, in the order attempts look at them, each with its provider, gateway
+     * and test id, and the responses it still gives.
+     */
+    List<PendingScript> pendingScripts();
+
+    /**
+     * Fails if scripted responses were never used, listing them, as a test should when it ends: a step queued with
+     * {@link ProviderScript#enqueue} whose attempts never came. Steps that repeat ({@code always}, every nth, with a
+     * probability) are never leftovers.
+     *
+     * @throws AssertionError listing the leftover steps
+     */
+    default void verifyNoLeftoverScripts() {
+        verifyNoLeftovers(pendingScripts(), "");
+    }
+
+    /**
+     * Fails if scripted responses narrowed to this test id ({@link ProviderScript#forTest}) were never used,
+     * listing them: the check of one test among several that share this emulator. Steps of other test ids, and
+     * steps not narrowed to a test, are not looked at.
+     *
+     * @throws AssertionError listing the leftover steps
+     */
+    default void verifyNoLeftoverScripts(String testId) {
+        Objects.requireNonNull(testId, "testId");
+        verifyNoLeftovers(pendingScripts().stream().filter(p -> testId.equals(p.testId())).toList(),
+                " for test \"" + testId + "\"");
+    }
+
+    /**
+     * Returns the oldest upstream attempt not taken yet; never blocks: a client that got its response
+     * always finds its attempts recorded.
+     *
+     * @throws IllegalStateException if every recorded attempt was taken already
+     */
+    RecordedRequest takeRequest();
+
+    /**
+     * Returns the oldest upstream attempt not taken yet, waiting for one to be recorded (a client running on another
+     * thread) for at most {@code realTimeout} of real time, whatever the emulator's clock.
+     *
+     * @throws IllegalStateException if none was recorded within the timeout
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    RecordedRequest takeRequest(Duration realTimeout) throws InterruptedException;
+
+    /** Returns every recorded upstream attempt, oldest first (taken ones included). */
+    List<RecordedRequest> recordedRequests();
+
+    /**
+     * Returns the recorded upstream attempts of a provider, a gateway and a test id, oldest first (taken ones
+     * included); a {@code null} argument selects every value, e.g. {@code recordedRequests("openai", null, "t1")}.
+     *
+     * @throws IllegalArgumentException if {@code provider} names no provider
+     */
+    List<RecordedRequest> recordedRequests(String provider, String gatewayId, String testId);
+
+    /** Returns the timelines of the latest requests that reached the attempt stage, oldest first. */
+    List<Timeline> timelines();
+
+    /**
+     * Returns the timeline of the latest request.
+     *
+     * @throws IllegalStateException if no request has reached an upstream yet
+     */
+    default Timeline lastTimeline() {
+        List<Timeline> all = timelines();
+        if (all.isEmpty()) {
+            throw new IllegalStateException("no request has reached the attempt stage yet");
+        }
+        return all.get(all.size() - 1);
+    }
+
+    /**
+     * Returns the control of the emulator's time: read it, switch auto/manual, advance it, and wait until requests
+     * are parked on it; on the system clock it only reads.
+     */
+    ClockControl clock();
+
+    /**
+     * Empties gateways, logs, caches, rate-limit windows, scripts and every other runtime state, then creates the
+     * gateways declared up front (on the builder, or in the standalone emulator's config file) again, as new;
+     * accounts, tokens and the clock stay.
+     */
+    void reset();
+
+    private static void verifyNoLeftovers(List<PendingScript> pending, String whose) {
+        List<PendingScript> leftovers = pending.stream().filter(p -> !p.repeats()).toList();
+        if (leftovers.isEmpty()) {
+            return;
+        }
+        int responses = leftovers.stream().mapToInt(PendingScript::remaining).sum();
+        StringBuilder message = new StringBuilder().append(responses).append(" scripted response")
+                .append(responses == 1 ? " was" : "s were").append(" never used").append(whose).append(':');
+        leftovers.forEach(p -> message.append("\n  ").append(p));
+        message.append("\nno attempt came for them: send the requests they were meant for, queue fewer, or clear()"
+                + " the script; a step meant to stay is queued with always(), everyNth() or withProbability()");
+        throw new AssertionError(message.toString());
+    }
+}

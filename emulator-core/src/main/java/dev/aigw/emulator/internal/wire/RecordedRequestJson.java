@@ -1,0 +1,71 @@
+package dev.aigw.emulator.internal.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.RecordedRequest;
+import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.time.Timestamps;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A recorded upstream attempt as {@code GET /__emulator/requests} lists it: written by the control API, read back by
+ * the remote emulator as the same {@link RecordedRequest}. {@code headers} joins several values of one header with
+ * {@code ", "} for a reader's eyes; {@code repeated_headers} then lists them one by one. A body that is not UTF-8 text
+ * is given as {@code body_base64}.
+ */
+public final class RecordedRequestJson {
+
+    private RecordedRequestJson() {
+    }
+
+    /** Writes a recorded attempt. */
+    public static ObjectNode render(RecordedRequest r) {
+        ObjectNode node = Json.object()
+                .put("provider", r.provider())
+                .put("gateway_id", r.gatewayId())
+                .put("account_id", r.accountId())
+                .put("attempt", r.attempt())
+                .put("step", r.step())
+                .put("method", r.method())
+                .put("url", r.url())
+                .put("path", r.path())
+                .put("query", r.query());
+        ObjectNode headers = node.putObject("headers");
+        r.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        r.headers().forEach((name, values) -> {
+            if (values.size() != 1) {
+                values.forEach(node.withObjectProperty("repeated_headers").putArray(name)::add);
+            }
+        });
+        Bodies.put(node, r.body());
+        node.put("at", Timestamps.formatExact(r.at()));
+        node.put("test_id", r.testId());
+        return node;
+    }
+
+    /** Reads what {@link #render} wrote. */
+    public static RecordedRequest parse(JsonNode node) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        node.get("headers").properties().forEach(e -> headers.put(e.getKey(), List.of(e.getValue().textValue())));
+        JsonNode repeated = node.path("repeated_headers");
+        repeated.properties().forEach(e -> {
+            List<String> values = new ArrayList<>();
+            e.getValue().forEach(v -> values.add(v.textValue()));
+            headers.put(e.getKey(), values);
+        });
+        byte[] body = Bodies.read(node);
+        return new RecordedRequest(text(node, "provider"), text(node, "account_id"), text(node, "gateway_id"),
+                node.get("attempt").intValue(), node.get("step").intValue(), text(node, "method"), text(node, "url"),
+                text(node, "path"), text(node, "query"), headers, body == null ? new byte[0] : body,
+                Instant.parse(text(node, "at")), text(node, "test_id"));
+    }
+
+    static String text(JsonNode node, String member) {
+        JsonNode value = node.get(member);
+        return value == null || value.isNull() ? null : value.textValue();
+    }
+}

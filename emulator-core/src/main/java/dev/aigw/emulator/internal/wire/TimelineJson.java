@@ -1,0 +1,71 @@
+package dev.aigw.emulator.internal.wire;
+
+import static dev.aigw.emulator.internal.wire.RecordedRequestJson.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.Timeline;
+import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.time.Timestamps;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A request's timeline as {@code GET /__emulator/timelines} lists it, each attempt's outcome by its
+ * {@link Timeline.Outcome#jsonName()}: written by the control API, read back by the remote emulator as the same
+ * {@link Timeline}.
+ */
+public final class TimelineJson {
+
+    private TimelineJson() {
+    }
+
+    /** Writes a timeline. */
+    public static ObjectNode render(Timeline t) {
+        ObjectNode node = Json.object()
+                .put("request_id", t.requestId())
+                .put("log_id", t.logId())
+                .put("account_id", t.accountId())
+                .put("gateway_id", t.gatewayId())
+                .put("provider", t.provider())
+                .put("started_at", Timestamps.formatExact(t.startedAt()))
+                .put("status", t.status())
+                .put("test_id", t.testId());
+        ArrayNode attempts = node.putArray("attempts");
+        for (Timeline.Attempt a : t.attempts()) {
+            attempts.addObject()
+                    .put("step", a.step())
+                    .put("provider", a.provider())
+                    .put("attempt", a.attempt())
+                    .put("start_offset_ms", a.startOffsetMillis())
+                    .put("end_offset_ms", a.endOffsetMillis())
+                    .put("outcome", a.outcome().jsonName())
+                    .put("delay_before_next_ms", a.delayBeforeNextMillis())
+                    .put("status", a.status());
+        }
+        return node;
+    }
+
+    /** Reads what {@link #render} wrote. */
+    public static Timeline parse(JsonNode node) {
+        List<Timeline.Attempt> attempts = new ArrayList<>();
+        for (JsonNode a : node.get("attempts")) {
+            JsonNode status = a.get("status");
+            attempts.add(new Timeline.Attempt(a.get("step").intValue(), text(a, "provider"), a.get("attempt").intValue(),
+                    a.get("start_offset_ms").longValue(), a.get("end_offset_ms").longValue(),
+                    outcome(text(a, "outcome")), status == null || status.isNull() ? null : status.intValue(),
+                    a.get("delay_before_next_ms").longValue()));
+        }
+        return new Timeline(text(node, "request_id"), text(node, "log_id"), text(node, "account_id"),
+                text(node, "gateway_id"), text(node, "provider"), Instant.parse(text(node, "started_at")),
+                node.get("status").intValue(), text(node, "test_id"), attempts);
+    }
+
+    private static Timeline.Outcome outcome(String jsonName) {
+        return Arrays.stream(Timeline.Outcome.values()).filter(o -> o.jsonName().equals(jsonName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no attempt outcome is called \"" + jsonName + "\""));
+    }
+}
