@@ -51,6 +51,14 @@ class PublishedJarIT {
     }
 
     @Test
+    void nothingIsRelocatedTwice() throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertThat(file.stream().map(ZipEntry::getName)).as("entries of %s", jar.getFileName())
+                    .noneMatch(name -> name.contains("shaded/dev/aigw/"));
+        }
+    }
+
+    @Test
     void serviceFilesNameTheRelocatedTypes() throws IOException {
         TreeSet<String> services = new TreeSet<>();
         try (JarFile file = new JarFile(jar.toFile())) {
