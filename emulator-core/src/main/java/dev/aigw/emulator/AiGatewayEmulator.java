@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.BuilderSeeding;
 import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
+import dev.aigw.emulator.internal.FixedPorts;
 import dev.aigw.emulator.internal.ScopeFilter;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
@@ -67,6 +68,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     private enum Lifecycle { NEW, RUNNING, CLOSED }
 
     private final EmulatorSettings settings;
+    private final boolean fixedPortAllowed;
     private final EmulatorState state;
     private final InFlightRequests inFlight = new InFlightRequests();
     private final GatewayOperations gatewayOperations;
@@ -74,8 +76,9 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     private EmulatorServer server;
     private String baseUrl;
 
-    private AiGatewayEmulator(EmulatorSettings settings) {
+    private AiGatewayEmulator(EmulatorSettings settings, boolean fixedPortAllowed) {
         this.settings = settings;
+        this.fixedPortAllowed = fixedPortAllowed;
         this.state = new EmulatorState(settings);
         this.gatewayOperations = new GatewayOperations(ManagementContext.of(state));
     }
@@ -93,6 +96,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         if (lifecycle == Lifecycle.CLOSED) {
             throw new IllegalStateException("this emulator was closed; build a new one with AiGatewayEmulator.builder()");
         }
+        FixedPorts.check(settings.port(), fixedPortAllowed);
         EmulatorServer newServer = new EmulatorServer(threadName(), settings.host(), settings.port(), settings.ioThreads(),
                 settings.workerThreads(), settings.requestReadTimeout(), HandlerChain.build(state, inFlight));
         int port = newServer.start();
@@ -332,11 +336,14 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         private Seed seed = Seed.EMPTY;
         private boolean hints = true;
         private Duration requestReadTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
+        private boolean fixedPortAllowed;
         private final Map<String, StoredSettings> declaredGateways = new LinkedHashMap<>();
 
         static {
             // The standalone emulator's config file seeds gateways and steps; no public method takes a Seed.
             BuilderSeeding.install((builder, seed) -> builder.seed = Objects.requireNonNull(seed, "seed"));
+            // The build's tests refuse fixed ports but for those opted in; no public method opts in.
+            FixedPorts.install(builder -> builder.fixedPortAllowed = true);
         }
 
         private Builder() {
@@ -536,7 +543,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
             AiGatewayEmulator emulator = new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts,
                     effectiveTokens, globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount,
                     legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit, hints,
-                    requestReadTimeout));
+                    requestReadTimeout), fixedPortAllowed);
             List<Seed.SeedGateway> gateways = new ArrayList<>(seed.gateways());
             declaredGateways.forEach((id, gatewaySettings) ->
                     gateways.add(new Seed.SeedGateway(accountId, id, gatewaySettings)));

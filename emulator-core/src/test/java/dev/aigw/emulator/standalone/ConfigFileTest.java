@@ -121,7 +121,7 @@ class ConfigFileTest {
 
     @Test
     void ioThreadsSizeTheStartedServersIoPool() {
-        try (AiGatewayEmulator emulator = resolve("{\"io_threads\": 3}").builder().build().start()) {
+        try (AiGatewayEmulator emulator = resolve("{\"io_threads\": 3, \"port\": 0}").builder().build().start()) {
             long ioThreads = Thread.getAllStackTraces().keySet().stream()
                     .filter(thread -> thread.getName().startsWith("aigw-emulator@"
                             + Integer.toHexString(System.identityHashCode(emulator)) + " I/O-")).count();
