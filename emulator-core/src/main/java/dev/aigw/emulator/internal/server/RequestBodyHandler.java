@@ -7,6 +7,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.xnio.IoUtils;
@@ -51,8 +52,15 @@ public final class RequestBodyHandler implements HttpHandler {
         // Real time, and the one place the core waits on it: the network is not virtual, so the emulator's clock
         // (which a test may hold still) cannot time a client out. The timer is XNIO's, on the connection's own I/O
         // thread, where the body's pieces arrive too: the deadline and the last piece never race.
-        collector.deadline = exchange.getIoThread().executeAfter(() -> collector.expire(exchange),
-                readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            collector.deadline = exchange.getIoThread().executeAfter(() -> collector.expire(exchange),
+                    readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The I/O thread is stopping: the emulator is closing, and nobody will read this body.
+            LOG.debug("Closing: dropping {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
+            IoUtils.safeClose(exchange.getConnection());
+            return;
+        }
         exchange.getRequestReceiver().receivePartialBytes(collector, (failed, e) -> {
             collector.deadline.remove();
             LOG.debug("Could not read the body of {} {}", failed.getRequestMethod(), failed.getRequestPath(), e);
