@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.BuilderSeeding;
 import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
+import dev.aigw.emulator.internal.FixedPorts;
 import dev.aigw.emulator.internal.ScopeFilter;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
@@ -59,11 +60,15 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     /** The default request body limit: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+    /** The default time a client has to send a request's headers, and again its body: 5 seconds. */
+    public static final Duration DEFAULT_REQUEST_READ_TIMEOUT = Duration.ofSeconds(5);
+
     private static final Logger LOG = Logs.getLogger(AiGatewayEmulator.class);
 
     private enum Lifecycle { NEW, RUNNING, CLOSED }
 
     private final EmulatorSettings settings;
+    private final boolean fixedPortAllowed;
     private final EmulatorState state;
     private final InFlightRequests inFlight = new InFlightRequests();
     private final GatewayOperations gatewayOperations;
@@ -71,8 +76,9 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     private EmulatorServer server;
     private String baseUrl;
 
-    private AiGatewayEmulator(EmulatorSettings settings) {
+    private AiGatewayEmulator(EmulatorSettings settings, boolean fixedPortAllowed) {
         this.settings = settings;
+        this.fixedPortAllowed = fixedPortAllowed;
         this.state = new EmulatorState(settings);
         this.gatewayOperations = new GatewayOperations(ManagementContext.of(state));
     }
@@ -90,8 +96,9 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         if (lifecycle == Lifecycle.CLOSED) {
             throw new IllegalStateException("this emulator was closed; build a new one with AiGatewayEmulator.builder()");
         }
+        FixedPorts.check(settings.port(), fixedPortAllowed);
         EmulatorServer newServer = new EmulatorServer(threadName(), settings.host(), settings.port(), settings.ioThreads(),
-                settings.workerThreads(), HandlerChain.build(state, inFlight));
+                settings.workerThreads(), settings.requestReadTimeout(), HandlerChain.build(state, inFlight));
         int port = newServer.start();
         server = newServer;
         baseUrl = "http://" + hostForUrl(settings.host()) + ":" + port;
@@ -328,11 +335,15 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         private int journalLimit = 10_000;
         private Seed seed = Seed.EMPTY;
         private boolean hints = true;
+        private Duration requestReadTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
+        private boolean fixedPortAllowed;
         private final Map<String, StoredSettings> declaredGateways = new LinkedHashMap<>();
 
         static {
             // The standalone emulator's config file seeds gateways and steps; no public method takes a Seed.
             BuilderSeeding.install((builder, seed) -> builder.seed = Objects.requireNonNull(seed, "seed"));
+            // The build's tests refuse fixed ports but for those opted in; no public method opts in.
+            FixedPorts.install(builder -> builder.fixedPortAllowed = true);
         }
 
         private Builder() {
@@ -471,6 +482,21 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         }
 
         /**
+         * Sets how long a client has to send a request's headers, and then again its whole body; default
+         * {@link #DEFAULT_REQUEST_READ_TIMEOUT 5 seconds}. A client that takes longer loses its connection, so that
+         * slow or stalled clients hold no thread and no connection for long. This is real time, whatever the clock:
+         * the network is not virtual.
+         */
+        public Builder requestReadTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.toMillis() < 1 || timeout.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("requestReadTimeout must be from 1 ms to 1 day, got " + timeout);
+            }
+            this.requestReadTimeout = timeout;
+            return this;
+        }
+
+        /**
          * Declares a gateway of the default account with {@link GatewaySettings#defaults()}: the emulator has it from
          * the start, and {@link AiGatewayEmulator#reset()} creates it again.
          *
@@ -516,7 +542,8 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
             EmulatorClock effectiveClock = clock != null ? clock : VirtualClock.create();
             AiGatewayEmulator emulator = new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts,
                     effectiveTokens, globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount,
-                    legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit, hints));
+                    legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit, hints,
+                    requestReadTimeout), fixedPortAllowed);
             List<Seed.SeedGateway> gateways = new ArrayList<>(seed.gateways());
             declaredGateways.forEach((id, gatewaySettings) ->
                     gateways.add(new Seed.SeedGateway(accountId, id, gatewaySettings)));

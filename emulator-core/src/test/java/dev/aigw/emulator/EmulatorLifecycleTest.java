@@ -5,6 +5,7 @@ import static dev.aigw.emulator.testsupport.ApiAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigw.emulator.internal.FixedPorts;
 import dev.aigw.emulator.testsupport.GatewayBodies;
 import dev.aigw.emulator.testsupport.ManagementApi;
 import java.io.IOException;
@@ -94,7 +95,8 @@ class EmulatorLifecycleTest {
         int port = first.port();
 
         first.close();
-        AiGatewayEmulator second = start(AiGatewayEmulator.builder().port(port));
+        // Opted in: the point is to bind the very port the first one freed.
+        AiGatewayEmulator second = start(FixedPorts.allow(AiGatewayEmulator.builder().port(port)));
 
         assertThat(second.port()).isEqualTo(port);
         assertThat(ManagementApi.of(second).over(ManagementApi.newHttpClient()).gatewayIds()).isEmpty();
@@ -106,7 +108,7 @@ class EmulatorLifecycleTest {
         int port;
         try (ServerSocket squatter = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             port = squatter.getLocalPort();
-            emulator = AiGatewayEmulator.builder().port(port).build();
+            emulator = FixedPorts.allow(AiGatewayEmulator.builder().port(port)).build();
             started.add(emulator);
 
             assertThatThrownBy(emulator::start)

@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal;
 import dev.aigw.emulator.ApiToken;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.GlobalApiKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,8 @@ public record EmulatorSettings(
         int workerThreads,
         Map<String, String> realUpstreams,
         int journalLimit,
-        boolean hints) {
+        boolean hints,
+        Duration requestReadTimeout) {
 
     /** The request header that scopes scripts and the journal to one test; never forwarded upstream. */
     public static final String TEST_ID_HEADER = "x-aigw-test-id";

@@ -63,7 +63,7 @@ final class ConfigFile {
     static final List<String> MEMBERS = List.of("host", "port", "account_id", "api_token", "clock", "accounts",
             "tokens", "global_api_keys", "upstreams", "gateways", "scripts", "max_body_bytes",
             "max_gateways_per_account", "legacy_gateway_fields", "journal_limit", "io_threads",
-            "worker_threads", "hints");
+            "worker_threads", "hints", "request_read_timeout");
 
     private static final List<String> TOKEN_MEMBERS = List.of("value", "permissions", "accounts");
     private static final List<String> KEY_MEMBERS = List.of("email", "key", "accounts");
@@ -137,7 +137,9 @@ final class ConfigFile {
             checks.check(optional(name, bool()), root, List.of());
             return Optional.of(new Given(value.asText(), source));
         }
-        String text = checks.string(value, List.of(name), setting.allowed());
+        String text = setting == Setting.REQUEST_READ_TIMEOUT && value.isNumber()
+                ? value.asText()
+                : checks.string(value, List.of(name), setting.allowed());
         return Optional.of(new Given(setting.check(text, source), source));
     }
 

@@ -66,6 +66,20 @@ enum Setting {
     HINTS("--hints", "AIGW_HINTS", "hints", "true|false",
             "send the x-aigw-emulator-hint header, which says what to do, with the gateway's own errors", "true",
             List.of("true", "false")),
+    REQUEST_READ_TIMEOUT("--request-read-timeout", "AIGW_REQUEST_READ_TIMEOUT", "request_read_timeout", "SECONDS",
+            "time a client has to send a request's headers, then its body, or lose its connection (real time,"
+                    + " whatever the clock)", "5") {
+        @Override
+        boolean accepts(String value) {
+            return value.matches("\\d{1,5}(\\.\\d{1,3})?") && Double.parseDouble(value) >= 0.001
+                    && Double.parseDouble(value) <= 86_400;
+        }
+
+        @Override
+        String allowed() {
+            return "a number of seconds from 0.001 to 86400";
+        }
+    },
     CONFIG("--config", "AIGW_CONFIG", null, "FILE", "JSON config file (format below)", "none") {
         @Override
         boolean accepts(String value) {

@@ -10,6 +10,7 @@ import dev.aigw.emulator.internal.BuilderSeeding;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.standalone.StandaloneOptions.Given;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -36,11 +37,12 @@ import java.util.Set;
  * @param configFile the config file read, if any
  * @param warnings what to print before starting
  * @param hints whether the gateway's own errors carry the hint header
+ * @param requestReadTimeout the time a client has to send a request's headers, then its body
  */
 record StandaloneConfig(String host, int port, String accountId, List<String> accounts, List<ApiToken> tokens,
                         List<GlobalApiKey> globalApiKeys, String clock, Map<String, String> upstreams,
                         Tuning tuning, Seed seed, Optional<Path> configFile, List<String> warnings,
-                        boolean hints) {
+                        boolean hints, Duration requestReadTimeout) {
 
     /** The file's limits and switches; an empty one keeps the emulator's default. */
     record Tuning(OptionalLong maxBodyBytes, OptionalLong maxGatewaysPerAccount, OptionalLong journalLimit,
@@ -75,6 +77,9 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
                 new ApiToken(given.value(), Set.of(accountId), EnumSet.allOf(Permission.class))));
         tokens.addAll(file.tokens(accountId, accounts, apiToken));
 
+        double readTimeoutSeconds = Double.parseDouble(value(Setting.REQUEST_READ_TIMEOUT, options, file));
+        Duration readTimeout = Duration.ofMillis(Math.round(readTimeoutSeconds * 1000));
+
         Tuning tuning = new Tuning(file.integerMember("max_body_bytes", 1, Integer.MAX_VALUE - 8),
                 file.integerMember("max_gateways_per_account", 0, Integer.MAX_VALUE),
                 file.integerMember("journal_limit", 1, Integer.MAX_VALUE),
@@ -86,7 +91,7 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         return new StandaloneConfig(host, port, accountId, List.copyOf(accounts), tokens,
                 file.globalApiKeys(accountId, accounts), clock, file.upstreams(), tuning, seed,
                 options.get(Setting.CONFIG).map(given -> Path.of(given.value())), options.warnings(),
-                Boolean.parseBoolean(value(Setting.HINTS, options, file)));
+                Boolean.parseBoolean(value(Setting.HINTS, options, file)), readTimeout);
     }
 
     /** Returns a builder for the emulator this configuration describes. */
@@ -96,7 +101,8 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
                 .port(port)
                 .accountId(accountId)
                 .clock(clock.equals("virtual") ? VirtualClock.create() : EmulatorClock.system())
-                .hints(hints), seed);
+                .hints(hints)
+                .requestReadTimeout(requestReadTimeout), seed);
         accounts.forEach(builder::account);
         tokens.forEach(builder::token);
         globalApiKeys.forEach(builder::globalApiKey);

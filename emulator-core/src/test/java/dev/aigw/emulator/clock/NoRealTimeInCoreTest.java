@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every wait and timestamp of emulator-core goes through the injected clock; only SystemClock reads real time. */
+/**
+ * Every wait and timestamp of emulator-core goes through the injected clock; only SystemClock reads real time, and
+ * only RequestBodyHandler sets a real-time timer (XNIO's), for the network's own deadline: a body's read timeout.
+ */
 class NoRealTimeInCoreTest {
 
     private static final Path MAIN = Path.of("src/main/java");
@@ -20,6 +23,8 @@ class NoRealTimeInCoreTest {
             "Thread\\.sleep|TimeUnit\\.\\w+\\.sleep|Instant\\.now\\(|System\\.currentTimeMillis|System\\.nanoTime"
                     + "|(LocalDateTime|LocalDate|LocalTime|OffsetDateTime|ZonedDateTime|Year|YearMonth)\\.now\\("
                     + "|(?<!Emulator)Clock\\.system(UTC|DefaultZone)?\\(|new Date\\(\\)|Calendar\\.getInstance\\(");
+    private static final Path TIMER_ALLOWED = Path.of("dev/aigw/emulator/internal/server/RequestBodyHandler.java");
+    private static final Pattern REAL_TIMER = Pattern.compile("\\.executeAfter\\(|\\.executeAtInterval\\(");
 
     @Test
     void noMainClassButTheSystemClockReadsOrWaitsOnRealTime() throws IOException {
@@ -38,6 +43,22 @@ class NoRealTimeInCoreTest {
             }
         }
         assertThat(offences).as("real time outside SystemClock").isEmpty();
+    }
+
+    @Test
+    void onlyTheRequestBodyHandlerSetsARealTimeTimer() throws IOException {
+        List<String> timers = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (REAL_TIMER.matcher(lines.get(i)).find()) {
+                        timers.add(MAIN.relativize(file).toString());
+                    }
+                }
+            }
+        }
+        assertThat(timers).as("files that set an XNIO timer").containsExactly(TIMER_ALLOWED.toString());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,7 @@ class ConfigFileTest {
 
     @Test
     void ioThreadsSizeTheStartedServersIoPool() {
-        try (AiGatewayEmulator emulator = resolve("{\"io_threads\": 3}").builder().build().start()) {
+        try (AiGatewayEmulator emulator = resolve("{\"io_threads\": 3, \"port\": 0}").builder().build().start()) {
             long ioThreads = Thread.getAllStackTraces().keySet().stream()
                     .filter(thread -> thread.getName().startsWith("aigw-emulator@"
                             + Integer.toHexString(System.identityHashCode(emulator)) + " I/O-")).count();
@@ -222,7 +223,7 @@ class ConfigFileTest {
         assertRefused("{\"gateway\": []}", "gateway: unknown member (did you mean \"gateways\"?); the file takes:"
                 + " host, port, account_id, api_token, clock, accounts, tokens, global_api_keys, upstreams, gateways,"
                 + " scripts, max_body_bytes, max_gateways_per_account, legacy_gateway_fields, journal_limit,"
-                + " io_threads, worker_threads, hints");
+                + " io_threads, worker_threads, hints, request_read_timeout");
     }
 
     @Test
@@ -236,6 +237,15 @@ class ConfigFileTest {
         assertRefused("{\"api_token\": \"\"}",
                 "api_token: expected 1 to 512 letters, digits or -._~+/= characters, got \"\"");
         assertRefused("{\"hints\": \"false\"}", "hints: expected a boolean, got \"false\"");
+    }
+
+    @Test
+    void theFileSetsTheRequestReadTimeoutInSecondsAndTheEnvironmentWins() {
+        assertThat(resolve("{\"request_read_timeout\": 0.5}").requestReadTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(resolve("{\"request_read_timeout\": 0.5}", Map.of("AIGW_REQUEST_READ_TIMEOUT", "7"))
+                .requestReadTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertRefused("{\"request_read_timeout\": -1}",
+                "request_read_timeout: expected a number of seconds from 0.001 to 86400, got \"-1\"");
     }
 
     @Test

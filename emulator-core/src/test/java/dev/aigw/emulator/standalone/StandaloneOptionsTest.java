@@ -3,6 +3,7 @@ package dev.aigw.emulator.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +124,23 @@ class StandaloneOptionsTest {
     }
 
     @Test
+    void theRequestReadTimeoutIsFiveSecondsUnlessTheOptionOrTheVariableSetsIt() {
+        assertThat(resolve(NO_ENV).requestReadTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(resolve(Map.of("AIGW_REQUEST_READ_TIMEOUT", "30")).requestReadTimeout())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(resolve(Map.of("AIGW_REQUEST_READ_TIMEOUT", "30"), "--request-read-timeout", "0.25")
+                .requestReadTimeout()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void refusesARequestReadTimeoutThatIsNotAPositiveNumberOfSeconds() {
+        assertRefused(NO_ENV, "--request-read-timeout: expected a number of seconds from 0.001 to 86400, got \"0\"",
+                "--request-read-timeout", "0");
+        assertRefused(Map.of("AIGW_REQUEST_READ_TIMEOUT", "5s"),
+                "AIGW_REQUEST_READ_TIMEOUT: expected a number of seconds from 0.001 to 86400, got \"5s\"");
+    }
+
+    @Test
     void refusesAHintsValueOtherThanTrueOrFalse() {
         assertRefused(Map.of("AIGW_HINTS", "off"), "AIGW_HINTS: expected \"true\" or \"false\", got \"off\"");
         assertRefused(NO_ENV, "--hints: expected \"true\" or \"false\", got \"ture\" (did you mean \"true\"?)",
@@ -157,7 +175,7 @@ class StandaloneOptionsTest {
 
         assertThat(config.warnings()).containsExactly("ignoring unknown environment variable AIGW_PROT (did you"
                 + " mean \"AIGW_PORT\"?); known: AIGW_HOST, AIGW_PORT, AIGW_ACCOUNT_ID, AIGW_API_TOKEN, AIGW_CLOCK,"
-                + " AIGW_HINTS, AIGW_CONFIG");
+                + " AIGW_HINTS, AIGW_REQUEST_READ_TIMEOUT, AIGW_CONFIG");
         assertThat(config.port()).isEqualTo(8787);
     }
 }

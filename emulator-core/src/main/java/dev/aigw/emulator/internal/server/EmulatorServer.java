@@ -10,6 +10,7 @@ import io.undertow.server.protocol.http.HttpOpenListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +45,7 @@ public final class EmulatorServer {
     private final InetSocketAddress address;
     private final int ioThreads;
     private final int workerThreads;
+    private final Duration readTimeout;
     private final HttpHandler root;
 
     private RequestThreads tasks;
@@ -52,11 +54,17 @@ public final class EmulatorServer {
     private ByteBufferPool buffers;
     private AcceptingChannel<StreamConnection> channel;
 
-    public EmulatorServer(String name, String host, int port, int ioThreads, int workerThreads, HttpHandler root) {
+    /**
+     * Describes a server not started yet; {@code readTimeout} bounds the time a client may take to send a request's
+     * headers (its body has its own deadline, {@link RequestBodyHandler}'s).
+     */
+    public EmulatorServer(String name, String host, int port, int ioThreads, int workerThreads, Duration readTimeout,
+            HttpHandler root) {
         this.name = name;
         this.address = new InetSocketAddress(host, port);
         this.ioThreads = ioThreads;
         this.workerThreads = workerThreads;
+        this.readTimeout = readTimeout;
         this.root = root;
     }
 
@@ -81,8 +89,12 @@ public final class EmulatorServer {
             xnioThreads = xnioThreadsOf(worker);
             buffers = newBufferPool();
             HttpOpenListener listener = new HttpOpenListener(buffers, OptionMap.builder()
-                    .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
+                    // No BUFFER_PIPELINED_DATA (Undertow's default is off): no client SDK pipelines, no benchmark of
+                    // ours does, and its buffer, freed on the I/O thread when a client drops the connection, was then
+                    // written by a worker streaming a response, an ERROR (UT000091) each time (PipelinedDropsTest).
                     .set(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
+                    // Slow or stalled headers (slowloris) lose their connection; real time, the network's.
+                    .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) readTimeout.toMillis())
                     .set(UndertowOptions.ALWAYS_SET_DATE, false)
                     .set(UndertowOptions.RECORD_REQUEST_START_TIME, false)
                     .getMap());

@@ -27,6 +27,7 @@ import dev.aigw.emulator.internal.proxy.StepRunner;
 import dev.aigw.emulator.internal.proxy.TranslatingSteps;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.PathHandler;
+import java.time.Duration;
 
 /**
  * Assembles every request path of the emulator, top to bottom. Each surface reads the request's body without
@@ -47,13 +48,14 @@ public final class HandlerChain {
     /** Builds the root handler of an emulator whose worker-thread requests {@code inFlight} tracks. */
     public static HttpHandler build(EmulatorState state, InFlightRequests inFlight) {
         long maxBody = state.settings().maxBodyBytes();
+        Duration readTimeout = state.settings().requestReadTimeout();
         Hints hints = Hints.shown(state.settings().hints());
         WorkerHandOff v4Worker = new WorkerHandOff(inFlight, ErrorEnvelope.V4, hints);
         WorkerHandOff gatewayWorker = new WorkerHandOff(inFlight, ErrorEnvelope.GATEWAY, hints);
 
         // One stage per line, outermost first; each wraps the ones below it.
         HttpHandler management =
-                new RequestBodyHandler(maxBody,
+                new RequestBodyHandler(maxBody, readTimeout,
                 new ErrorBoundaryHandler(ErrorEnvelope.V4, hints,
                 new PlacementHandler(Placement.management(), v4Worker,
                 new ManagementAuthenticationHandler(state.credentials(),
@@ -61,7 +63,7 @@ public final class HandlerChain {
                         new ManagementAuthorizer(state.accounts()))))));
 
         HttpHandler control =
-                new RequestBodyHandler(maxBody,
+                new RequestBodyHandler(maxBody, readTimeout,
                 new ErrorBoundaryHandler(ErrorEnvelope.V4, hints,
                 new PlacementHandler(Placement.control(), v4Worker,
                 new ApiDispatchHandler("control", () -> ControlRoutes.table(state), Authorizer.NONE))));
@@ -74,7 +76,7 @@ public final class HandlerChain {
                 new AttemptRunner(state.clock(), state.journal(),
                 new ScriptedAttempts(state.scripts(), state.upstreams(), state.clock()))));
         HttpHandler proxy =
-                new RequestBodyHandler(maxBody,
+                new RequestBodyHandler(maxBody, readTimeout,
                 new ErrorBoundaryHandler(ErrorEnvelope.GATEWAY, hints,
                 new RequestIdsHandler(state.ids(), state.clock(), testId,
                 new RequestLineHandler(state.clock(),

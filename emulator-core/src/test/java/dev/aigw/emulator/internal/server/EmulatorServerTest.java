@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,7 +68,7 @@ class EmulatorServerTest {
                     server::stop);
         }, requests);
         String emulator = exchange(() -> {
-            EmulatorServer server = new EmulatorServer("emulator-server-test", "127.0.0.1", 0, 1, 4, ECHO);
+            EmulatorServer server = new EmulatorServer("emulator-server-test", "127.0.0.1", 0, 1, 4, Duration.ofSeconds(5), ECHO);
             return new Running(server.start(), server::stop);
         }, requests);
 
@@ -76,7 +77,7 @@ class EmulatorServerTest {
 
     @Test
     void stopEndsTheAcceptThreadAndTheIoThreads() {
-        EmulatorServer server = new EmulatorServer("emulator-server-threads", "127.0.0.1", 0, 2, 1, ECHO);
+        EmulatorServer server = new EmulatorServer("emulator-server-threads", "127.0.0.1", 0, 2, 1, Duration.ofSeconds(5), ECHO);
         server.start();
         assertThat(threadsNamed("emulator-server-threads")).hasSize(3);
 

@@ -22,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,8 @@ class ProviderDeclaredOnceTest {
 
     private final EmulatorState state = new EmulatorState(new EmulatorSettings("127.0.0.1", 0, ACCOUNT, Set.of(ACCOUNT),
             List.of(ApiToken.of(TOKEN, ACCOUNT, Permission.values())), List.of(), VirtualClock.create(), 1 << 20, 10,
-            false, 1, 4, Map.of(), 100, true));
-    private final EmulatorServer server = new EmulatorServer("provider-declared-once", "127.0.0.1", 0, 1, 4,
+            false, 1, 4, Map.of(), 100, true, Duration.ofSeconds(5)));
+    private final EmulatorServer server = new EmulatorServer("provider-declared-once", "127.0.0.1", 0, 1, 4, Duration.ofSeconds(5),
             HandlerChain.build(state, new InFlightRequests()));
     private final String root = "http://127.0.0.1:" + server.start();
     private final String base = root + "/v1/" + ACCOUNT + "/default/";
