@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.internal.gateway.Backoff;
 import dev.aigw.emulator.internal.gateway.Retries;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.log.CustomCost;
 import dev.aigw.emulator.internal.util.Logs;
 import java.util.Collections;
 import java.util.Iterator;
@@ -18,7 +19,8 @@ import org.slf4j.Logger;
 
 /**
  * The {@code cf-aig-*} request headers the gateway reads, parsed by proxy.md 3.1's rules: an invalid
- * value is ignored and never fails the request; {@code cf-aig-max-attempts} is clamped into 1..5 and
+ * value is ignored and never fails the request (a {@code cf-aig-custom-cost} price out of {@link CustomCost}'s range
+ * included); {@code cf-aig-max-attempts} is clamped into 1..5 and
  * {@code cf-aig-retry-delay} lowered to 5000.
  */
 public record GatewayHeaders(
@@ -31,7 +33,7 @@ public record GatewayHeaders(
         Optional<String> eventId,
         OptionalLong requestTimeoutMillis,
         Retries retries,
-        Optional<JsonNode> customCost) {
+        Optional<CustomCost> customCost) {
 
     private static final Logger LOG = Logs.getLogger(GatewayHeaders.class);
 
@@ -57,7 +59,7 @@ public record GatewayHeaders(
                 new Retries(maxAttempts(header.apply("cf-aig-max-attempts")),
                         retryDelay(header.apply("cf-aig-retry-delay")),
                         Backoff.parse(header.apply("cf-aig-backoff"))),
-                jsonObject(header.apply("cf-aig-custom-cost")));
+                jsonObject(header.apply("cf-aig-custom-cost")).flatMap(CustomCost::parse));
     }
 
     private static String first(Function<String, String> header, String name, String alias) {
