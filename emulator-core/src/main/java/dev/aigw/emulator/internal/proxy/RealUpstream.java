@@ -42,6 +42,11 @@ final class RealUpstream implements Upstream {
     public AttemptResult call(UpstreamRequest request, Duration timeout) throws InterruptedException {
         URI uri;
         HttpRequest httpRequest;
+        if (DotSegments.in(request.path())) {
+            // Refused where each form of path is read; this keeps any other way in from leaving the base URL.
+            return new AttemptResult.Failed(Timeline.Outcome.BAD_REQUEST, "refused to send a path with a dot segment to "
+                    + baseUrl + ": " + request.path());
+        }
         try {
             uri = URI.create(baseUrl + request.path() + (request.query().isEmpty() ? "" : "?" + request.query()));
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
