@@ -4,6 +4,7 @@ import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
@@ -68,6 +69,11 @@ final class RealUpstream implements Upstream {
         }
         try {
             HttpResponse<InputStream> response = pending.join();
+            if (response.statusCode() < 200 || response.statusCode() > 599) {
+                // A 1xx is never a final response (101 without an upgrade, 103 with no body to follow): relayed,
+                // it would leave the client waiting; above 599 is no HTTP status at all.
+                return notFinal(uri, response);
+            }
             Map<String, String> headers = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> {
                 if (!NOT_RELAYED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
@@ -82,6 +88,15 @@ final class RealUpstream implements Upstream {
                 return new AttemptResult.Failed(Timeline.Outcome.CONNECTION_REFUSED, uri + ": " + cause.getMessage());
             }
             return new AttemptResult.Failed(Timeline.Outcome.CONNECTION_RESET, uri + ": " + cause);
+        }
+    }
+
+    private static AttemptResult notFinal(URI uri, HttpResponse<InputStream> response) {
+        String detail = uri + ": answered " + response.statusCode() + ", which is not a final HTTP status";
+        try (InputStream unread = response.body()) {
+            return new AttemptResult.Failed(Timeline.Outcome.INVALID_RESPONSE, detail);
+        } catch (IOException e) {
+            return new AttemptResult.Failed(Timeline.Outcome.INVALID_RESPONSE, detail + "; closing it failed: " + e);
         }
     }
 
