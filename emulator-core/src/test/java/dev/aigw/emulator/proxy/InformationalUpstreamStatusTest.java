@@ -103,47 +103,30 @@ class InformationalUpstreamStatusTest {
     @ParameterizedTest
     @ValueSource(ints = {600, 999})
     void anUpstreamStatusAbove599IsAFailedAttempt(int status) throws IOException {
-        assertThat(outcomeOfAnUpstreamAnswering(status + " Odd")).isEqualTo(Timeline.Outcome.INVALID_RESPONSE);
+        assertThat(failedAttempt(withJsonBody(status + " Odd"), false)).isEqualTo(Timeline.Outcome.INVALID_RESPONSE);
     }
 
     @Test
     void anUpstreamSwitchingProtocolsUnaskedIsAFailedAttempt() throws IOException {
         // The JDK's client refuses a 101 it did not ask for itself, before the emulator sees a status.
-        assertThat(outcomeOfAnUpstreamAnswering("101 Switching Protocols\r\nupgrade: websocket"))
+        assertThat(failedAttempt(withJsonBody("101 Switching Protocols\r\nupgrade: websocket"), false))
                 .isEqualTo(Timeline.Outcome.CONNECTION_RESET);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {102, 103, 199})
     void anInterimStatusWithNoFinalOneBeforeTheConnectionClosesIsAFailedAttempt(int status) throws IOException {
-        try (RawUpstream openai = new RawUpstream("HTTP/1.1 " + status + " Interim\r\nlink: </x>\r\n\r\n", true);
-             AiGatewayEmulator emulator = AiGatewayEmulator.builder().upstream("openai", openai.baseUrl()).build()
-                     .start()) {
-            emulator.createGateway("gw");
-            ProxyClient client = new ProxyClient(emulator);
-
-            HttpResponse<String> response = client.post(client.path("gw", "openai/chat/completions"),
-                    ProxyClient.CHAT, "cf-aig-max-attempts", "1");
-
-            assertGatewayError(response, 400, 2005, "Failed to get response from provider");
-        }
+        assertThat(failedAttempt("HTTP/1.1 " + status + " Interim\r\nlink: </x>\r\n\r\n", true))
+                .isEqualTo(Timeline.Outcome.CONNECTION_RESET);
     }
 
     @Test
     void anInterimStatusBeforeTheFinalOneIsNotRelayed() throws IOException {
-        try (RawUpstream openai = new RawUpstream("HTTP/1.1 103 Early Hints\r\nlink: </x>\r\n\r\n"
-                + "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 11\r\n\r\n{\"ok\":true}", false);
-             AiGatewayEmulator emulator = AiGatewayEmulator.builder().upstream("openai", openai.baseUrl()).build()
-                     .start()) {
-            emulator.createGateway("gw");
-            ProxyClient client = new ProxyClient(emulator);
+        HttpResponse<String> response = answer("HTTP/1.1 103 Early Hints\r\nlink: </x>\r\n\r\n"
+                + "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 11\r\n\r\n{\"ok\":true}", false).response();
 
-            HttpResponse<String> response = client.post(client.path("gw", "openai/chat/completions"),
-                    ProxyClient.CHAT);
-
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo("{\"ok\":true}");
-        }
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"ok\":true}");
     }
 
     @Test
@@ -152,9 +135,23 @@ class InformationalUpstreamStatusTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("final status from 200 to 599");
     }
 
-    private static Timeline.Outcome outcomeOfAnUpstreamAnswering(String statusLine) throws IOException {
-        try (RawUpstream openai = new RawUpstream("HTTP/1.1 " + statusLine + "\r\ncontent-type: application/json\r\n"
-                + "content-length: 2\r\n\r\n{}", false);
+    private static String withJsonBody(String statusLine) {
+        return "HTTP/1.1 " + statusLine + "\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}";
+    }
+
+    /** Asserts that the client got the gateway's 400/2005 after one attempt; returns how the attempt ended. */
+    private static Timeline.Outcome failedAttempt(String upstreamBytes, boolean closeAfter) throws IOException {
+        Answer answer = answer(upstreamBytes, closeAfter);
+        assertGatewayError(answer.response(), 400, 2005, "Failed to get response from provider");
+        assertThat(answer.accepted()).isEqualTo(1);
+        return answer.outcome();
+    }
+
+    private record Answer(HttpResponse<String> response, int accepted, Timeline.Outcome outcome) {
+    }
+
+    private static Answer answer(String upstreamBytes, boolean closeAfter) throws IOException {
+        try (RawUpstream openai = new RawUpstream(upstreamBytes, closeAfter);
              AiGatewayEmulator emulator = AiGatewayEmulator.builder().upstream("openai", openai.baseUrl()).build()
                      .start()) {
             emulator.createGateway("gw");
@@ -163,9 +160,7 @@ class InformationalUpstreamStatusTest {
             HttpResponse<String> response = client.post(client.path("gw", "openai/chat/completions"),
                     ProxyClient.CHAT, "cf-aig-max-attempts", "1");
 
-            assertGatewayError(response, 400, 2005, "Failed to get response from provider");
-            assertThat(openai.accepted()).isEqualTo(1);
-            return emulator.timelines().get(0).attempts().get(0).outcome();
+            return new Answer(response, openai.accepted(), emulator.timelines().get(0).attempts().get(0).outcome());
         }
     }
 }
