@@ -51,4 +51,21 @@ class HostileGatewayHeadersTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(openai.received()).hasSize(1);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"requestTimeout\":1e999999999,\"maxAttempts\":1e99999999,\"retryDelay\":-1e400}|{}",
+            "{\"requestTimeout\":999999999999999999,\"maxAttempts\":\"NaN\",\"retryDelay\":[1]}|{}",
+            "{}|{\"cf-aig-request-timeout\":1e999999999,\"cf-aig-custom-cost\":{\"per_token_in\":1e999999999}}"})
+    void aUniversalStepsHostileNumbersAreIgnoredToo(String config, String headers) {
+        emulator.createGateway("gw");
+
+        HttpResponse<String> response = client.post("/v1/" + emulator.accountId() + "/gw",
+                "[{\"provider\":\"openai\",\"endpoint\":\"chat/completions\",\"config\":" + config
+                        + ",\"headers\":" + headers + ",\"query\":" + ProxyClient.CHAT + "}]");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(openai.received()).hasSize(1);
+        assertThat(emulator.logs("gw")).singleElement().satisfies(e -> assertThat(e.customCost()).isFalse());
+    }
 }
