@@ -63,7 +63,12 @@ public record Timeline(String requestId, String logId, String accountId, String 
         /** The response came with a body cut in half, so that it does not parse (scripted). */
         MALFORMED_BODY("malformed_body"),
         /** The request could not be sent to a real upstream at all: a path or header an HTTP client refuses. */
-        BAD_REQUEST("bad_request");
+        BAD_REQUEST("bad_request"),
+        /**
+         * A real upstream's final response had a status HTTP cannot relay as one (1xx, such as 101 or 103, or
+         * above 599), so the gateway does not pass it on.
+         */
+        INVALID_RESPONSE("invalid_response");
 
         private final String jsonName;
 

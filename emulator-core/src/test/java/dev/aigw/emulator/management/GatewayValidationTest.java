@@ -295,6 +295,33 @@ class GatewayValidationTest {
         assertNothingChanged();
     }
 
+    /** Returns the minimal create body with one member set to raw JSON text, kept as sent (no parse on our side). */
+    private static String createWithRaw(String member, String rawValue) {
+        String body = createWithout(member);
+        return body.substring(0, body.length() - 1) + ",\"" + member + "\":" + rawValue + "}";
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "cache_ttl|1e999999999", "cache_ttl|-1e999999999", "cache_ttl|1e-999999999", "cache_ttl|1e400",
+            "cache_ttl|6e1", "cache_ttl|60.5", "cache_ttl|-1", "cache_ttl|\"NaN\"", "cache_ttl|\"Infinity\"",
+            "cache_ttl|99999999999999999999999999", "cache_ttl|[60]", "rate_limiting_limit|1e99999999",
+            "rate_limiting_interval|-0.5", "retry_delay|5001", "retry_delay|1e3", "retry_max_attempts|0",
+            "retry_max_attempts|5.0", "log_management|1e7", "log_management|true"})
+    void createWithAHostileNumberIsRefusedAtThatMember(String member, String rawValue) {
+        assertValidationError(api.post("/gateways", createWithRaw(member, rawValue)), "body", member);
+        assertNothingChanged();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e-999999999", "1e999999999", "1e400", "-1", "\"10\""})
+    void createWithASpendLimitOutOfRangeIsRefusedAtThatLimit(String limit) {
+        assertValidationError(api.post("/gateways", createWithRaw("spend_limits",
+                "{\"rules\": [{\"limit\": " + limit + ", \"limitType\": \"cost\", \"window\": 60}]}")),
+                "body", "spend_limits", "rules", "0", "limit");
+        assertNothingChanged();
+    }
+
     @Test
     void createWithASpendLimitRuleOfUnknownLimitTypeIsRefusedAtThatRule() {
         assertValidationError(api.post("/gateways", createWith("spend_limits",

@@ -2,6 +2,7 @@ package dev.aigw.emulator.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.json.Numbers;
 import dev.aigw.emulator.internal.util.Suggestions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -193,8 +194,9 @@ public sealed interface JsonShape {
             if (!value.isNumber()) {
                 throw mismatch(path, describe(), value);
             }
-            BigDecimal n = value.decimalValue();
-            if (n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
+            // Numbers.within also refuses a non-zero number under 1e-30 in size, such as 1e-999999999, whose
+            // exponent would make any later sum with it enormous.
+            if (Numbers.within(value.decimalValue(), BigDecimal.valueOf(min), BigDecimal.valueOf(max)).isEmpty()) {
                 throw mismatch(path, describe(), value);
             }
         }

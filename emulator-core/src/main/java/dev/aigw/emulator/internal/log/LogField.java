@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal.log;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.json.Numbers;
 import dev.aigw.emulator.internal.util.Logs;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,6 +55,8 @@ public enum LogField {
     USER_AGENT("user_agent", Type.STRING, LogEntry::userAgent);
 
     private static final Logger LOG = Logs.getLogger(LogField.class);
+    private static final BigDecimal MAX_NUMBER = BigDecimal.TEN.pow(18);
+    private static final BigDecimal MIN_NUMBER = MAX_NUMBER.negate();
 
     /** The kinds of value a field holds, each with the operators that apply to it. */
     public enum Type {
@@ -82,7 +85,10 @@ public enum LogField {
             return operators;
         }
 
-        /** Reads a filter value (JSON, or the text of a query parameter); empty when it does not fit. */
+        /**
+         * Reads a filter value (JSON, or the text of a query parameter); empty when it does not fit, a number
+         * included when it is out of {@code -1e18..1e18} or non-zero and smaller than {@code 1e-30} in size.
+         */
         public Optional<Object> coerce(JsonNode value) {
             if (value == null || value.isNull()) {
                 return Optional.of(NULL);
@@ -93,7 +99,10 @@ public enum LogField {
                     case STRING:
                         return value.isValueNode() ? Optional.of(text) : Optional.empty();
                     case NUMBER:
-                        return Optional.of(value.isNumber() ? value.decimalValue() : new BigDecimal(text.trim()));
+                        Optional<BigDecimal> number = value.isNumber()
+                                ? Numbers.within(value.decimalValue(), MIN_NUMBER, MAX_NUMBER)
+                                : value.isTextual() ? Numbers.parse(text, MIN_NUMBER, MAX_NUMBER) : Optional.empty();
+                        return number.map(n -> n);
                     case BOOLEAN:
                         return value.isBoolean() ? Optional.of(value.booleanValue())
                                 : text.equals("true") || text.equals("false") ? Optional.of(Boolean.valueOf(text))
@@ -101,7 +110,7 @@ public enum LogField {
                     default:
                         return value.isTextual() ? Optional.of(instant(text.trim())) : Optional.empty();
                 }
-            } catch (NumberFormatException | DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 LOG.debug("The filter value {} is not {}", text, description, e);
                 return Optional.empty();
             }

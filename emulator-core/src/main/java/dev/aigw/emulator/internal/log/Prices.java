@@ -1,13 +1,11 @@
 package dev.aigw.emulator.internal.log;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Estimates a request's cost in USD for its log entry (proxy.md 7.5): tokens times the model's price, or times
- * the per-token prices of {@code cf-aig-custom-cost}. Models are priced by the longest entry of the table that
+ * the per-token prices of {@code cf-aig-custom-cost} ({@link CustomCost}). Models are priced by the longest entry of the table that
  * their name starts with (so {@code gpt-4o-mini-2024-07-18} is priced as {@code gpt-4o-mini}); unknown models
  * and unknown token counts cost 0.
  *
@@ -57,21 +55,6 @@ public final class Prices {
         BigDecimal[] p = PER_MILLION.get(best);
         return tokens(usage.tokensIn()).multiply(p[0]).add(tokens(usage.tokensOut()).multiply(p[1]))
                 .movePointLeft(6).doubleValue();
-    }
-
-    /**
-     * Returns the cost under a {@code cf-aig-custom-cost} object ({@code per_token_in}, {@code per_token_out}
-     * in USD per token), or empty when it carries neither price as a number.
-     */
-    public static Optional<Double> customPrice(JsonNode customCost, Usage usage) {
-        JsonNode in = customCost.path("per_token_in");
-        JsonNode out = customCost.path("per_token_out");
-        if (!in.isNumber() && !out.isNumber()) {
-            return Optional.empty();
-        }
-        BigDecimal cost = tokens(usage.tokensIn()).multiply(in.isNumber() ? in.decimalValue() : BigDecimal.ZERO)
-                .add(tokens(usage.tokensOut()).multiply(out.isNumber() ? out.decimalValue() : BigDecimal.ZERO));
-        return Optional.of(cost.doubleValue());
     }
 
     private static BigDecimal tokens(Integer count) {

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 public final class LogFilterParser {
 
     private static final List<String> PATH = List.of("query", "filters");
+    private static final int MAX_INDEX_DIGITS = 9;
     private static final Pattern BRACKET = Pattern.compile("filters\\[(\\d+)]\\[(key|operator|value)](?:\\[(\\d*)])?");
 
     private LogFilterParser() {
@@ -62,6 +63,9 @@ public final class LogFilterParser {
         query.forEach((name, values) -> {
             Matcher m = BRACKET.matcher(name);
             if (m.matches()) {
+                if (m.group(1).length() > MAX_INDEX_DIGITS) {
+                    throw invalid(name + ": expected a filter index of at most " + MAX_INDEX_DIGITS + " digits");
+                }
                 List<JsonNode> target = byIndex.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new TreeMap<>())
                         .computeIfAbsent(m.group(2), k -> new ArrayList<>());
                 values.forEach(v -> target.add(TextNode.valueOf(v)));

@@ -8,13 +8,18 @@ import java.util.Map;
  * What an upstream answers: a status, headers and either a whole body or a stream of events. The proxy
  * writes it to the client (pacing streams on the emulator's clock).
  *
- * @param status the HTTP status
+ * @param status the HTTP status, a final one (200 to 599): the client is never sent a 1xx as its answer
  * @param headers response headers (names in lower case), {@code content-type} included
  * @param body the body
  */
 public record UpstreamReply(int status, Map<String, String> headers, Body body) {
 
+    /** Refuses a status that is not a final one and copies the headers. */
     public UpstreamReply {
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("an upstream reply needs a final status from 200 to 599, got " + status
+                    + ": whoever reads the upstream turns any other into a failed attempt");
+        }
         headers = Map.copyOf(headers);
     }
 

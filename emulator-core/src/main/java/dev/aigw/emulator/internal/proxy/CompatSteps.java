@@ -57,7 +57,9 @@ final class CompatSteps {
         ProviderEntry provider = providers.findCompat(prefix)
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER)
                         .withHint(GatewayHints.unknownCompatProvider(model, prefix, providers.slugs())));
+        DotSegments.refuse(bare);
         CompatTranslation.Target target = provider.compatTarget(bare, request);
+        DotSegments.refuse(target.path());
         Map<String, List<String>> upstreamHeaders = new LinkedHashMap<>(headers);
         List<String> authorization = upstreamHeaders.remove("authorization");
         String key = authorization == null || authorization.isEmpty() ? ""

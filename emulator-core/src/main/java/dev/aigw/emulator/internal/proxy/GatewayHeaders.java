@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.internal.gateway.Backoff;
 import dev.aigw.emulator.internal.gateway.Retries;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.log.CustomCost;
 import dev.aigw.emulator.internal.util.Logs;
 import java.util.Collections;
 import java.util.Iterator;
@@ -18,8 +19,9 @@ import org.slf4j.Logger;
 
 /**
  * The {@code cf-aig-*} request headers the gateway reads, parsed by proxy.md 3.1's rules: an invalid
- * value is ignored and never fails the request; {@code cf-aig-max-attempts} is clamped into 1..5 and
- * {@code cf-aig-retry-delay} lowered to 5000.
+ * value is ignored and never fails the request (a {@code cf-aig-custom-cost} price out of {@link CustomCost}'s range
+ * included); {@code cf-aig-max-attempts} is clamped into 1..5 and
+ * {@code cf-aig-retry-delay} lowered to 5000; a {@code cf-aig-request-timeout} above 30 days is ignored (no timeout).
  */
 public record GatewayHeaders(
         Optional<Boolean> skipCache,
@@ -31,12 +33,15 @@ public record GatewayHeaders(
         Optional<String> eventId,
         OptionalLong requestTimeoutMillis,
         Retries retries,
-        Optional<JsonNode> customCost) {
+        Optional<CustomCost> customCost) {
 
     private static final Logger LOG = Logs.getLogger(GatewayHeaders.class);
 
     /** At most this many metadata entries are kept: the first ones, in JSON order. */
     public static final int MAX_METADATA_ENTRIES = 5;
+
+    /** The longest {@code cf-aig-request-timeout} kept, 30 days in milliseconds; a longer one is ignored. */
+    public static final long MAX_REQUEST_TIMEOUT_MILLIS = 30L * 24 * 60 * 60 * 1000;
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
@@ -53,11 +58,11 @@ public record GatewayHeaders(
                 bool(header.apply("cf-aig-collect-log")),
                 bool(header.apply("cf-aig-collect-log-payload")),
                 Optional.ofNullable(header.apply("cf-aig-event-id")).filter(s -> !s.isBlank()),
-                integer(header.apply("cf-aig-request-timeout")),
+                requestTimeout(header.apply("cf-aig-request-timeout")),
                 new Retries(maxAttempts(header.apply("cf-aig-max-attempts")),
                         retryDelay(header.apply("cf-aig-retry-delay")),
                         Backoff.parse(header.apply("cf-aig-backoff"))),
-                jsonObject(header.apply("cf-aig-custom-cost")));
+                jsonObject(header.apply("cf-aig-custom-cost")).flatMap(CustomCost::parse));
     }
 
     private static String first(Function<String, String> header, String name, String alias) {
@@ -79,6 +84,11 @@ public record GatewayHeaders(
     private static OptionalLong integer(String raw) {
         return raw != null && DIGITS.matcher(raw.trim()).matches()
                 ? OptionalLong.of(Long.parseLong(raw.trim())) : OptionalLong.empty();
+    }
+
+    private static OptionalLong requestTimeout(String raw) {
+        OptionalLong value = integer(raw);
+        return value.isPresent() && value.getAsLong() > MAX_REQUEST_TIMEOUT_MILLIS ? OptionalLong.empty() : value;
     }
 
     private static OptionalInt maxAttempts(String raw) {

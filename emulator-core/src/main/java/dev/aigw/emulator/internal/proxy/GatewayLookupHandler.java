@@ -49,8 +49,8 @@ public final class GatewayLookupHandler implements HttpHandler {
         if (account.isEmpty() || gatewayId.isEmpty()) {
             throw ApiException.gateway(404, 2001, GatewayErrors.NO_GATEWAY).withHint(GatewayHints.noGatewayInPath());
         }
-        if (rest != null && hasDotSegment(rest)) {
-            throw ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER).withHint(GatewayHints.dotSegment());
+        if (rest != null) {
+            DotSegments.refuse(rest);
         }
         if (!knownAccounts.contains(account)) {
             throw ApiException.gateway(400, 2001, GatewayErrors.NO_GATEWAY)
@@ -86,24 +86,6 @@ public final class GatewayLookupHandler implements HttpHandler {
     }
 
     /** Tells whether a path has a {@code .} or {@code ..} segment, which would escape the provider's base. */
-    private static boolean hasDotSegment(String rest) {
-        int start = 0;
-        while (start <= rest.length()) {
-            int end = rest.indexOf('/', start);
-            if (end < 0) {
-                end = rest.length();
-            }
-            int length = end - start;
-            boolean dots = length > 0 && length <= 2 && rest.charAt(start) == '.'
-                    && (length == 1 || rest.charAt(start + 1) == '.');
-            if (dots) {
-                return true;
-            }
-            start = end + 1;
-        }
-        return false;
-    }
-
     @Override
     public String toString() {
         return "gateway-lookup -> " + next;

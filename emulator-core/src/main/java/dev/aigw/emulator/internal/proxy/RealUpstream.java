@@ -4,6 +4,7 @@ import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
@@ -42,6 +43,11 @@ final class RealUpstream implements Upstream {
     public AttemptResult call(UpstreamRequest request, Duration timeout) throws InterruptedException {
         URI uri;
         HttpRequest httpRequest;
+        if (DotSegments.in(request.path())) {
+            // Refused where each form of path is read; this keeps any other way in from leaving the base URL.
+            return new AttemptResult.Failed(Timeline.Outcome.BAD_REQUEST, "refused to send a path with a dot segment to "
+                    + baseUrl + ": " + request.path());
+        }
         try {
             uri = URI.create(baseUrl + request.path() + (request.query().isEmpty() ? "" : "?" + request.query()));
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
@@ -63,6 +69,11 @@ final class RealUpstream implements Upstream {
         }
         try {
             HttpResponse<InputStream> response = pending.join();
+            if (response.statusCode() < 200 || response.statusCode() > 599) {
+                // A 1xx is never a final response (101 without an upgrade, 103 with no body to follow): relayed,
+                // it would leave the client waiting; above 599 is no HTTP status at all.
+                return notFinal(uri, response);
+            }
             Map<String, String> headers = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> {
                 if (!NOT_RELAYED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
@@ -77,6 +88,15 @@ final class RealUpstream implements Upstream {
                 return new AttemptResult.Failed(Timeline.Outcome.CONNECTION_REFUSED, uri + ": " + cause.getMessage());
             }
             return new AttemptResult.Failed(Timeline.Outcome.CONNECTION_RESET, uri + ": " + cause);
+        }
+    }
+
+    private static AttemptResult notFinal(URI uri, HttpResponse<InputStream> response) {
+        String detail = uri + ": answered " + response.statusCode() + ", which is not a final HTTP status";
+        try (InputStream unread = response.body()) {
+            return new AttemptResult.Failed(Timeline.Outcome.INVALID_RESPONSE, detail);
+        } catch (IOException e) {
+            return new AttemptResult.Failed(Timeline.Outcome.INVALID_RESPONSE, detail + "; closing it failed: " + e);
         }
     }
 

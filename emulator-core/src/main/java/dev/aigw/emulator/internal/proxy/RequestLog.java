@@ -1,6 +1,5 @@
 package dev.aigw.emulator.internal.proxy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.LogEntry;
@@ -8,6 +7,7 @@ import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.api.ErrorEnvelope;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.log.CustomCost;
 import dev.aigw.emulator.internal.log.LogStore;
 import dev.aigw.emulator.internal.log.Prices;
 import dev.aigw.emulator.internal.log.StringPool;
@@ -147,15 +147,16 @@ public final class RequestLog {
      * A stored entry whose usage and cost are read and priced on its first read: reading the usage out of every
      * response body when it is logged cost 5 to 17 % of bench/README's throughput figures in the same runs, enough
      * to take the proxy under 0.70 of bare Undertow's throughput. {@code responseBody} is the entry's own stored
-     * body, held here because the entry only hands out copies.
+     * body, held here because the entry only hands out copies. Its inputs are bounded when the request is read
+     * ({@link CustomCost}, counts that fit an int), so finishing an entry is cheap and cannot fail.
      */
-    private record Unpriced(LogEntry entry, byte[] responseBody, Optional<JsonNode> customCost, Usage known)
+    private record Unpriced(LogEntry entry, byte[] responseBody, Optional<CustomCost> customCost, Usage known)
             implements Supplier<LogEntry> {
 
         @Override
         public LogEntry get() {
             Usage usage = known != null ? known : Usage.of(entry.response().contentType(), responseBody);
-            Optional<Double> custom = customCost.flatMap(c -> Prices.customPrice(c, usage));
+            Optional<Double> custom = customCost.map(c -> c.price(usage));
             double cost = entry.cached() ? 0 : custom.orElseGet(() -> Prices.listPrice(entry.model(), usage));
             LogEntry e = entry;
             return new LogEntry(e.id(), e.createdAt(), e.provider(), e.model(), e.path(), e.requestType(), e.step(),

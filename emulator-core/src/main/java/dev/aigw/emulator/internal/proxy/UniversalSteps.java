@@ -93,6 +93,7 @@ final class UniversalSteps {
             queryString = path.substring(q + 1);
             path = path.substring(0, q);
         }
+        DotSegments.refuse(path);
         PathStyle.Target target = provider.target(path, gateway.accountId())
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER));
         return new Step(index, provider, "POST", target, queryString, forwarded, query, settings,

@@ -11,6 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 /** Real time. The one class of emulator-core that reads the machine's clock and waits in real time. */
 public final class SystemClock implements EmulatorClock {
 
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+
     /** The one instance: it holds no state. */
     public static final SystemClock INSTANCE = new SystemClock();
 
@@ -26,7 +28,7 @@ public final class SystemClock implements EmulatorClock {
 
     @Override
     public void sleep(Duration duration) throws InterruptedException {
-        long deadline = System.nanoTime() + duration.toNanos();
+        long deadline = System.nanoTime() + nanos(duration);
         long left;
         while ((left = deadline - System.nanoTime()) > 0) {
             LockSupport.parkNanos(this, left);
@@ -41,7 +43,7 @@ public final class SystemClock implements EmulatorClock {
         // Only whether the work ends matters here; how it ends is for whoever holds it.
         Thread waiter = Thread.currentThread();
         work.whenComplete((value, failure) -> LockSupport.unpark(waiter));
-        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+        long deadline = timeout == null ? 0 : System.nanoTime() + nanos(timeout);
         while (!work.isDone()) {
             if (timeout == null) {
                 LockSupport.park(this);
@@ -67,5 +69,13 @@ public final class SystemClock implements EmulatorClock {
     @Override
     public String toString() {
         return "SystemClock";
+    }
+
+    /**
+     * Returns the duration in nanoseconds, at most {@code Long.MAX_VALUE} (292 years): deadlines are compared by
+     * difference, which stays right when the sum with {@code nanoTime} wraps, but toNanos() itself would throw.
+     */
+    private static long nanos(Duration duration) {
+        return duration.compareTo(LONGEST) >= 0 ? Long.MAX_VALUE : duration.toNanos();
     }
 }

@@ -84,9 +84,31 @@ class UsageAndPricesTest {
 
     @Test
     void aCustomCostPricesEachTokenAtTheGivenRates() throws Exception {
-        assertThat(Prices.customPrice(Json.parse("{\"per_token_in\":0.000001,\"per_token_out\":0.000002}"),
-                new Usage(100, 50))).contains(0.0002);
-        assertThat(Prices.customPrice(Json.parse("{\"per_token_out\":0.5}"), new Usage(100, 2))).contains(1.0);
-        assertThat(Prices.customPrice(Json.parse("{\"per_token_in\":\"cheap\"}"), new Usage(1, 1))).isEmpty();
+        assertThat(custom("{\"per_token_in\":0.000001,\"per_token_out\":0.000002}").price(new Usage(100, 50)))
+                .isEqualTo(0.0002);
+        assertThat(custom("{\"per_token_out\":0.5}").price(new Usage(100, 2))).isEqualTo(1.0);
+        assertThat(CustomCost.parse(Json.parse("{\"per_token_in\":\"cheap\"}"))).isEmpty();
+    }
+
+    @Test
+    void aCustomCostWithAPriceOutOfRangeIsNotACustomCost() throws Exception {
+        for (String price : new String[] {"1e999999999", "1e99999999", "1e400", "1e-999999999", "1e-31", "-0.5",
+                "1000000.5", "\"1\"", "true", "[1]", "{}"}) {
+            assertThat(CustomCost.parse(Json.parse("{\"per_token_in\":" + price + ",\"per_token_out\":1}")))
+                    .as(price).isEmpty();
+        }
+    }
+
+    @Test
+    void theDearestCustomCostOfTheLargestUsageIsFinite() throws Exception {
+        double cost = custom("{\"per_token_in\":1000000,\"per_token_out\":1e6}")
+                .price(new Usage(Integer.MAX_VALUE, Integer.MAX_VALUE));
+
+        assertThat(cost).isFinite().isEqualTo(2.0 * Integer.MAX_VALUE * 1e6);
+        assertThat(custom("{\"per_token_in\":1e-30,\"per_token_out\":0}").price(new Usage(1, 1))).isEqualTo(1e-30);
+    }
+
+    private static CustomCost custom(String json) throws Exception {
+        return CustomCost.parse(Json.parse(json)).orElseThrow();
     }
 }

@@ -29,6 +29,16 @@ class SystemClockTest {
     }
 
     @Test
+    void aTimeoutBeyondWhatNanosecondsHoldIsAWaitThatEndsWithTheWork() throws Exception {
+        CompletableFuture<String> work = new CompletableFuture<>();
+        CompletableFuture.delayedExecutor(20, java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> work.complete("done"));
+
+        assertThat(SystemClock.INSTANCE.await(work, Duration.ofDays(365L * 1000 * 1000))).isTrue();
+        assertThat(SystemClock.INSTANCE.await(CompletableFuture.completedFuture(1), Duration.ofSeconds(Long.MAX_VALUE)))
+                .isTrue();
+    }
+
+    @Test
     void awaitIsFalseWhenTheTimeoutPassesFirst() throws Exception {
         assertThat(clock.await(new CompletableFuture<>(), Duration.ofMillis(20))).isFalse();
         assertThat(clock.await(new CompletableFuture<>(), Duration.ZERO)).isFalse();
