@@ -23,7 +23,8 @@ public record EmulatorSettings(
         int workerThreads,
         Map<String, String> realUpstreams,
         int journalLimit,
-        boolean hints) {
+        boolean hints,
+        Set<String> allowedHosts) {
 
     /** The request header that scopes scripts and the journal to one test; never forwarded upstream. */
     public static final String TEST_ID_HEADER = "x-aigw-test-id";
@@ -33,5 +34,6 @@ public record EmulatorSettings(
         tokens = List.copyOf(tokens);
         globalApiKeys = List.copyOf(globalApiKeys);
         realUpstreams = Map.copyOf(realUpstreams);
+        allowedHosts = Set.copyOf(allowedHosts);
     }
 }

@@ -101,7 +101,8 @@ public final class Main {
                     "scripts": [{"provider": "openai", "gateway_id": "<optional>", "test_id": "<optional>",
                                  "steps": [{"status": 503, "times": 2}, {"fault": "hang"}]}],
                     "max_body_bytes": 1048576, "max_gateways_per_account": 0, "legacy_gateway_fields": false,
-                    "journal_limit": 10000, "io_threads": 1, "worker_threads": 32, "hints": true
+                    "journal_limit": 10000, "io_threads": 1, "worker_threads": 32, "hints": true,
+                    "allowed_hosts": ["<a network alias>"]
                   }
                 Gateways are validated as POST .../ai-gateway/gateways bodies, steps as /__emulator/scripts bodies.
                 A token without "accounts" covers the default account. Configured tokens replace the default token;

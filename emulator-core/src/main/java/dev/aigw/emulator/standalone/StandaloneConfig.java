@@ -11,6 +11,7 @@ import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.standalone.StandaloneOptions.Given;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,11 +37,12 @@ import java.util.Set;
  * @param configFile the config file read, if any
  * @param warnings what to print before starting
  * @param hints whether the gateway's own errors carry the hint header
+ * @param allowedHosts the host names the control API answers besides loopback and the bound address
  */
 record StandaloneConfig(String host, int port, String accountId, List<String> accounts, List<ApiToken> tokens,
                         List<GlobalApiKey> globalApiKeys, String clock, Map<String, String> upstreams,
                         Tuning tuning, Seed seed, Optional<Path> configFile, List<String> warnings,
-                        boolean hints) {
+                        boolean hints, List<String> allowedHosts) {
 
     /** The file's limits and switches; an empty one keeps the emulator's default. */
     record Tuning(OptionalLong maxBodyBytes, OptionalLong maxGatewaysPerAccount, OptionalLong journalLimit,
@@ -53,6 +55,7 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         globalApiKeys = List.copyOf(globalApiKeys);
         upstreams = Map.copyOf(upstreams);
         warnings = List.copyOf(warnings);
+        allowedHosts = List.copyOf(allowedHosts);
     }
 
     /** Resolves everything; throws {@link ConfigException} naming the first bad setting. */
@@ -86,7 +89,7 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         return new StandaloneConfig(host, port, accountId, List.copyOf(accounts), tokens,
                 file.globalApiKeys(accountId, accounts), clock, file.upstreams(), tuning, seed,
                 options.get(Setting.CONFIG).map(given -> Path.of(given.value())), options.warnings(),
-                Boolean.parseBoolean(value(Setting.HINTS, options, file)));
+                Boolean.parseBoolean(value(Setting.HINTS, options, file)), allowedHosts(options, file));
     }
 
     /** Returns a builder for the emulator this configuration describes. */
@@ -96,7 +99,8 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
                 .port(port)
                 .accountId(accountId)
                 .clock(clock.equals("virtual") ? VirtualClock.create() : EmulatorClock.system())
-                .hints(hints), seed);
+                .hints(hints)
+                .allowedHosts(allowedHosts.toArray(String[]::new)), seed);
         accounts.forEach(builder::account);
         tokens.forEach(builder::token);
         globalApiKeys.forEach(builder::globalApiKey);
@@ -108,6 +112,13 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         tuning.workerThreads().ifPresent(v -> builder.workerThreads((int) v));
         tuning.legacyGatewayFields().ifPresent(builder::legacyGatewayFields);
         return builder;
+    }
+
+    /** Returns the allowed hosts from the winning source; none by default. */
+    private static List<String> allowedHosts(StandaloneOptions options, ConfigFile file) {
+        return options.get(Setting.ALLOWED_HOSTS).or(() -> file.setting(Setting.ALLOWED_HOSTS))
+                .map(given -> Arrays.stream(given.value().split(",")).map(String::trim).toList())
+                .orElse(List.of());
     }
 
     /** Returns the winning value: command line or environment, then the file, then the default. */

@@ -222,7 +222,7 @@ class ConfigFileTest {
         assertRefused("{\"gateway\": []}", "gateway: unknown member (did you mean \"gateways\"?); the file takes:"
                 + " host, port, account_id, api_token, clock, accounts, tokens, global_api_keys, upstreams, gateways,"
                 + " scripts, max_body_bytes, max_gateways_per_account, legacy_gateway_fields, journal_limit,"
-                + " io_threads, worker_threads, hints");
+                + " io_threads, worker_threads, hints, allowed_hosts");
     }
 
     @Test
@@ -236,6 +236,17 @@ class ConfigFileTest {
         assertRefused("{\"api_token\": \"\"}",
                 "api_token: expected 1 to 512 letters, digits or -._~+/= characters, got \"\"");
         assertRefused("{\"hints\": \"false\"}", "hints: expected a boolean, got \"false\"");
+    }
+
+    @Test
+    void allowedHostsComeFromTheFileAsAnArrayOrAListUnlessTheEnvironmentGivesThem() {
+        assertThat(resolve("{\"allowed_hosts\": [\"aigw\", \"10.0.0.5\"]}").allowedHosts())
+                .containsExactly("aigw", "10.0.0.5");
+        assertThat(resolve("{\"allowed_hosts\": \"aigw, other\"}").allowedHosts()).containsExactly("aigw", "other");
+        assertThat(resolve("{\"allowed_hosts\": [\"aigw\"]}", Map.of("AIGW_ALLOWED_HOSTS", "env")).allowedHosts())
+                .containsExactly("env");
+        assertRefused("{\"allowed_hosts\": [\"aigw:8787\"]}", "allowed_hosts: expected comma-separated host names or"
+                + " addresses without port (or * for any), got \"aigw:8787\"");
     }
 
     @Test

@@ -46,7 +46,7 @@ class ProviderDeclaredOnceTest {
 
     private final EmulatorState state = new EmulatorState(new EmulatorSettings("127.0.0.1", 0, ACCOUNT, Set.of(ACCOUNT),
             List.of(ApiToken.of(TOKEN, ACCOUNT, Permission.values())), List.of(), VirtualClock.create(), 1 << 20, 10,
-            false, 1, 4, Map.of(), 100, true));
+            false, 1, 4, Map.of(), 100, true, Set.of()));
     private final EmulatorServer server = new EmulatorServer("provider-declared-once", "127.0.0.1", 0, 1, 4,
             HandlerChain.build(state, new InFlightRequests()));
     private final String root = "http://127.0.0.1:" + server.start();
