@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.server;
 
+import dev.aigw.emulator.internal.util.Logs;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
 
 /**
  * Decides whether a request may reach the emulator's own surfaces (the control API, a dashboard): its {@code Host}
@@ -20,6 +22,8 @@ import java.util.stream.Collectors;
  * <p>Immutable and thread-safe; it never resolves a name (a DNS lookup is what DNS rebinding abuses).
  */
 public final class OriginPolicy {
+
+    private static final Logger LOG = Logs.getLogger(OriginPolicy.class);
 
     /** The allowed-hosts entry that allows any host. */
     public static final String ANY_HOST = "*";
@@ -122,7 +126,7 @@ public final class OriginPolicy {
         try {
             return Optional.of(InetAddress.getByName(host));
         } catch (UnknownHostException e) {
-            // Not a well-formed literal after all: it names nothing we allow.
+            LOG.debug("Not an address literal, so not a loopback one: {}", host, e);
             return Optional.empty();
         }
     }
@@ -147,7 +151,7 @@ public final class OriginPolicy {
             String host = uri.getHost();
             return host == null ? null : hostOf(host);
         } catch (java.net.URISyntaxException e) {
-            // "null" (a sandboxed page, a file) or garbage: a browser origin we cannot trust.
+            LOG.debug("An Origin that is no URI is a foreign one: {}", origin, e);
             return null;
         }
     }
