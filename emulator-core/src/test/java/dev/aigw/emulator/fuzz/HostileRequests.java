@@ -266,6 +266,20 @@ final class HostileRequests {
                 path + " x", path + "#frag") : path;
         boolean chunked = body != null && r.nextInt(8) == 0;
         byte[] request = frame(method, target, version, all, body, chunked, r);
+        int broken = r.nextInt(50);
+        if (broken == 0) {
+            // A chunk whose data is longer than its size says, as in issue 16's report.
+            request = concat(frame(method, target, version, all.stream().filter(h -> !h.startsWith("Content-Length"))
+                    .toList(), null, false, r), utf8(""));
+            request = utf8(new String(request, StandardCharsets.ISO_8859_1).replace("Connection: close\r\n\r\n",
+                    "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n3\r\nabc0\r\n\r\n"));
+            excluded = excluded != null ? excluded : "#4: a malformed chunked body";
+        } else if (broken == 1) {
+            // Two requests in one write (pipelined); the emulator answers both, then closes.
+            request = concat(new String(request, StandardCharsets.ISO_8859_1).replace("Connection: close\r\n", "")
+                    .getBytes(StandardCharsets.ISO_8859_1), frame("GET", "/__emulator/health", List.of("Host: "
+                    + hostHeader), null, false));
+        }
         return new Case(index, surface, setup, request, allowed5xx, excluded);
     }
 
@@ -331,7 +345,7 @@ final class HostileRequests {
             int kind = r.nextInt(6);
             if (kind < 3) {
                 int status = pick(r, 200, 201, 204, 301, 304, 400, 401, 404, 408, 413, 429, 500, 502, 503, 504, 529,
-                        599, 299, 600, 0, 99, 200);
+                        599, 299, 600, 0, 99, 100, 101, 103, 200);
                 if (status >= 500 && status <= 599) {
                     allowed.add(status);
                 }
@@ -584,7 +598,13 @@ final class HostileRequests {
         return b;
     }
 
-    private static byte[] utf8(String s) {
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+        private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
