@@ -337,6 +337,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         private boolean hints = true;
         private Duration requestReadTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
         private boolean fixedPortAllowed;
+        private final Set<String> allowedHosts = new LinkedHashSet<>();
         private final Map<String, StoredSettings> declaredGateways = new LinkedHashMap<>();
 
         static {
@@ -497,6 +498,27 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         }
 
         /**
+         * Adds host names (or addresses) the control API answers besides loopback ({@code localhost},
+         * {@code *.localhost}, {@code 127.0.0.0/8}, {@code ::1}) and the bound address, for a setup that reaches the
+         * emulator by another name, such as a container's network alias; {@code "*"} allows any host. The control API
+         * refuses other {@code Host} headers with 403, so that no web page can reach it through DNS rebinding.
+         *
+         * @throws IllegalArgumentException if a name is blank or holds a port, a path or white space
+         */
+        public Builder allowedHosts(String... hosts) {
+            for (String host : hosts) {
+                Objects.requireNonNull(host, "host");
+                if (!dev.aigw.emulator.internal.server.OriginPolicy.isHostForm(host)) {
+                    throw new IllegalArgumentException("an allowed host is a host name or address without port or"
+                            + " path (\"my-alias\", \"10.0.0.5\", \"[fd00::1]\", or \"*\" for any), got: \"" + host
+                            + "\"");
+                }
+                allowedHosts.add(host);
+            }
+            return this;
+        }
+
+        /**
          * Declares a gateway of the default account with {@link GatewaySettings#defaults()}: the emulator has it from
          * the start, and {@link AiGatewayEmulator#reset()} creates it again.
          *
@@ -543,7 +565,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
             AiGatewayEmulator emulator = new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts,
                     effectiveTokens, globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount,
                     legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit, hints,
-                    requestReadTimeout), fixedPortAllowed);
+                    requestReadTimeout, allowedHosts), fixedPortAllowed);
             List<Seed.SeedGateway> gateways = new ArrayList<>(seed.gateways());
             declaredGateways.forEach((id, gatewaySettings) ->
                     gateways.add(new Seed.SeedGateway(accountId, id, gatewaySettings)));

@@ -25,7 +25,8 @@ public record EmulatorSettings(
         Map<String, String> realUpstreams,
         int journalLimit,
         boolean hints,
-        Duration requestReadTimeout) {
+        Duration requestReadTimeout,
+        Set<String> allowedHosts) {
 
     /** The request header that scopes scripts and the journal to one test; never forwarded upstream. */
     public static final String TEST_ID_HEADER = "x-aigw-test-id";
@@ -35,5 +36,6 @@ public record EmulatorSettings(
         tokens = List.copyOf(tokens);
         globalApiKeys = List.copyOf(globalApiKeys);
         realUpstreams = Map.copyOf(realUpstreams);
+        allowedHosts = Set.copyOf(allowedHosts);
     }
 }

@@ -63,7 +63,7 @@ final class ConfigFile {
     static final List<String> MEMBERS = List.of("host", "port", "account_id", "api_token", "clock", "accounts",
             "tokens", "global_api_keys", "upstreams", "gateways", "scripts", "max_body_bytes",
             "max_gateways_per_account", "legacy_gateway_fields", "journal_limit", "io_threads",
-            "worker_threads", "hints", "request_read_timeout");
+            "worker_threads", "hints", "request_read_timeout", "allowed_hosts");
 
     private static final List<String> TOKEN_MEMBERS = List.of("value", "permissions", "accounts");
     private static final List<String> KEY_MEMBERS = List.of("email", "key", "accounts");
@@ -136,6 +136,13 @@ final class ConfigFile {
         if (setting == Setting.HINTS) {
             checks.check(optional(name, bool()), root, List.of());
             return Optional.of(new Given(value.asText(), source));
+        }
+        if (setting == Setting.ALLOWED_HOSTS && value.isArray()) {
+            List<String> hosts = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                hosts.add(checks.string(value.get(i), List.of(name, String.valueOf(i)), setting.allowed()));
+            }
+            return Optional.of(new Given(setting.check(String.join(",", hosts), source), source));
         }
         String text = setting == Setting.REQUEST_READ_TIMEOUT && value.isNumber()
                 ? value.asText()

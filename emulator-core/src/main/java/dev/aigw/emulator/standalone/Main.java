@@ -102,7 +102,8 @@ public final class Main {
                                  "steps": [{"status": 503, "times": 2}, {"fault": "hang"}]}],
                     "max_body_bytes": 1048576, "max_gateways_per_account": 0, "legacy_gateway_fields": false,
                     "journal_limit": 10000, "io_threads": 1, "worker_threads": 32, "hints": true,
-                    "request_read_timeout": 5
+                    "request_read_timeout": 5,
+                    "allowed_hosts": ["<a network alias>"]
                   }
                 Gateways are validated as POST .../ai-gateway/gateways bodies, steps as /__emulator/scripts bodies.
                 A token without "accounts" covers the default account. Configured tokens replace the default token;

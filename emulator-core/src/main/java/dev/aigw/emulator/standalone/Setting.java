@@ -2,7 +2,9 @@ package dev.aigw.emulator.standalone;
 
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.ApiToken;
+import dev.aigw.emulator.internal.server.OriginPolicy;
 import dev.aigw.emulator.internal.util.Suggestions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -78,6 +80,21 @@ enum Setting {
         @Override
         String allowed() {
             return "a number of seconds from 0.001 to 86400";
+        }
+    },
+    ALLOWED_HOSTS("--allowed-hosts", "AIGW_ALLOWED_HOSTS", "allowed_hosts", "HOST,...",
+            "more host names the control API answers besides localhost, loopback addresses and the bound address"
+                    + " (a container's network alias); * allows any",
+            "none") {
+        @Override
+        boolean accepts(String value) {
+            return !value.isBlank() && Arrays.stream(value.split(",", -1)).map(String::trim)
+                    .allMatch(OriginPolicy::isHostForm);
+        }
+
+        @Override
+        String allowed() {
+            return "comma-separated host names or addresses without port (or * for any)";
         }
     },
     CONFIG("--config", "AIGW_CONFIG", null, "FILE", "JSON config file (format below)", "none") {

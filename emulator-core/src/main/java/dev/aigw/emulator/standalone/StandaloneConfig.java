@@ -12,6 +12,7 @@ import dev.aigw.emulator.standalone.StandaloneOptions.Given;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,11 +39,13 @@ import java.util.Set;
  * @param warnings what to print before starting
  * @param hints whether the gateway's own errors carry the hint header
  * @param requestReadTimeout the time a client has to send a request's headers, then its body
+ * @param allowedHosts the host names the control API answers besides loopback and the bound address
  */
 record StandaloneConfig(String host, int port, String accountId, List<String> accounts, List<ApiToken> tokens,
                         List<GlobalApiKey> globalApiKeys, String clock, Map<String, String> upstreams,
                         Tuning tuning, Seed seed, Optional<Path> configFile, List<String> warnings,
-                        boolean hints, Duration requestReadTimeout) {
+                        boolean hints, Duration requestReadTimeout,
+                        List<String> allowedHosts) {
 
     /** The file's limits and switches; an empty one keeps the emulator's default. */
     record Tuning(OptionalLong maxBodyBytes, OptionalLong maxGatewaysPerAccount, OptionalLong journalLimit,
@@ -55,6 +58,7 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         globalApiKeys = List.copyOf(globalApiKeys);
         upstreams = Map.copyOf(upstreams);
         warnings = List.copyOf(warnings);
+        allowedHosts = List.copyOf(allowedHosts);
     }
 
     /** Resolves everything; throws {@link ConfigException} naming the first bad setting. */
@@ -91,7 +95,8 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         return new StandaloneConfig(host, port, accountId, List.copyOf(accounts), tokens,
                 file.globalApiKeys(accountId, accounts), clock, file.upstreams(), tuning, seed,
                 options.get(Setting.CONFIG).map(given -> Path.of(given.value())), options.warnings(),
-                Boolean.parseBoolean(value(Setting.HINTS, options, file)), readTimeout);
+                Boolean.parseBoolean(value(Setting.HINTS, options, file)), readTimeout,
+                allowedHosts(options, file));
     }
 
     /** Returns a builder for the emulator this configuration describes. */
@@ -102,7 +107,8 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
                 .accountId(accountId)
                 .clock(clock.equals("virtual") ? VirtualClock.create() : EmulatorClock.system())
                 .hints(hints)
-                .requestReadTimeout(requestReadTimeout), seed);
+                .requestReadTimeout(requestReadTimeout)
+                .allowedHosts(allowedHosts.toArray(String[]::new)), seed);
         accounts.forEach(builder::account);
         tokens.forEach(builder::token);
         globalApiKeys.forEach(builder::globalApiKey);
@@ -114,6 +120,13 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         tuning.workerThreads().ifPresent(v -> builder.workerThreads((int) v));
         tuning.legacyGatewayFields().ifPresent(builder::legacyGatewayFields);
         return builder;
+    }
+
+    /** Returns the allowed hosts from the winning source; none by default. */
+    private static List<String> allowedHosts(StandaloneOptions options, ConfigFile file) {
+        return options.get(Setting.ALLOWED_HOSTS).or(() -> file.setting(Setting.ALLOWED_HOSTS))
+                .map(given -> Arrays.stream(given.value().split(",")).map(String::trim).toList())
+                .orElse(List.of());
     }
 
     /** Returns the winning value: command line or environment, then the file, then the default. */

@@ -223,7 +223,7 @@ class ConfigFileTest {
         assertRefused("{\"gateway\": []}", "gateway: unknown member (did you mean \"gateways\"?); the file takes:"
                 + " host, port, account_id, api_token, clock, accounts, tokens, global_api_keys, upstreams, gateways,"
                 + " scripts, max_body_bytes, max_gateways_per_account, legacy_gateway_fields, journal_limit,"
-                + " io_threads, worker_threads, hints, request_read_timeout");
+                + " io_threads, worker_threads, hints, request_read_timeout, allowed_hosts");
     }
 
     @Test
@@ -246,6 +246,17 @@ class ConfigFileTest {
                 .requestReadTimeout()).isEqualTo(Duration.ofSeconds(7));
         assertRefused("{\"request_read_timeout\": -1}",
                 "request_read_timeout: expected a number of seconds from 0.001 to 86400, got \"-1\"");
+    }
+
+    @Test
+    void allowedHostsComeFromTheFileAsAnArrayOrAListUnlessTheEnvironmentGivesThem() {
+        assertThat(resolve("{\"allowed_hosts\": [\"aigw\", \"10.0.0.5\"]}").allowedHosts())
+                .containsExactly("aigw", "10.0.0.5");
+        assertThat(resolve("{\"allowed_hosts\": \"aigw, other\"}").allowedHosts()).containsExactly("aigw", "other");
+        assertThat(resolve("{\"allowed_hosts\": [\"aigw\"]}", Map.of("AIGW_ALLOWED_HOSTS", "env")).allowedHosts())
+                .containsExactly("env");
+        assertRefused("{\"allowed_hosts\": [\"aigw:8787\"]}", "allowed_hosts: expected comma-separated host names or"
+                + " addresses without port (or * for any), got \"aigw:8787\"");
     }
 
     @Test

@@ -141,6 +141,16 @@ class StandaloneOptionsTest {
     }
 
     @Test
+    void allowedHostsAreNoneUnlessTheOptionOrTheVariableNamesThem() {
+        assertThat(resolve(NO_ENV).allowedHosts()).isEmpty();
+        assertThat(resolve(Map.of("AIGW_ALLOWED_HOSTS", "aigw,10.0.0.5")).allowedHosts())
+                .containsExactly("aigw", "10.0.0.5");
+        assertThat(resolve(NO_ENV, "--allowed-hosts", "*").allowedHosts()).containsExactly("*");
+        assertRefused(NO_ENV, "--allowed-hosts: expected comma-separated host names or addresses without port (or *"
+                + " for any), got \"http://aigw\"", "--allowed-hosts", "http://aigw");
+    }
+
+    @Test
     void refusesAHintsValueOtherThanTrueOrFalse() {
         assertRefused(Map.of("AIGW_HINTS", "off"), "AIGW_HINTS: expected \"true\" or \"false\", got \"off\"");
         assertRefused(NO_ENV, "--hints: expected \"true\" or \"false\", got \"ture\" (did you mean \"true\"?)",
@@ -175,7 +185,7 @@ class StandaloneOptionsTest {
 
         assertThat(config.warnings()).containsExactly("ignoring unknown environment variable AIGW_PROT (did you"
                 + " mean \"AIGW_PORT\"?); known: AIGW_HOST, AIGW_PORT, AIGW_ACCOUNT_ID, AIGW_API_TOKEN, AIGW_CLOCK,"
-                + " AIGW_HINTS, AIGW_REQUEST_READ_TIMEOUT, AIGW_CONFIG");
+                + " AIGW_HINTS, AIGW_REQUEST_READ_TIMEOUT, AIGW_ALLOWED_HOSTS, AIGW_CONFIG");
         assertThat(config.port()).isEqualTo(8787);
     }
 }

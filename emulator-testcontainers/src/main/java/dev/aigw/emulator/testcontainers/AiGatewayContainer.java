@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +53,9 @@ import org.testcontainers.utility.MountableFile;
  *
  * <p>Scalar settings go to the emulator's {@code AIGW_*} variables, which win over the config file; accounts, tokens
  * and gateways are added to the config file ({@link #withConfigFile(MountableFile)}, or one the container writes
- * with {@link ConfigFileWriter}), which is copied to {@value #CONFIG_PATH}. The account id and token getters read
+ * with {@link ConfigFileWriter}), which is copied to {@value #CONFIG_PATH}. The control API answers only the hosts
+ * that reach the container: the Docker host as {@link #getHost()} names it and the container's network aliases
+ * ({@code AIGW_ALLOWED_HOSTS}; add more with {@code withEnv}). The account id and token getters read
  * what the emulator printed at start-up, so they are right whatever set them.
  */
 public class AiGatewayContainer extends GenericContainer<AiGatewayContainer> {
@@ -184,6 +187,7 @@ public class AiGatewayContainer extends GenericContainer<AiGatewayContainer> {
 
     @Override
     protected void configure() {
+        withEnv("AIGW_ALLOWED_HOSTS", String.join(",", allowedHosts()));
         String config = configFile();
         if (config != null) {
             withCopyToContainer(Transferable.of(config.getBytes(StandardCharsets.UTF_8), 0644), CONFIG_PATH);
@@ -268,6 +272,22 @@ public class AiGatewayContainer extends GenericContainer<AiGatewayContainer> {
             throw new IllegalStateException("the container is not started; call start() (or use @Container) first");
         }
         return emulator;
+    }
+
+    /**
+     * Returns the hosts the control API must answer besides loopback, since the emulator binds 0.0.0.0: the Docker
+     * host as Testcontainers reaches it ({@link #getHost()}), the container's network aliases (other containers
+     * reach it by them), and any the user set in {@code AIGW_ALLOWED_HOSTS}.
+     */
+    private Set<String> allowedHosts() {
+        Set<String> hosts = new LinkedHashSet<>();
+        String given = getEnvMap().get("AIGW_ALLOWED_HOSTS");
+        if (given != null && !given.isBlank()) {
+            hosts.addAll(List.of(given.split(",")));
+        }
+        hosts.add(getHost());
+        hosts.addAll(getNetworkAliases());
+        return hosts;
     }
 
     /** Returns the config file's text: the user's file or text, with the added pieces appended; null if none. */

@@ -35,6 +35,32 @@ class ConfigurationTest {
     private static final String OTHER_ACCOUNT = "22222222222222222222222222222222";
 
     @Test
+    void theControlApiAnswersTheDockerHostAndTheNetworkAliasesButRefusesOtherHosts() throws Exception {
+        try (AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME)
+                .withNetworkAliases("aigw-alias")) {
+            container.start();
+
+            assertThat(container.emulator().recordedRequests()).isEmpty();
+            assertThat(statusWithHost(container, "aigw-alias:8787")).isEqualTo(200);
+            assertThat(statusWithHost(container, container.getHost())).isEqualTo(200);
+            assertThat(statusWithHost(container, "evil.example")).isEqualTo(403);
+        }
+    }
+
+    /** Sends {@code GET /__emulator/requests} to the mapped port with this {@code Host}; returns the status. */
+    private static int statusWithHost(AiGatewayContainer container, String host) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(container.getHost(),
+                container.getMappedPort(AiGatewayContainer.PORT))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /__emulator/requests HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String reply = new String(socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            return Integer.parseInt(reply.substring(9, 12));
+        }
+    }
+
+    @Test
     void aMountedConfigFileDeclaresGatewaysTokensScriptsAndTheClock() {
         try (AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME)
                 .withConfigFile(MountableFile.forClasspathResource("aigw-config.json"))) {

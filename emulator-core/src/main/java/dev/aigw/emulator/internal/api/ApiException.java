@@ -88,6 +88,18 @@ public final class ApiException extends RuntimeException {
         return frontDoor(413, ApiError.of(7001, "Request body too large (limit: " + limit + " bytes)"));
     }
 
+    /**
+     * 403/10403: the emulator's own surfaces answer only the test's machine; {@code why} says what was foreign, and
+     * the message how to allow it.
+     */
+    public static ApiException foreignOrigin(String why) {
+        return frontDoor(403, ApiError.of(10403, "Forbidden: the control API answers only requests to localhost,"
+                + " a loopback address or the address the emulator is bound to, and no state-changing request from"
+                + " another origin's web page; this was " + why + ". To allow a host, add it to the allowed hosts:"
+                + " AiGatewayEmulator.builder().allowedHosts(\"name\"), --allowed-hosts name, AIGW_ALLOWED_HOSTS=name"
+                + " or the config file's \"allowed_hosts\" (\"*\" allows any)"));
+    }
+
     /** 500/10001: an emulator bug; should never be seen. */
     public static ApiException internal() {
         return frontDoor(500, ApiError.of(10001, "Internal server error"));

@@ -35,6 +35,8 @@ import java.time.Duration;
  * where it stays there or moves to a worker thread ({@link Placement} holds the rules); everything below is
  * plain blocking code. Each thread's part of a request runs inside its surface's error boundary.
  *
+ * <p>The control API first refuses foreign origins ({@link OriginPolicy}): only the test's machine may reach it.
+ *
  * <p>The data plane: request ids, the request line (a DEBUG line when the request ends), gateway lookup, gateway
  * authentication, endpoint resolution, placement, then the log (which sees every request that got this far), the
  * rate limit (before the cache, so hits count), and the proxy, whose steps each go through the cache, the compat
@@ -65,8 +67,9 @@ public final class HandlerChain {
         HttpHandler control =
                 new RequestBodyHandler(maxBody, readTimeout,
                 new ErrorBoundaryHandler(ErrorEnvelope.V4, hints,
+                new OriginGuardHandler(OriginPolicy.of(state.settings().host(), state.settings().allowedHosts()),
                 new PlacementHandler(Placement.control(), v4Worker,
-                new ApiDispatchHandler("control", () -> ControlRoutes.table(state), Authorizer.NONE))));
+                new ApiDispatchHandler("control", () -> ControlRoutes.table(state), Authorizer.NONE)))));
 
         String testId = EmulatorSettings.TEST_ID_HEADER;
         RunTokens runTokens = new RunTokens(state.credentials(), state.accounts());
