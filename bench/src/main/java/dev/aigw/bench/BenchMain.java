@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Runs every benchmark in one JVM (started again with {@link #JVM_OPTIONS} when it lacks them) and prints the
  * figures with their ratios against the baselines measured in the same run. Options: {@code --quick} for a short
- * smoke run, {@code --startup}, {@code --cold-start} or {@code --throughput} for one benchmark alone.
+ * smoke run, {@code --startup}, {@code --cold-start} or {@code --throughput} for one benchmark alone, and
+ * {@code --soak} for a million proxied requests and the heap they leave (not part of the full run).
  */
 public final class BenchMain {
 
@@ -108,6 +109,10 @@ public final class BenchMain {
         boolean throughputOnly = List.of(args).contains("--throughput");
         boolean startupOnly = List.of(args).contains("--startup");
         boolean coldStartOnly = List.of(args).contains("--cold-start");
+        if (List.of(args).contains("--soak")) {
+            SoakBench.print(new SoakBench().run(quick ? 100_000 : 1_000_000));
+            return;
+        }
         if (coldStartOnly) {
             coldStart(quick);
             return;

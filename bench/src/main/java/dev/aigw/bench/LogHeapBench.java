@@ -94,7 +94,7 @@ final class LogHeapBench {
         return String.format(Locale.ROOT, template, "x".repeat(filler));
     }
 
-    private static long usedHeapAfterGc() throws InterruptedException {
+    static long usedHeapAfterGc() throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {

@@ -60,7 +60,8 @@ class FuzzTest {
     @Test
     void hostileRequestsGetNoServerErrorNoHangNoErrorLogAndChangeNoOnesState(@TempDir Path dir) throws Exception {
         ChildJvm.Started child = ChildJvm.withSlf4jSimple()
-                .jvmOptions("-D" + LibraryLogs.PROVIDER_PROPERTY + "=slf4j", "-Xmx512m")
+                .jvmOptions("-D" + LibraryLogs.PROVIDER_PROPERTY + "=slf4j",
+                        "-Xmx" + System.getProperty("fuzz.heap", "512m"))
                 .start(dir, FuzzTarget.class);
         String replay = "seed " + seed + " (replay: mvn -pl emulator-core verify -Dtest=FuzzTest -Dfuzz.seed=" + seed
                 + " -Dfuzz.requests=" + requests + ")";
