@@ -1,5 +1,6 @@
 package dev.aigw.emulator.proxy;
 
+import dev.aigw.emulator.internal.server.LibraryLogs;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -42,6 +43,7 @@ final class UpstreamStub implements AutoCloseable {
                     exchange.getQueryString(), headers, body));
             responder.respond(exchange);
         };
+        LibraryLogs.quiet(); // a bare Undertow started before any emulator would log its start at INFO
         server = Undertow.builder().addHttpListener(0, "127.0.0.1").setIoThreads(1).setWorkerThreads(4)
                 .setHandler(new BlockingHandler(handler)).build();
         server.start();

@@ -54,13 +54,25 @@ public final class EmulatorServer {
     private ByteBufferPool buffers;
     private AcceptingChannel<StreamConnection> channel;
 
+    /** How long a kept-alive connection may wait between requests before the server closes it. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Duration idleTimeout;
+
     /**
      * Describes a server not started yet; {@code readTimeout} bounds the time a client may take to send a request's
      * headers (its body has its own deadline, {@link RequestBodyHandler}'s).
      */
     public EmulatorServer(String name, String host, int port, int ioThreads, int workerThreads, Duration readTimeout,
             HttpHandler root) {
+        this(name, host, port, ioThreads, workerThreads, readTimeout, IDLE_TIMEOUT, root);
+    }
+
+    /** As above, with the time after which a kept-alive connection that sends no new request is closed. */
+    EmulatorServer(String name, String host, int port, int ioThreads, int workerThreads, Duration readTimeout,
+            Duration idleTimeout, HttpHandler root) {
         this.name = name;
+        this.idleTimeout = idleTimeout;
         this.address = new InetSocketAddress(host, port);
         this.ioThreads = ioThreads;
         this.workerThreads = workerThreads;
@@ -92,7 +104,8 @@ public final class EmulatorServer {
                     // No BUFFER_PIPELINED_DATA (Undertow's default is off): no client SDK pipelines, no benchmark of
                     // ours does, and its buffer, freed on the I/O thread when a client drops the connection, was then
                     // written by a worker streaming a response, an ERROR (UT000091) each time (PipelinedDropsTest).
-                    .set(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
+                    // An idle kept-alive connection is closed; a paced stream that pauses is not idle (no IDLE_TIMEOUT).
+                    .set(UndertowOptions.NO_REQUEST_TIMEOUT, (int) idleTimeout.toMillis())
                     // Slow or stalled headers (slowloris) lose their connection; real time, the network's.
                     .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) readTimeout.toMillis())
                     .set(UndertowOptions.ALWAYS_SET_DATE, false)

@@ -39,7 +39,7 @@ public final class LibraryLogs {
     }
 
     /** Quiets the libraries' loggers, once per JVM; call before the libraries are first used. */
-    static synchronized void quiet() {
+    public static synchronized void quiet() {
         if (quieted != null) {
             return;
         }

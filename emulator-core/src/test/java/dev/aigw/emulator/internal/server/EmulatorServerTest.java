@@ -58,6 +58,7 @@ class EmulatorServerTest {
         "GET /e HTTP/1.1\r\nHost x\r\n\r\n",
     })
     void answersWhatAnUndertowServerStartedThroughItsPublicApiAnswers(String requests) throws Exception {
+        LibraryLogs.quiet(); // the bare Undertow below may be the JVM's first: it would log its start at INFO
         String undertow = exchange(() -> {
             Undertow server = Undertow.builder().addHttpListener(0, "127.0.0.1")
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
@@ -84,6 +85,26 @@ class EmulatorServerTest {
         server.stop();
 
         assertThat(threadsNamed("emulator-server-threads")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", ""})
+    void closesAKeptAliveConnectionThatSendsNoNewRequest(String firstRequest) throws Exception {
+        EmulatorServer server = new EmulatorServer("emulator-server-idle", "127.0.0.1", 0, 1, 1, Duration.ofSeconds(5),
+                Duration.ofMillis(300), ECHO);
+        try (Socket socket = new Socket("127.0.0.1", server.start())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(firstRequest.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+
+            // Reads the answer to the first request (if any), then the end of the stream: the server closed it.
+            byte[] all = socket.getInputStream().readAllBytes();
+
+            assertThat(new String(all, StandardCharsets.ISO_8859_1))
+                    .startsWith(firstRequest.isEmpty() ? "" : "HTTP/1.1 200");
+        } finally {
+            server.stop();
+        }
     }
 
     private static java.util.List<String> threadsNamed(String prefix) {
