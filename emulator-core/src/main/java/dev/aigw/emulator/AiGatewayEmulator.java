@@ -1,7 +1,7 @@
 package dev.aigw.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aigw.emulator.internal.BuilderSeeding;
+import dev.aigw.emulator.internal.BuilderAccess;
 import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
 import dev.aigw.emulator.internal.FixedPorts;
@@ -341,10 +341,18 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         private final Map<String, StoredSettings> declaredGateways = new LinkedHashMap<>();
 
         static {
-            // The standalone emulator's config file seeds gateways and steps; no public method takes a Seed.
-            BuilderSeeding.install((builder, seed) -> builder.seed = Objects.requireNonNull(seed, "seed"));
-            // The build's tests refuse fixed ports but for those opted in; no public method opts in.
-            FixedPorts.install(builder -> builder.fixedPortAllowed = true);
+            // No public method takes a Seed (the standalone config file's) or opts in to a fixed port (tests).
+            BuilderAccess.install(new BuilderAccess.Operations() {
+                @Override
+                public void seed(Builder builder, Seed seed) {
+                    builder.seed = Objects.requireNonNull(seed, "seed");
+                }
+
+                @Override
+                public void allowFixedPort(Builder builder) {
+                    builder.fixedPortAllowed = true;
+                }
+            });
         }
 
         private Builder() {

@@ -1,35 +1,25 @@
 package dev.aigw.emulator.internal;
 
 import dev.aigw.emulator.AiGatewayEmulator;
-import java.util.function.Consumer;
 
 /**
  * The build's guard against tests that listen on a fixed port, which fail at random once another process holds it:
  * with the system property {@value #REFUSE_PROPERTY} set to {@code true} (the parent POM's surefire configuration
  * sets it for every module's tests), an emulator refuses to start on a port other than 0 unless its builder was
  * opted in with {@link #allow}. The opt-in is not public API: users choose their ports freely.
- * {@link AiGatewayEmulator.Builder} installs the opt-in when its class initialises, as it does {@link BuilderSeeding}.
+ * The opt-in goes through {@link BuilderAccess}, which {@link AiGatewayEmulator.Builder} installs.
  */
 public final class FixedPorts {
 
     /** The system property that, set to {@code true}, makes emulators refuse fixed ports. */
     public static final String REFUSE_PROPERTY = "aigw.emulator.refuseFixedPorts";
 
-    private static volatile Consumer<AiGatewayEmulator.Builder> optIn;
-
     private FixedPorts() {
-    }
-
-    /** Sets how a builder is opted in; called once, by {@link AiGatewayEmulator.Builder}. */
-    public static void install(Consumer<AiGatewayEmulator.Builder> builderOptIn) {
-        optIn = builderOptIn;
     }
 
     /** Lets the emulator {@code builder} builds start on a fixed port even where they are refused; returns it. */
     public static AiGatewayEmulator.Builder allow(AiGatewayEmulator.Builder builder) {
-        // A builder exists, so its class has initialised and installed the opt-in.
-        optIn.accept(builder);
-        return builder;
+        return BuilderAccess.allowFixedPort(builder);
     }
 
     /** Throws if {@code port} is fixed, fixed ports are refused, and the emulator was not opted in. */

@@ -6,7 +6,7 @@ import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.GlobalApiKey;
 import dev.aigw.emulator.Permission;
 import dev.aigw.emulator.VirtualClock;
-import dev.aigw.emulator.internal.BuilderSeeding;
+import dev.aigw.emulator.internal.BuilderAccess;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.standalone.StandaloneOptions.Given;
 import java.nio.file.Path;
@@ -101,7 +101,7 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
 
     /** Returns a builder for the emulator this configuration describes. */
     AiGatewayEmulator.Builder builder() {
-        AiGatewayEmulator.Builder builder = BuilderSeeding.seed(AiGatewayEmulator.builder()
+        AiGatewayEmulator.Builder builder = BuilderAccess.seed(AiGatewayEmulator.builder()
                 .host(host)
                 .port(port)
                 .accountId(accountId)
