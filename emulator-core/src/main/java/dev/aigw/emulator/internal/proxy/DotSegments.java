@@ -41,12 +41,16 @@ final class DotSegments {
 
     private static boolean hasDotSegment(String path) {
         int start = 0;
+        int parameter = path.indexOf(';');
         while (start <= path.length()) {
             int end = start;
             while (end < path.length() && path.charAt(end) != '/' && path.charAt(end) != '\\') {
                 end++;
             }
-            int parameter = path.indexOf(';', start);
+            if (parameter >= 0 && parameter < start) {
+                // The next ';', searched for once past the last: a search per segment made long paths quadratic.
+                parameter = path.indexOf(';', start);
+            }
             int stop = parameter >= 0 && parameter < end ? parameter : end;
             int length = stop - start;
             if (length > 0 && length <= 2 && path.charAt(start) == '.'
