@@ -214,6 +214,16 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     }
 
     @Override
+    public ReplyRules replies() {
+        return new ReplyRules(state.replies(), null);
+    }
+
+    @Override
+    public List<ReplyProblem> replyProblems() {
+        return state.replies().problems();
+    }
+
+    @Override
     public List<PendingScript> pendingScripts() {
         return state.scripts().queued().stream().map(PendingScriptJson::pending).toList();
     }
@@ -338,6 +348,8 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         private Duration requestReadTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
         private boolean fixedPortAllowed;
         private final Set<String> allowedHosts = new LinkedHashSet<>();
+        private final List<ReplyRule> replyRules = new ArrayList<>();
+        private boolean strictReplies;
         private final Map<String, StoredSettings> declaredGateways = new LinkedHashMap<>();
 
         static {
@@ -561,6 +573,26 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds reply rules the emulator starts with and keeps through {@link AiGatewayEmulator#reset()} (see
+         * {@link ReplyRules}); rules a test adds at run time go through {@link AiGatewayEmulator#replies()}.
+         */
+        public Builder replyRules(ReplyRule... rules) {
+            for (ReplyRule rule : rules) {
+                replyRules.add(Objects.requireNonNull(rule, "rule"));
+            }
+            return this;
+        }
+
+        /**
+         * Sets whether replies are strict from the start: a chat request no reply rule matches gets the provider's
+         * 400 error and is a {@link ReplyProblem}; default {@code false}.
+         */
+        public Builder strictReplies(boolean strict) {
+            this.strictReplies = strict;
+            return this;
+        }
+
         /** Builds an emulator that is not yet listening; call {@link AiGatewayEmulator#start()}. */
         public AiGatewayEmulator build() {
             Set<String> accounts = new LinkedHashSet<>();
@@ -573,7 +605,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
             AiGatewayEmulator emulator = new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts,
                     effectiveTokens, globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount,
                     legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit, hints,
-                    requestReadTimeout, allowedHosts), fixedPortAllowed);
+                    requestReadTimeout, allowedHosts, replyRules, strictReplies), fixedPortAllowed);
             List<Seed.SeedGateway> gateways = new ArrayList<>(seed.gateways());
             declaredGateways.forEach((id, gatewaySettings) ->
                     gateways.add(new Seed.SeedGateway(accountId, id, gatewaySettings)));

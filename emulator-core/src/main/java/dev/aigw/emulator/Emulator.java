@@ -146,6 +146,50 @@ public sealed interface Emulator permits AiGatewayEmulator, RemoteEmulator {
     }
 
     /**
+     * Returns the reply rules: what the fake models answer, matched on the conversation (see {@link ReplyRules}).
+     */
+    ReplyRules replies();
+
+    /**
+     * Returns the reply problems seen since the start or the last reset, oldest first: requests no rule matched in
+     * strict mode, replies that break the schema the request asked for, schemas the emulator cannot answer.
+     */
+    List<ReplyProblem> replyProblems();
+
+    /**
+     * Fails if any reply problem was seen, listing them, as a test should when it ends.
+     *
+     * @throws AssertionError listing the problems
+     */
+    default void verifyReplies() {
+        verifyNoReplyProblems(replyProblems(), "");
+    }
+
+    /**
+     * Fails if a reply problem was seen for requests carrying this test id, listing them.
+     *
+     * @throws AssertionError listing the problems
+     */
+    default void verifyReplies(String testId) {
+        Objects.requireNonNull(testId, "testId");
+        verifyNoReplyProblems(replyProblems().stream().filter(p -> testId.equals(p.testId())).toList(),
+                " for test \"" + testId + "\"");
+    }
+
+    private static void verifyNoReplyProblems(List<ReplyProblem> problems, String scope) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder(problems.size() + " reply problem" + (problems.size() == 1 ? "" : "s")
+                + scope + ":");
+        for (ReplyProblem p : problems) {
+            message.append("\n  - ").append(p.kind()).append(" (").append(p.provider()).append(", gateway ")
+                    .append(p.gatewayId()).append("): ").append(p.message());
+        }
+        throw new AssertionError(message.toString());
+    }
+
+    /**
      * Returns the oldest upstream attempt not taken yet; never blocks: a client that got its response
      * always finds its attempts recorded.
      *

@@ -174,6 +174,16 @@ public final class RemoteEmulator implements Emulator {
     }
 
     @Override
+    public ReplyRules replies() {
+        throw new UnsupportedOperationException("reply rules over HTTP come with the control API's /replies");
+    }
+
+    @Override
+    public List<ReplyProblem> replyProblems() {
+        throw new UnsupportedOperationException("reply problems over HTTP come with the control API's /replies");
+    }
+
+    @Override
     public ProviderScript script(String provider) {
         scripts.requireProvider(Objects.requireNonNull(provider, "provider"));
         return new ProviderScript(scripts, new Scripts.Scope(provider, null, null));

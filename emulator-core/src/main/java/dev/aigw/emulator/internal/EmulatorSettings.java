@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal;
 import dev.aigw.emulator.ApiToken;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.GlobalApiKey;
+import dev.aigw.emulator.ReplyRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ public record EmulatorSettings(
         int journalLimit,
         boolean hints,
         Duration requestReadTimeout,
-        Set<String> allowedHosts) {
+        Set<String> allowedHosts,
+        List<ReplyRule> replyRules,
+        boolean strictReplies) {
 
     /** The request header that scopes scripts and the journal to one test; never forwarded upstream. */
     public static final String TEST_ID_HEADER = "x-aigw-test-id";
@@ -37,5 +40,6 @@ public record EmulatorSettings(
         globalApiKeys = List.copyOf(globalApiKeys);
         realUpstreams = Map.copyOf(realUpstreams);
         allowedHosts = Set.copyOf(allowedHosts);
+        replyRules = List.copyOf(replyRules);
     }
 }

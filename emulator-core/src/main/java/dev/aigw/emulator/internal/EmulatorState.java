@@ -13,6 +13,7 @@ import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.proxy.Timelines;
 import dev.aigw.emulator.internal.proxy.Upstreams;
 import dev.aigw.emulator.internal.ratelimit.RateLimiter;
+import dev.aigw.emulator.internal.reply.ReplyBook;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.time.ReadOnlyClockControl;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public final class EmulatorState {
     private final Ids ids;
     private final ClockControl clockControl;
     private final Scripts scripts = new Scripts();
+    private final ReplyBook replies;
     private final Timelines timelines;
     private final ProviderRegistry providers = ProviderRegistry.withBuiltIns();
     private final ResponseCache cache;
@@ -51,7 +53,8 @@ public final class EmulatorState {
         this.credentials = new Credentials(settings.tokens(), settings.globalApiKeys());
         this.gateways = new GatewayStore(settings.maxGatewaysPerAccount());
         this.journal = new Journal(settings.journalLimit());
-        this.upstreams = new Upstreams(settings.realUpstreams(), providers, settings.clock());
+        this.replies = new ReplyBook(settings.replyRules(), settings.strictReplies());
+        this.upstreams = new Upstreams(settings.realUpstreams(), providers, replies, settings.clock());
         this.timelines = new Timelines(settings.journalLimit());
         this.ids = new Ids(settings.clock());
         this.clockControl = ReadOnlyClockControl.of(settings.clock());
@@ -90,6 +93,11 @@ public final class EmulatorState {
 
     public Scripts scripts() {
         return scripts;
+    }
+
+    /** Returns the reply rules, strict mode and reply problems. */
+    public ReplyBook replies() {
+        return replies;
     }
 
     public Timelines timelines() {
@@ -175,6 +183,7 @@ public final class EmulatorState {
         gateways.clear();
         journal.clear();
         scripts.clear();
+        replies.reset();
         timelines.clear();
         cache.clear();
         rateLimiter.clear();

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.provider;
 
+import dev.aigw.emulator.internal.reply.RequestTags;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -18,13 +19,22 @@ import java.util.Optional;
  * @param headers the forwarded headers, names in lower case
  * @param body the request body bytes (possibly empty)
  * @param now the emulator clock's instant when the attempt starts (for {@code created} fields)
+ * @param tags what the gateway knows of the client's request, for reply rules
  */
 public record UpstreamRequest(String provider, String method, String path, String query,
-                              Map<String, List<String>> headers, byte[] body, Instant now) {
+                              Map<String, List<String>> headers, byte[] body, Instant now,
+                              RequestTags tags) {
 
     public UpstreamRequest {
         query = query == null ? "" : query;
         headers = Map.copyOf(headers);
+        tags = tags == null ? RequestTags.NONE : tags;
+    }
+
+    /** A request with no tags (outside a gateway). */
+    public UpstreamRequest(String provider, String method, String path, String query,
+                           Map<String, List<String>> headers, byte[] body, Instant now) {
+        this(provider, method, path, query, headers, body, now, RequestTags.NONE);
     }
 
     /** Returns the first value of a header (name case-insensitive). */

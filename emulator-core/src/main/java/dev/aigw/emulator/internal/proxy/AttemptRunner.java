@@ -3,9 +3,12 @@ package dev.aigw.emulator.internal.proxy;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.RecordedRequest;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import dev.aigw.emulator.internal.reply.RequestTags;
 import dev.aigw.emulator.internal.retry.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Makes the attempts of one step with its retry policy (proxy.md 4): records each in the journal and the
@@ -40,7 +43,7 @@ public final class AttemptRunner implements StepRunner {
             boolean limited = timeout != null && !(n > 1 && k == n && lastStep);
             Instant start = clock.now();
             UpstreamRequest request = new UpstreamRequest(step.provider().slug(), step.method(), step.target().path(),
-                    step.query(), step.headers(), step.body(), start);
+                    step.query(), step.headers(), step.body(), start, tags(gateway, client, step));
             journal.record(new RecordedRequest(step.provider().slug(), gateway.accountId(), gateway.gateway().id(), k,
                     step.index(), step.method(), step.url(), step.target().path(), step.query(), step.headers(),
                     step.body(), start, client.testId()));
@@ -58,6 +61,12 @@ public final class AttemptRunner implements StepRunner {
             }
             clock.sleep(delay);
         }
+    }
+
+    private static RequestTags tags(ResolvedGateway gateway, ClientRequest client, Step step) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        step.settings().metadata().forEach((k, v) -> metadata.put(k, v.isValueNode() ? v.asText() : v.toString()));
+        return new RequestTags(gateway.gateway().id(), client.testId(), metadata);
     }
 
     @Override

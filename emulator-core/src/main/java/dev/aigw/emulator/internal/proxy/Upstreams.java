@@ -4,6 +4,7 @@ import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.registry.ProviderEntry;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
+import dev.aigw.emulator.internal.reply.ReplySource;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -23,11 +24,14 @@ public final class Upstreams implements AutoCloseable {
     private final Map<String, String> realBaseUrls;
     private final EmulatorClock clock;
     private final ProviderRegistry providers;
+    private final ReplySource replies;
     private ExecutorService clientExecutor;
     private HttpClient client;
     private boolean closed;
 
-    public Upstreams(Map<String, String> realBaseUrls, ProviderRegistry providers, EmulatorClock clock) {
+    public Upstreams(Map<String, String> realBaseUrls, ProviderRegistry providers, ReplySource replies,
+                     EmulatorClock clock) {
+        this.replies = replies;
         this.realBaseUrls = Map.copyOf(realBaseUrls);
         this.providers = providers;
         this.clock = clock;
@@ -39,7 +43,7 @@ public final class Upstreams implements AutoCloseable {
         if (real != null) {
             return new RealUpstream(client(), clock, real);
         }
-        return new FakeUpstream(fakeFor(slug));
+        return new FakeUpstream(fakeFor(slug), replies);
     }
 
     /** Tells whether a provider goes to a real server (over the network) instead of its built-in fake. */

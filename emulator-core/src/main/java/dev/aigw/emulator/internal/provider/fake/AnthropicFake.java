@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.provider.fake;
 
+import dev.aigw.emulator.internal.reply.ReplySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +29,7 @@ final class AnthropicFake implements FakeProvider {
     private static final List<String> MODELS = List.of("claude-sonnet-4-5", "claude-haiku-4-5", "claude-opus-4-1");
 
     @Override
-    public UpstreamReply answer(UpstreamRequest request) {
+    public UpstreamReply answer(UpstreamRequest request, ReplySource replies) {
         String path = Replies.path(request);
         boolean post = request.method().equalsIgnoreCase("POST");
         if (post && path.endsWith("/v1/messages")) {

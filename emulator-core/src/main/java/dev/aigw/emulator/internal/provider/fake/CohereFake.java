@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.provider.fake;
 
+import dev.aigw.emulator.internal.reply.ReplySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.json.Json;
@@ -28,10 +29,10 @@ final class CohereFake implements FakeProvider {
             OpenAiEndpoint.CHAT_COMPLETIONS, OpenAiEndpoint.EMBEDDINGS), List.of());
 
     @Override
-    public UpstreamReply answer(UpstreamRequest request) {
+    public UpstreamReply answer(UpstreamRequest request, ReplySource replies) {
         String path = Replies.path(request);
         if (path.contains("/compatibility/")) {
-            return compatibility.answer(request);
+            return compatibility.answer(request, replies);
         }
         boolean v2 = path.endsWith("/v2/chat");
         if (!request.method().equalsIgnoreCase("POST") || !(v2 || path.endsWith("/v1/chat"))) {

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.provider.fake;
 
+import dev.aigw.emulator.internal.reply.ReplySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +32,7 @@ final class GoogleAiStudioFake implements FakeProvider {
     private static final int DEFAULT_DIMENSIONS = 8;
 
     @Override
-    public UpstreamReply answer(UpstreamRequest request) {
+    public UpstreamReply answer(UpstreamRequest request, ReplySource replies) {
         Matcher m = METHOD.matcher(Replies.path(request));
         if (!m.matches() || !request.method().equalsIgnoreCase("POST")) {
             return error(404, "NOT_FOUND", "The emulator's fake Gemini API answers POST .../models/{model}:"

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.provider.fake;
 
+import dev.aigw.emulator.internal.reply.ReplySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,10 +27,10 @@ final class HuggingFaceFake implements FakeProvider {
             List.of());
 
     @Override
-    public UpstreamReply answer(UpstreamRequest request) {
+    public UpstreamReply answer(UpstreamRequest request, ReplySource replies) {
         String path = Replies.path(request);
         if (path.endsWith("chat/completions")) {
-            return chat.answer(request);
+            return chat.answer(request, replies);
         }
         int at = path.indexOf("/models/");
         if (at < 0 || !request.method().equalsIgnoreCase("POST")) {

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.provider.fake;
 
+import dev.aigw.emulator.internal.reply.ReplySource;
 import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
@@ -23,9 +24,9 @@ final class NeverThrows implements FakeProvider {
     }
 
     @Override
-    public UpstreamReply answer(UpstreamRequest request) {
+    public UpstreamReply answer(UpstreamRequest request, ReplySource replies) {
         try {
-            return delegate.answer(request);
+            return delegate.answer(request, replies);
         } catch (RuntimeException e) {
             LOG.warn("The fake of provider '{}' failed to answer {} {}; it answers its 500 instead", slug,
                     request.method(), request.path(), e);

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.provider.fake;
 
+import dev.aigw.emulator.internal.reply.ReplySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,7 +57,7 @@ final class OpenAiFake implements FakeProvider {
     }
 
     @Override
-    public UpstreamReply answer(UpstreamRequest request) {
+    public UpstreamReply answer(UpstreamRequest request, ReplySource replies) {
         String path = Replies.path(request);
         Optional<OpenAiEndpoint> endpoint = endpointOf(path);
         if (endpoint.isEmpty() || !request.method().equalsIgnoreCase(endpoint.get().method)) {

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.provider.fake;
 
+import dev.aigw.emulator.internal.reply.ReplySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,7 +37,7 @@ final class WorkersAiFake implements FakeProvider {
             OpenAiEndpoint.RESPONSES, OpenAiEndpoint.EMBEDDINGS), List.of());
 
     @Override
-    public UpstreamReply answer(UpstreamRequest request) {
+    public UpstreamReply answer(UpstreamRequest request, ReplySource replies) {
         String path = Replies.path(request);
         int run = path.indexOf("/ai/run/");
         if (run >= 0 && request.method().equalsIgnoreCase("POST")) {
@@ -51,7 +52,7 @@ final class WorkersAiFake implements FakeProvider {
                     : textGeneration(request, model, body.get());
         }
         if (path.contains("/ai/v1/")) {
-            return openAiStyle.answer(request);
+            return openAiStyle.answer(request, replies);
         }
         return noRoute(request.path());
     }

@@ -47,7 +47,7 @@ class ProviderDeclaredOnceTest {
 
     private final EmulatorState state = new EmulatorState(new EmulatorSettings("127.0.0.1", 0, ACCOUNT, Set.of(ACCOUNT),
             List.of(ApiToken.of(TOKEN, ACCOUNT, Permission.values())), List.of(), VirtualClock.create(), 1 << 20, 10,
-            false, 1, 4, Map.of(), 100, true, Duration.ofSeconds(5), Set.of()));
+            false, 1, 4, Map.of(), 100, true, Duration.ofSeconds(5), Set.of(), List.of(), false));
     private final EmulatorServer server = new EmulatorServer("provider-declared-once", "127.0.0.1", 0, 1, 4,
             Duration.ofSeconds(5), HandlerChain.build(state, new InFlightRequests()));
     private final String root = "http://127.0.0.1:" + server.start();
