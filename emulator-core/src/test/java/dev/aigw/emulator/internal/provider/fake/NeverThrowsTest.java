@@ -70,7 +70,7 @@ class NeverThrowsTest {
     private record Throwing(FakeProvider real, boolean errorsThrow) implements FakeProvider {
 
         @Override
-        public UpstreamReply answer(UpstreamRequest request) {
+        public UpstreamReply answer(UpstreamRequest request, dev.aigw.emulator.internal.reply.ReplySource replies) {
             throw new IllegalStateException("a bug in the fake");
         }
 
