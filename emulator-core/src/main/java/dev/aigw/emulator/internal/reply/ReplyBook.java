@@ -14,24 +14,26 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * An emulator's reply rules, its strict mode and the reply problems seen, and the one place that decides what a
  * fake model answers (see {@code ReplyRules} for the order of precedence). Rules loaded from fixture files stay
- * through {@link #clear(String)} and {@link #reset()}; rules added at run time do not. Thread-safe: decisions are
- * made one at a time, so a rule's sequence follows the order requests reach it.
+ * through {@link #clear(String)} and {@link #reset()}; rules added at run time do not. Thread-safe without a lock on
+ * the request path: a rule's sequence follows the order requests reach its counter.
  */
 public final class ReplyBook implements ReplySink, ReplySource {
 
     private static final int CLOSEST_SHOWN = 3;
 
     private final List<Entry> fixtures;
-    private final List<Entry> runtime = new ArrayList<>();
-    private final List<ReplyProblem> problems = new ArrayList<>();
+    private final List<Entry> runtime = new CopyOnWriteArrayList<>();
+    private final List<ReplyProblem> problems = new CopyOnWriteArrayList<>();
     private final boolean strictByDefault;
-    private boolean strict;
+    private volatile boolean strict;
 
     /** A book with no fixture rules, not strict. */
     public ReplyBook() {
@@ -46,33 +48,33 @@ public final class ReplyBook implements ReplySink, ReplySource {
     }
 
     @Override
-    public synchronized void add(ReplyRule rule) {
+    public void add(ReplyRule rule) {
         runtime.add(new Entry(Objects.requireNonNull(rule, "rule")));
     }
 
     @Override
-    public synchronized List<ReplyRule> list() {
+    public List<ReplyRule> list() {
         return ordered(null).stream().map(e -> e.rule).toList();
     }
 
     @Override
     public synchronized void clear(String testId) {
         runtime.removeIf(e -> testId == null || testId.equals(e.rule.match().testId()));
-        fixtures.forEach(e -> e.used = 0);
+        fixtures.forEach(e -> e.used.set(0));
     }
 
     @Override
-    public synchronized void strict(boolean strict) {
+    public void strict(boolean strict) {
         this.strict = strict;
     }
 
     @Override
-    public synchronized boolean isStrict() {
+    public boolean isStrict() {
         return strict;
     }
 
     /** Returns the reply problems seen, oldest first. */
-    public synchronized List<ReplyProblem> problems() {
+    public List<ReplyProblem> problems() {
         return List.copyOf(problems);
     }
 
@@ -80,18 +82,18 @@ public final class ReplyBook implements ReplySink, ReplySource {
     public synchronized void reset() {
         runtime.clear();
         problems.clear();
-        fixtures.forEach(e -> e.used = 0);
+        fixtures.forEach(e -> e.used.set(0));
         strict = strictByDefault;
     }
 
     @Override
-    public synchronized Decision decide(String provider, Instant at, Conversation conversation, RequestTags tags,
-                                        Supplier<ModelReply> echo) {
-        List<Entry> candidates = ordered(tags.testId());
+    public Decision decide(String provider, Instant at, Conversation conversation, RequestTags tags,
+                           Supplier<ModelReply> echo) {
+        List<Entry> candidates = fixtures.isEmpty() && runtime.isEmpty() ? List.of() : ordered(tags.testId());
         for (Entry e : candidates) {
             if (RuleMatching.differences(e.rule.match(), provider, conversation, tags).isEmpty()) {
-                ModelReply reply = e.rule.replies().get(Math.min(e.used, e.rule.replies().size() - 1));
-                e.used++;
+                int n = e.used.getAndIncrement();
+                ModelReply reply = e.rule.replies().get(Math.min(n, e.rule.replies().size() - 1));
                 return completeRuleReply(reply, e.rule.name(), provider, at, conversation, tags);
             }
         }
@@ -241,7 +243,7 @@ public final class ReplyBook implements ReplySink, ReplySource {
 
     private static final class Entry {
         final ReplyRule rule;
-        int used;
+        final AtomicInteger used = new AtomicInteger();
 
         Entry(ReplyRule rule) {
             this.rule = rule;
