@@ -42,7 +42,8 @@ final class ExampleNumbers {
         } else {
             value = continuous(schema, path);
         }
-        return DecimalNode.valueOf(value.scale() < 0 ? value.setScale(0) : value);
+        BigDecimal plain = value.stripTrailingZeros();
+        return DecimalNode.valueOf(plain.scale() < 0 ? plain.setScale(0) : plain);
     }
 
     /** Returns the multiple of {@code step} nearest to {@code preferred} within the bounds. */

@@ -45,7 +45,7 @@ final class SchemaValidation {
 
     /** Returns why {@code json} does not validate against {@code schema}, one line each; empty when it does. */
     List<String> violations(String schema, String json) {
-        Compiled c = schema != null && schema.length() <= REMEMBERED_LENGTH ? compiled.get(schema) : compile(schema);
+        Compiled c = schema == null || schema.length() > REMEMBERED_LENGTH ? compile(schema) : compiled.get(schema);
         if (c.problem() != null) {
             return List.of(c.problem());
         }
@@ -66,11 +66,17 @@ final class SchemaValidation {
     }
 
     private Compiled compile(String schema) {
+        if (schema == null) {
+            return new Compiled(null, "there is no schema (null)");
+        }
         JsonNode node;
         try {
-            node = Json.parse(schema == null ? "" : schema);
+            node = Json.parse(schema);
         } catch (JsonProcessingException e) {
             return new Compiled(null, "the schema is not JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (node.isMissingNode()) {
+            return new Compiled(null, "the schema is empty; it must be a JSON object");
         }
         if (!node.isObject() && !node.isBoolean()) {
             return new Compiled(null, "the schema is not a JSON object");
