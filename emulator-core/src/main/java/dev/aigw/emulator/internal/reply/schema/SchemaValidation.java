@@ -3,6 +3,8 @@ package dev.aigw.emulator.internal.reply.schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.AnnotationKeyword;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaException;
 import com.networknt.schema.JsonSchemaFactory;
@@ -17,6 +19,7 @@ import dev.aigw.emulator.internal.util.BoundedMemo;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Validates JSON against a JSON Schema with networknt's json-schema-validator, in the dialect the schema's
@@ -34,8 +37,16 @@ final class SchemaValidation {
     }
 
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            b -> b.schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(
-                    iri -> iri.toString().startsWith("classpath:")))));
+            b -> b.metaSchemas(Stream.of(JsonMetaSchema.getV4(), JsonMetaSchema.getV6(), JsonMetaSchema.getV7(),
+                            JsonMetaSchema.getV201909(), JsonMetaSchema.getV202012())
+                            // An unknown keyword is an annotation, as the specification says, without the warning
+                            // the library logs for each (a vendor's "x-..." keyword is no problem of the user's).
+                            .map(m -> JsonMetaSchema.builder(m)
+                                    .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+                                    .build())
+                            .toList())
+                    .schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(
+                            iri -> iri.toString().startsWith("classpath:")))));
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true)
             .pathType(PathType.JSON_PATH)
@@ -93,10 +104,6 @@ final class SchemaValidation {
     }
 
     private static Optional<SpecVersion.VersionFlag> knownDialect(JsonNode schema) {
-        try {
-            return SpecVersionDetector.detectOptionalVersion(schema, false);
-        } catch (JsonSchemaException e) {
-            return Optional.empty();
-        }
+        return SpecVersionDetector.detectOptionalVersion(schema, false);
     }
 }

@@ -73,6 +73,13 @@ class SchemaViolationsTest {
     }
 
     @Test
+    void keywordsTheValidatorDoesNotKnowAreAnnotations() {
+        assertThat(JsonSchemas.violations("{\"type\": \"string\", \"x-vendor\": {\"type\": \"integer\"}}", "5"))
+                .containsExactly("$: integer found, string expected");
+        assertThat(JsonSchemas.violations("{\"type\": \"string\", \"format\": \"int32\"}", "\"five\"")).isEmpty();
+    }
+
+    @Test
     void aReferenceOutsideTheSchemaIsAViolationNotAFetch() {
         assertThat(JsonSchemas.violations("{\"$ref\": \"https://example.invalid/remote.json\"}", "5"))
                 .containsExactly("the schema cannot be applied: Schema from 'https://example.invalid/remote.json' is"
