@@ -29,11 +29,15 @@ final class ExampleJson {
     /** How many values one generated document may hold. */
     private static final int MAX_VALUES = 10_000;
 
+    /** How many characters of strings one generated document may hold. */
+    private static final long MAX_CHARS = 1_000_000;
+
     private static final String NO_NAME = "text";
 
     private final SchemaTree tree;
     private final Set<String> following = new HashSet<>();
-    private int values;
+    private long values;
+    private long chars;
     private String endedAt;
 
     private ExampleJson(SchemaTree tree) {
@@ -118,7 +122,7 @@ final class ExampleJson {
             case "boolean" -> Optional.of(Json.nodes().booleanNode(true));
             case "integer" -> Optional.of(ExampleNumbers.integer(schema, path));
             case "number" -> Optional.of(ExampleNumbers.number(schema, path));
-            case "string" -> Optional.of(Json.nodes().textNode(ExampleStrings.of(schema, name, path)));
+            case "string" -> Optional.of(Json.nodes().textNode(text(ExampleStrings.of(schema, name, path), path)));
             case "array" -> array(schema, path, name, depth);
             case "object" -> object(schema, path, depth);
             default -> Optional.of(Json.nodes().nullNode());
@@ -127,8 +131,8 @@ final class ExampleJson {
 
     private Optional<JsonNode> array(JsonNode schema, String path, String name, int depth)
             throws UnsupportedSchemaException {
-        long min = schema.has("minItems") ? schema.get("minItems").longValue() : 0;
-        long max = schema.has("maxItems") ? schema.get("maxItems").longValue() : Long.MAX_VALUE;
+        long min = SchemaTree.count(schema, "minItems", 0);
+        long max = SchemaTree.count(schema, "maxItems", Long.MAX_VALUE);
         if (min > max) {
             throw new UnsupportedSchemaException("minItems", path, "\"minItems\" " + min + " " + where(path)
                     + " is greater than \"maxItems\" " + max + ", so no array meets both");
@@ -141,15 +145,17 @@ final class ExampleJson {
         if (count > MAX_VALUES) {
             throw tooLarge(path);
         }
-        int before = values;
+        long valuesBefore = values;
+        long charsBefore = chars;
         Optional<JsonNode> item = schema.has("items")
                 ? value(schema.get("items"), child(path, "items"), name, depth + 1)
                 : Optional.of(Json.nodes().nullNode());
         if (item.isEmpty()) {
             return min == 0 ? Optional.of(array) : Optional.empty();
         }
-        values += (int) ((values - before) * (count - 1));
-        if (values > MAX_VALUES || values < 0) {
+        values += (values - valuesBefore) * (count - 1);
+        chars += (chars - charsBefore) * (count - 1);
+        if (values > MAX_VALUES || chars > MAX_CHARS) {
             throw tooLarge(path);
         }
         for (long i = 0; i < count; i++) {
@@ -248,8 +254,17 @@ final class ExampleJson {
                 || type.isArray() && type.size() == 1 && "null".equals(type.get(0).textValue()));
     }
 
+    private String text(String s, String path) throws UnsupportedSchemaException {
+        chars += s.length();
+        if (chars > MAX_CHARS) {
+            throw tooLarge(path);
+        }
+        return s;
+    }
+
     private static UnsupportedSchemaException tooLarge(String path) {
         return new UnsupportedSchemaException("", path, "the value the schema describes holds more than "
-                + MAX_VALUES + " values (" + where(path) + "), more than the emulator generates");
+                + MAX_VALUES + " values or " + MAX_CHARS + " characters of text (" + where(path)
+                + "), more than the emulator generates");
     }
 }

@@ -19,8 +19,8 @@ final class ExampleStrings {
 
     /** Returns the string for the schema, held by the property {@code name}. */
     static String of(JsonNode schema, String name, String path) throws UnsupportedSchemaException {
-        long min = schema.has("minLength") ? schema.get("minLength").longValue() : 0;
-        long max = schema.has("maxLength") ? schema.get("maxLength").longValue() : Long.MAX_VALUE;
+        long min = SchemaTree.count(schema, "minLength", 0);
+        long max = SchemaTree.count(schema, "maxLength", Long.MAX_VALUE);
         if (min > max) {
             throw new UnsupportedSchemaException("minLength", path, "\"minLength\" " + min + " " + where(path)
                     + " is greater than \"maxLength\" " + max + ", so no string meets both");

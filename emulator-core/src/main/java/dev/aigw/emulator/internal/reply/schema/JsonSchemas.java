@@ -62,8 +62,9 @@ public final class JsonSchemas {
         List<String> violations = violations(schema, json);
         if (!violations.isEmpty()) {
             // The keywords combine in a way the generator does not follow, e.g. an enum value of another type.
+            String shown = json.length() <= 200 ? json : json.substring(0, 197) + "...";
             throw new UnsupportedSchemaException("", "", "the emulator cannot make a value that meets all of the"
-                    + " schema: its best try, " + json + ", fails: " + String.join("; ", violations));
+                    + " schema: its best try, " + shown + ", fails: " + String.join("; ", violations));
         }
         return json;
     }

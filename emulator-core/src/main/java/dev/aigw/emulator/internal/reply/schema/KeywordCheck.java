@@ -5,6 +5,7 @@ import static dev.aigw.emulator.internal.reply.schema.SchemaTree.where;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.internal.util.Suggestions;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +39,8 @@ final class KeywordCheck {
             "contentMediaType", "contentSchema", "nullable", "discriminator");
 
     private static final List<String> SUPPORTED = concat(CONSTRAINING, ANNOTATIONS);
+
+    private static final int MAX_EXPONENT = 1000;
 
     private final SchemaTree tree;
 
@@ -130,14 +133,26 @@ final class KeywordCheck {
                             + String.join(", ", Formats.NAMES));
                 }
             }
-            case "minLength", "maxLength", "minItems", "maxItems" ->
-                    require(value.canConvertToExactIntegral() && value.bigIntegerValue().signum() >= 0, keyword, path,
-                            "a non-negative integer");
-            case "multipleOf" -> require(value.isNumber() && value.decimalValue().signum() > 0, keyword, path,
-                    "a number greater than 0");
-            case "minimum", "maximum" -> require(value.isNumber(), keyword, path, "a number");
-            case "exclusiveMinimum", "exclusiveMaximum" -> require(value.isNumber() || value.isBoolean(), keyword,
-                    path, "a number (or, in draft-04, a boolean)");
+            case "minLength", "maxLength", "minItems", "maxItems" -> {
+                require(value.isNumber(), keyword, path, "a non-negative integer");
+                sane(value, keyword, path);
+                require(value.canConvertToExactIntegral() && value.decimalValue().signum() >= 0, keyword, path,
+                        "a non-negative integer");
+            }
+            case "multipleOf" -> {
+                require(value.isNumber() && value.decimalValue().signum() > 0, keyword, path, "a number greater than 0");
+                sane(value, keyword, path);
+            }
+            case "minimum", "maximum" -> {
+                require(value.isNumber(), keyword, path, "a number");
+                sane(value, keyword, path);
+            }
+            case "exclusiveMinimum", "exclusiveMaximum" -> {
+                require(value.isNumber() || value.isBoolean(), keyword, path, "a number (or, in draft-04, a boolean)");
+                if (value.isNumber()) {
+                    sane(value, keyword, path);
+                }
+            }
             default -> {
                 // const, and the annotations: any value will do.
             }
@@ -162,6 +177,15 @@ final class KeywordCheck {
             throw new UnsupportedSchemaException("type", path, "\"type\": \"" + name + "\" " + where(path)
                     + " is not a JSON Schema type" + Suggestions.didYouMean(name, TYPES) + "; the types are "
                     + String.join(", ", TYPES));
+        }
+    }
+
+    /** Refuses numbers whose arithmetic would be huge, such as {@code 1e-999999999}, rather than spend on them. */
+    private static void sane(JsonNode value, String keyword, String path) throws UnsupportedSchemaException {
+        BigDecimal d = value.decimalValue();
+        if (Math.abs(d.scale()) > MAX_EXPONENT || d.precision() - d.scale() > MAX_EXPONENT) {
+            throw new UnsupportedSchemaException(keyword, path, "\"" + keyword + "\" " + where(path) + " is " + value
+                    + ", beyond the numbers the emulator works with (exponents up to " + MAX_EXPONENT + ")");
         }
     }
 

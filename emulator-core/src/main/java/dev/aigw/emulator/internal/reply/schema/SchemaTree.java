@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal.reply.schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.internal.json.Json;
+import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
@@ -44,7 +45,13 @@ record SchemaTree(JsonNode root) {
                     + " refers outside the schema; the emulator follows local references only, such as"
                     + " \"#/$defs/Name\"");
         }
-        String pointer = URLDecoder.decode(ref.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        String pointer;
+        try {
+            pointer = URLDecoder.decode(ref.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedSchemaException("$ref", at, "\"$ref\": \"" + ref + "\" " + where(at)
+                    + " is not a URI fragment (" + e.getMessage() + ")");
+        }
         if (!pointer.isEmpty() && !pointer.startsWith("/")) {
             throw new UnsupportedSchemaException("$ref", at, "\"$ref\": \"" + ref + "\" " + where(at)
                     + " names an anchor; the emulator follows JSON pointers only, such as \"#/$defs/Name\"");
@@ -62,6 +69,15 @@ record SchemaTree(JsonNode root) {
             }
         }
         return new Located(node, pointer);
+    }
+
+    /**
+     * Returns a non-negative count keyword's value ({@code minItems}, {@code maxLength}...), or {@code otherwise}
+     * when the schema lacks it; values beyond a long count as {@link Long#MAX_VALUE}.
+     */
+    static long count(JsonNode schema, String keyword, long otherwise) {
+        JsonNode value = schema.get(keyword);
+        return value == null ? otherwise : value.decimalValue().min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue();
     }
 
     /** Returns the pointer to member {@code name} of the schema at {@code path}. */

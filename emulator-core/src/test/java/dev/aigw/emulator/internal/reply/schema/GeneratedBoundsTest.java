@@ -64,6 +64,13 @@ class GeneratedBoundsTest {
     }
 
     @Test
+    void countsWrittenAsDecimalsAreCounts() {
+        assertThat(json("{\"type\": \"array\", \"items\": {\"type\": \"integer\"}, \"minItems\": 2.0}"))
+                .isEqualTo("[1,1]");
+        assertThat(json("{\"type\": \"string\", \"maxLength\": 2.0}")).isEqualTo("\"te\"");
+    }
+
+    @Test
     void aStringIsCutAtMaxLength() {
         assertThat(json("{\"type\": \"object\", \"properties\": {\"city\": {\"type\": \"string\", \"maxLength\": 3}}}"))
                 .isEqualTo("{\"city\":\"cit\"}");

@@ -108,6 +108,8 @@ class UnsupportedSchemaTest {
                 + " refers outside the schema; the emulator follows local references only, such as \"#/$defs/Name\"");
 
         assertThat(refusal("{\"$ref\": \"#address\"}").getMessage()).contains("names an anchor");
+        assertThat(refusal("{\"$ref\": \"#/$defs/100%\"}").getMessage()).startsWith("\"$ref\": \"#/$defs/100%\" at the"
+                + " root of the schema is not a URI fragment (");
         assertThat(refusal("{\"$defs\": {}, \"$ref\": \"#/$defs/Missing\"}").getMessage())
                 .isEqualTo("\"$ref\": \"#/$defs/Missing\" at the root of the schema points to nothing in the schema");
     }
@@ -179,6 +181,12 @@ class UnsupportedSchemaTest {
         assertThat(refusal("{\"type\": \"array\", \"items\": {\"type\": \"integer\"}, \"minItems\": 1000000}")
                 .getMessage()).contains("holds more than 10000 values");
         assertThat(refusal("{\"type\": \"string\", \"minLength\": 1000000}").keyword()).isEqualTo("minLength");
+        assertThat(refusal("{\"type\": \"array\", \"minItems\": 5000, \"items\": {\"type\": \"string\","
+                + " \"minLength\": 5000}}").getMessage()).contains("or 1000000 characters of text");
+        assertThat(refusal("{\"type\": \"number\", \"multipleOf\": 1e-999999999}").getMessage())
+                .isEqualTo("\"multipleOf\" at the root of the schema is 1E-999999999, beyond the numbers the emulator"
+                        + " works with (exponents up to 1000)");
+        assertThat(refusal("{\"type\": \"array\", \"maxItems\": 1e999999999}").keyword()).isEqualTo("maxItems");
 
         StringBuilder fanOut = new StringBuilder("{\"$defs\": {");
         for (int level = 0; level < 6; level++) {
