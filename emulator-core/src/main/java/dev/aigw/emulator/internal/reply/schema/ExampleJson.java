@@ -32,8 +32,6 @@ final class ExampleJson {
     /** How many characters of strings one generated document may hold. */
     private static final long MAX_CHARS = 1_000_000;
 
-    private static final String NO_NAME = "text";
-
     private final SchemaTree tree;
     private final Set<String> following = new HashSet<>();
     private long values;
@@ -48,7 +46,7 @@ final class ExampleJson {
     static JsonNode of(SchemaTree tree) throws UnsupportedSchemaException {
         ExampleJson maker = new ExampleJson(tree);
         maker.following.add("");
-        Optional<JsonNode> value = maker.value(tree.root(), "", NO_NAME, 0);
+        Optional<JsonNode> value = maker.value(tree.root(), "", "", 0);
         if (value.isEmpty()) {
             throw new UnsupportedSchemaException("$ref", maker.endedAt, "the schema has no finite value: its"
                     + " \"$ref\" " + where(maker.endedAt) + " leads back into itself with no way out (give the"
@@ -103,9 +101,7 @@ final class ExampleJson {
             throws UnsupportedSchemaException {
         SchemaTree.Located target = tree.resolve(ref, path);
         if (!following.add(target.pointer())) {
-            if (endedAt == null) {
-                endedAt = path;
-            }
+            endedAt = path;
             return Optional.empty();
         }
         try {
