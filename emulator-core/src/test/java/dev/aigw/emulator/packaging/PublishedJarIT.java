@@ -106,6 +106,26 @@ class PublishedJarIT {
         }
     }
 
+    @Test
+    void theJarsSchemaValidatorWorksWithItsLibrariesRelocated() throws Exception {
+        try (URLClassLoader isolated = new URLClassLoader(new URL[] {jar.toUri().toURL(), slf4jApiJar()},
+                ClassLoader.getPlatformClassLoader())) {
+            assertThatThrownBy(() -> Class.forName("com.networknt.schema.JsonSchema", false, isolated))
+                    .isInstanceOf(ClassNotFoundException.class);
+            Class<?> schemas = Class.forName("dev.aigw.emulator.internal.reply.schema.JsonSchemas", true, isolated);
+            String schema = "{\"$schema\": \"http://json-schema.org/draft-07/schema#\", \"type\": \"object\","
+                    + " \"properties\": {\"at\": {\"type\": \"string\", \"format\": \"date-time\"}},"
+                    + " \"required\": [\"at\"]}";
+
+            Object generated = schemas.getMethod("generate", String.class).invoke(null, schema);
+            Object violations = schemas.getMethod("violations", String.class, String.class)
+                    .invoke(null, schema, "{\"at\": \"yesterday\"}");
+
+            assertThat(generated).isEqualTo("{\"at\":\"2025-01-01T00:00:00Z\"}");
+            assertThat(violations).asList().singleElement().asString().startsWith("$.at: ").contains("date-time");
+        }
+    }
+
     private static URL slf4jApiJar() throws URISyntaxException, IOException {
         Path path = Path.of(LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         assertThat(Files.isRegularFile(path)).as("slf4j-api as a jar: %s", path).isTrue();

@@ -6,13 +6,14 @@ public final class UnsupportedSchemaException extends Exception {
     private final String keyword;
     private final String path;
 
+    /** Makes the refusal of {@code keyword} (empty when no keyword is to blame) at {@code path}, explained. */
     public UnsupportedSchemaException(String keyword, String path, String message) {
         super(message);
         this.keyword = keyword;
         this.path = path;
     }
 
-    /** Returns the keyword the emulator cannot answer, e.g. {@code pattern}. */
+    /** Returns the keyword the emulator cannot answer, e.g. {@code pattern}; empty when the schema is not JSON. */
     public String keyword() {
         return keyword;
     }
