@@ -21,7 +21,8 @@ import org.slf4j.Logger;
  * <p>The content blocks come in this order: a {@code thinking} block (with a {@code signature} derived from the
  * request) when the reply has reasoning, one {@code text} block per text part, the structured output as a
  * {@code text} block, the refusal message as a {@code text} block, then one {@code tool_use} block per call (ids
- * {@code toolu_01...} derived from the request when the call has none). The stop reason is {@code end_turn},
+ * {@code toolu_01...} derived from the request when the call has none; {@code caller} {@code direct}, which the
+ * SDKs' {@code ToolUseBlock} requires). The stop reason is {@code end_turn},
  * {@code max_tokens}, {@code tool_use} or {@code refusal}. Usage reports the prompt's uncached tokens as
  * {@code input_tokens} and its cached ones as {@code cache_read_input_tokens}.
  *
@@ -106,8 +107,14 @@ final class AnthropicRendering {
         String type = block.get("type").textValue();
         switch (type) {
             case "thinking" -> start.set("content_block", typed("thinking").put("thinking", "").put("signature", ""));
-            case "tool_use" -> start.set("content_block", typed("tool_use").put("id", block.get("id").textValue())
-                    .put("name", block.get("name").textValue()).set("input", Json.object()));
+            case "tool_use" -> {
+                ObjectNode use = typed("tool_use");
+                use.put("id", block.get("id").textValue());
+                use.put("name", block.get("name").textValue());
+                use.set("input", Json.object());
+                use.set("caller", block.get("caller"));
+                start.set("content_block", use);
+            }
             default -> start.set("content_block", typed("text").put("text", ""));
         }
         events.add(Replies.named("content_block_start", start));
@@ -162,6 +169,7 @@ final class AnthropicRendering {
             use.put("id", call.id() != null ? call.id() : "toolu_01" + Ids.alphanumeric(request, "toolu-" + i, 22));
             use.put("name", call.name());
             use.set("input", input(call));
+            use.set("caller", typed("direct"));
             blocks.add(use);
         }
         return blocks;
