@@ -134,4 +134,20 @@ class AnthropicCompatRepliesTest {
         assertThat(sent.at("/output_config/format/schema/required/1").asText()).isEqualTo("celsius");
         assertThat(emulator.replyProblems()).isEmpty();
     }
+
+    @Test
+    void thinkingStaysOutOfTheOpenAiAnswerWholeOrStreamed() {
+        emulator.replies().clear();
+        emulator.replies().add(ReplyRule.builder("think").provider("anthropic")
+                .reply(ModelReply.builder().reasoning("Paris is in France.").text("Sunny.").build()).build());
+        String body = "{\"model\":\"anthropic/claude-sonnet-4-5\",\"messages\":[" + ASK + "]}";
+
+        JsonNode whole = ProxyClient.json(compat(body)).at("/choices/0/message");
+        String streamed = compat(body.replace("{\"model\"", "{\"stream\":true,\"model\"")).body().lines()
+                .filter(l -> l.startsWith("data: {")).map(l -> ProxyClient.parse(l.substring(6)))
+                .map(c -> c.at("/choices/0/delta/content").asText("")).collect(Collectors.joining());
+
+        assertThat(whole.get("content").asText()).isEqualTo("Sunny.");
+        assertThat(streamed).isEqualTo("Sunny.");
+    }
 }
