@@ -19,8 +19,9 @@ import java.util.Optional;
  * assistant {@code tool_calls} become {@code tool_use} blocks and {@code tool} messages {@code tool_result}
  * blocks (consecutive messages of one role are merged); {@code max_completion_tokens}, else
  * {@code max_tokens}, else {@value #DEFAULT_MAX_TOKENS} becomes {@code max_tokens}; {@code temperature}
- * (capped at 1), {@code top_p}, {@code stop}, {@code user}, {@code tools} and {@code tool_choice} map to their
- * Anthropic twins. Answers: text blocks joined become the message content, {@code tool_use} blocks
+ * (capped at 1), {@code top_p}, {@code stop}, {@code user}, {@code tools} (with {@code strict}) and
+ * {@code tool_choice} map to their Anthropic twins, and a {@code json_schema} {@code response_format} becomes
+ * {@code output_config.format}. Answers: text blocks joined become the message content, {@code tool_use} blocks
  * {@code tool_calls}; {@code stop_reason} maps end_turn/stop_sequence/pause_turn → stop, max_tokens → length,
  * tool_use → tool_calls, refusal → content_filter; prompt tokens are input plus cache read and cache creation
  * tokens.
@@ -88,7 +89,22 @@ final class AnthropicCompat {
             out.putObject("metadata").put("user_id", openAi.get("user").textValue());
         }
         tools(openAi, out);
+        outputFormat(openAi.path("response_format"), out);
         return out;
+    }
+
+    /**
+     * Maps a {@code json_schema} {@code response_format} to Anthropic's structured outputs,
+     * {@code output_config: {format: {type: json_schema, schema}}}; JSON mode ({@code json_object}) has no Anthropic
+     * twin and is left out.
+     */
+    private static void outputFormat(JsonNode responseFormat, ObjectNode out) {
+        JsonNode schema = responseFormat.path("json_schema").path("schema");
+        if (responseFormat.path("type").asText().equals("json_schema") && schema.isObject()) {
+            ObjectNode format = out.putObject("output_config").putObject("format");
+            format.put("type", "json_schema");
+            format.set("schema", schema);
+        }
     }
 
     private static void tools(ObjectNode openAi, ObjectNode out) {
@@ -103,6 +119,9 @@ final class AnthropicCompat {
                 }
                 t.set("input_schema", function.path("parameters").isObject() ? function.get("parameters")
                         : Json.object().put("type", "object"));
+                if (function.path("strict").isBoolean()) {
+                    t.set("strict", function.get("strict"));
+                }
             }
         }
         JsonNode choice = openAi.get("tool_choice");

@@ -31,6 +31,9 @@ public final class Conversations {
         if (p.endsWith("/chat/completions") || p.equals("chat/completions")) {
             return Optional.of(OpenAiChatReader.read(node, model));
         }
+        if (p.endsWith("/v1/messages")) {
+            return Optional.of(AnthropicReader.read(node, model));
+        }
         return Optional.empty();
     }
 }

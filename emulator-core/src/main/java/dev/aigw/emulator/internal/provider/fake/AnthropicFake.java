@@ -1,14 +1,20 @@
 package dev.aigw.emulator.internal.provider.fake;
 
-import dev.aigw.emulator.internal.reply.ReplySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.Conversation;
+import dev.aigw.emulator.FinishReason;
+import dev.aigw.emulator.ModelReply;
+import dev.aigw.emulator.TokenUsage;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.FakeProvider;
-import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import dev.aigw.emulator.internal.provider.dialect.AnthropicReader;
+import dev.aigw.emulator.internal.reply.Decision;
+import dev.aigw.emulator.internal.reply.ReplyBook;
+import dev.aigw.emulator.internal.reply.ReplySource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,12 +23,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Fakes Anthropic's API: {@code POST .../v1/messages} (a {@code message}, or with {@code "stream": true}
- * the named events {@code message_start}, {@code content_block_start}, {@code ping}, one
- * {@code content_block_delta} per word, {@code content_block_stop}, {@code message_delta} with
- * {@code stop_reason} and usage, {@code message_stop}), {@code POST .../v1/messages/count_tokens} and
- * {@code GET .../v1/models}. The stop reason is {@code end_turn}, or {@code max_tokens} when the request's
- * {@code max_tokens} cut the reply. Errors are {@code {"type":"error","error":{"type","message"},"request_id"}}.
+ * Fakes Anthropic's API: {@code POST .../v1/messages}, {@code POST .../v1/messages/count_tokens} and
+ * {@code GET .../v1/models}. A message request is read as a {@link Conversation} ({@link AnthropicReader}); the
+ * reply source decides the answer (a reply rule, JSON generated for {@code output_config.format}, or the echo of
+ * {@link FakeText}, whose stop reason is {@code end_turn}, or {@code max_tokens} when the request's
+ * {@code max_tokens} cut it), and {@link AnthropicRendering} renders it as a {@code message} or, with
+ * {@code "stream": true}, as its named events. A refused decision (strict replies) is a 400
+ * {@code invalid_request_error}. Errors are {@code {"type":"error","error":{"type","message"},"request_id"}}.
  */
 final class AnthropicFake implements FakeProvider {
 
@@ -33,7 +40,7 @@ final class AnthropicFake implements FakeProvider {
         String path = Replies.path(request);
         boolean post = request.method().equalsIgnoreCase("POST");
         if (post && path.endsWith("/v1/messages")) {
-            return messages(request);
+            return messages(request, replies);
         }
         if (post && path.endsWith("/v1/messages/count_tokens")) {
             return countTokens(request);
@@ -79,7 +86,7 @@ final class AnthropicFake implements FakeProvider {
         }
     }
 
-    private UpstreamReply messages(UpstreamRequest request) {
+    private UpstreamReply messages(UpstreamRequest request, ReplySource replies) {
         Optional<ObjectNode> parsed = Replies.object(request);
         if (parsed.isEmpty()) {
             return invalid(request, "There was an issue with the format or content of your request: the body is "
@@ -100,65 +107,21 @@ final class AnthropicFake implements FakeProvider {
         String model = Replies.text(body, "model", "");
         Completion c = Completion.of(model, lastUserText(body.get("messages")), promptText(body),
                 body.get("max_tokens").intValue());
-        String id = "msg_01" + Ids.alphanumeric(request, "msg", 22);
-        String stopReason = c.truncated() ? "max_tokens" : "end_turn";
+        Conversation conversation = AnthropicReader.read(body, model);
+        Decision decision = replies.decide(request.provider(), request.now(), conversation, request.tags(),
+                () -> ModelReply.builder().text(c.text())
+                        .finishReason(c.truncated() ? FinishReason.LENGTH : FinishReason.STOP)
+                        .usage(TokenUsage.of(c.inputTokens(), c.outputTokens())).build());
+        if (decision instanceof Decision.Refuse refuse) {
+            return invalid(request, refuse.message());
+        }
+        ModelReply reply = ReplyBook.complete(((Decision.Answer) decision).reply(), conversation);
+        AnthropicRendering rendering = new AnthropicRendering(request,
+                "msg_01" + Ids.alphanumeric(request, "msg", 22), model, reply);
         if (!body.path("stream").asBoolean(false)) {
-            ObjectNode message = message(id, model, c.outputTokens(), c);
-            message.withArrayProperty("content").add(textBlock(c.text()));
-            message.put("stop_reason", stopReason);
-            return Replies.json(200, message, headers(request));
+            return Replies.json(200, rendering.message(), headers(request));
         }
-        List<SseEvent> events = new ArrayList<>();
-        ObjectNode start = typed("message_start");
-        start.set("message", message(id, model, 1, c));
-        events.add(Replies.named("message_start", start));
-        ObjectNode blockStart = typed("content_block_start");
-        blockStart.put("index", 0);
-        blockStart.set("content_block", textBlock(""));
-        events.add(Replies.named("content_block_start", blockStart));
-        events.add(Replies.named("ping", typed("ping")));
-        for (String piece : c.pieces()) {
-            ObjectNode delta = typed("content_block_delta");
-            delta.put("index", 0);
-            ObjectNode d = delta.putObject("delta");
-            d.put("type", "text_delta");
-            d.put("text", piece);
-            events.add(Replies.named("content_block_delta", delta));
-        }
-        events.add(Replies.named("content_block_stop", typed("content_block_stop").put("index", 0)));
-        ObjectNode messageDelta = typed("message_delta");
-        ObjectNode delta = messageDelta.putObject("delta");
-        delta.put("stop_reason", stopReason);
-        delta.putNull("stop_sequence");
-        ObjectNode usage = messageDelta.putObject("usage");
-        usage.put("input_tokens", c.inputTokens());
-        usage.put("cache_creation_input_tokens", 0);
-        usage.put("cache_read_input_tokens", 0);
-        usage.put("output_tokens", c.outputTokens());
-        events.add(Replies.named("message_delta", messageDelta));
-        events.add(Replies.named("message_stop", typed("message_stop")));
-        return Replies.sse(events, headers(request));
-    }
-
-    private static ObjectNode message(String id, String model, int outputTokens, Completion c) {
-        ObjectNode message = Json.object();
-        message.put("id", id);
-        message.put("type", "message");
-        message.put("role", "assistant");
-        message.put("model", model);
-        message.set("content", Json.array());
-        message.putNull("stop_reason");
-        message.putNull("stop_sequence");
-        ObjectNode usage = message.putObject("usage");
-        usage.put("input_tokens", c.inputTokens());
-        usage.put("cache_creation_input_tokens", 0);
-        usage.put("cache_read_input_tokens", 0);
-        ObjectNode cacheCreation = usage.putObject("cache_creation");
-        cacheCreation.put("ephemeral_5m_input_tokens", 0);
-        cacheCreation.put("ephemeral_1h_input_tokens", 0);
-        usage.put("output_tokens", outputTokens);
-        usage.put("service_tier", "standard");
-        return message;
+        return Replies.sse(rendering.events(), headers(request));
     }
 
     private UpstreamReply countTokens(UpstreamRequest request) {
@@ -204,13 +167,6 @@ final class AnthropicFake implements FakeProvider {
         }
         body.path("messages").forEach(m -> texts.add(FakeText.text(m.get("content"))));
         return String.join("\n", texts);
-    }
-
-    private static ObjectNode textBlock(String text) {
-        ObjectNode block = Json.object();
-        block.put("type", "text");
-        block.put("text", text);
-        return block;
     }
 
     private static ObjectNode typed(String type) {

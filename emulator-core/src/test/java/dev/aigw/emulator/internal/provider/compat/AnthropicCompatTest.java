@@ -58,6 +58,21 @@ class AnthropicCompatTest {
     }
 
     @Test
+    void aJsonSchemaResponseFormatBecomesOutputConfigAndStrictToolsStayStrict() {
+        JsonNode sent = json(target("anthropic", "m", json("{\"messages\":[],\"response_format\":{\"type\":"
+                + "\"json_schema\",\"json_schema\":{\"name\":\"w\",\"strict\":true,\"schema\":{\"type\":\"object\"}}},"
+                + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"strict\":true,"
+                + "\"parameters\":{\"type\":\"object\"}}}]}")).body());
+
+        assertThat(sent.get("output_config")).isEqualTo(json("{\"format\":{\"type\":\"json_schema\","
+                + "\"schema\":{\"type\":\"object\"}}}"));
+        assertThat(sent.at("/tools/0/strict").asBoolean()).isTrue();
+        JsonNode jsonMode = json(target("anthropic", "m", json("{\"messages\":[],\"response_format\":"
+                + "{\"type\":\"json_object\"}}")).body());
+        assertThat(jsonMode.has("output_config")).isFalse();
+    }
+
+    @Test
     void maxCompletionTokensWinsOverMaxTokens() {
         CompatTranslation.Target target = target("anthropic", "m", json(
                 "{\"max_tokens\":10,\"max_completion_tokens\":20,\"messages\":[]}"));
