@@ -31,6 +31,9 @@ public final class Conversations {
         if (p.endsWith("/chat/completions") || p.equals("chat/completions")) {
             return Optional.of(OpenAiChatReader.read(node, model));
         }
+        if (p.endsWith("/responses") || p.equals("responses")) {
+            return Optional.of(OpenAiResponsesReader.read(node, model));
+        }
         return Optional.empty();
     }
 }
