@@ -2,6 +2,7 @@ package dev.aigw.emulator.internal.provider;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.FinishReason;
 import dev.aigw.emulator.internal.json.Json;
 
 /**
@@ -26,6 +27,45 @@ public final class OpenAiChatFormat {
         message.putNull("refusal");
         message.set("annotations", Json.array());
         return message;
+    }
+
+    /**
+     * Returns an assistant message that may call tools or refuse:
+     * {@code {"role","content","tool_calls"?,"refusal","annotations":[]}}; {@code content} and {@code refusal} may
+     * be null (OpenAI sends {@code "content": null} when the message only calls tools), and {@code toolCalls} is
+     * left out when null or empty.
+     */
+    public static ObjectNode message(String content, ArrayNode toolCalls, String refusal) {
+        ObjectNode message = Json.object();
+        message.put("role", "assistant");
+        message.put("content", content);
+        if (toolCalls != null && !toolCalls.isEmpty()) {
+            message.set("tool_calls", toolCalls);
+        }
+        message.put("refusal", refusal);
+        message.set("annotations", Json.array());
+        return message;
+    }
+
+    /** Returns one tool call of a message: {@code {"id","type":"function","function":{"name","arguments"}}}. */
+    public static ObjectNode toolCall(String id, String name, String arguments) {
+        ObjectNode call = Json.object();
+        call.put("id", id);
+        call.put("type", "function");
+        ObjectNode function = call.putObject("function");
+        function.put("name", name);
+        function.put("arguments", arguments);
+        return call;
+    }
+
+    /** Returns OpenAI's name of a finish reason: {@code stop}, {@code length}, {@code tool_calls}, {@code content_filter}. */
+    public static String finishReason(FinishReason reason) {
+        return switch (reason) {
+            case STOP -> "stop";
+            case LENGTH -> "length";
+            case TOOL_CALLS -> "tool_calls";
+            case CONTENT_FILTER -> "content_filter";
+        };
     }
 
     /** Returns a {@code chat.completion} with one choice; {@code usage} may be null (then omitted). */
@@ -90,6 +130,53 @@ public final class OpenAiChatFormat {
         delta.put("role", "assistant");
         delta.put("content", "");
         delta.putNull("refusal");
+        return delta;
+    }
+
+    /**
+     * Returns the delta of a stream's first chunk for a message that may have no content:
+     * {@code {"role":"assistant","content":content,"refusal":null}}; {@code content} is {@code ""} before text and
+     * null before tool calls or a refusal only, as OpenAI sends them.
+     */
+    public static ObjectNode roleDelta(String content) {
+        ObjectNode delta = Json.object();
+        delta.put("role", "assistant");
+        delta.put("content", content);
+        delta.putNull("refusal");
+        return delta;
+    }
+
+    /** Returns a delta carrying a piece of a refusal. */
+    public static ObjectNode refusalDelta(String refusal) {
+        ObjectNode delta = Json.object();
+        delta.put("refusal", refusal);
+        return delta;
+    }
+
+    /**
+     * Returns the delta that starts a streamed tool call:
+     * {@code {"tool_calls":[{"index","id","type":"function","function":{"name","arguments":""}}]}}.
+     */
+    public static ObjectNode toolCallStartDelta(int index, String id, String name) {
+        ObjectNode call = Json.object();
+        call.put("index", index);
+        call.put("id", id);
+        call.put("type", "function");
+        ObjectNode function = call.putObject("function");
+        function.put("name", name);
+        function.put("arguments", "");
+        ObjectNode delta = Json.object();
+        delta.set("tool_calls", Json.array().add(call));
+        return delta;
+    }
+
+    /** Returns a delta carrying a piece of a streamed tool call's arguments: {@code {"tool_calls":[{"index","function":{"arguments"}}]}}. */
+    public static ObjectNode toolCallArgumentsDelta(int index, String arguments) {
+        ObjectNode call = Json.object();
+        call.put("index", index);
+        call.putObject("function").put("arguments", arguments);
+        ObjectNode delta = Json.object();
+        delta.set("tool_calls", Json.array().add(call));
         return delta;
     }
 

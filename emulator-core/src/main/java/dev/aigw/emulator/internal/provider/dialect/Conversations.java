@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.Conversation;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.util.Logs;
 import java.util.Optional;
+import org.slf4j.Logger;
 
 /** Reads the conversation of a recorded upstream request, whichever provider format it is in. */
 public final class Conversations {
+
+    private static final Logger LOG = Logs.getLogger(Conversations.class);
 
     private Conversations() {
     }
@@ -21,7 +25,8 @@ public final class Conversations {
         try {
             node = Json.parse(body);
         } catch (JsonProcessingException e) {
-            return Optional.empty(); // not JSON: no conversation to read, which the caller reports as empty
+            LOG.debug("The body of a request to {} is not JSON: no conversation to read", path, e);
+            return Optional.empty();
         }
         if (node == null || !node.isObject()) {
             return Optional.empty();
@@ -33,6 +38,9 @@ public final class Conversations {
         }
         if (p.endsWith("/v1/messages")) {
             return Optional.of(AnthropicReader.read(node, model));
+        }
+        if (p.endsWith("/responses") || p.equals("responses")) {
+            return Optional.of(OpenAiResponsesReader.read(node, model));
         }
         return Optional.empty();
     }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.Conversation;
 import dev.aigw.emulator.ToolCall;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.util.Logs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
 
 /**
  * Reads an OpenAI Chat Completions request ({@code messages}, {@code tools}, {@code response_format}) in neutral
@@ -16,6 +18,8 @@ import java.util.Map;
  * answer.
  */
 public final class OpenAiChatReader {
+
+    private static final Logger LOG = Logs.getLogger(OpenAiChatReader.class);
 
     private OpenAiChatReader() {
     }
@@ -94,6 +98,7 @@ public final class OpenAiChatReader {
             JsonNode parsed = Json.parse(text);
             return parsed != null && parsed.isObject() ? text : "{}";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            LOG.debug("A tool call's arguments are not JSON; read as an empty object", e);
             return "{}"; // a client's malformed arguments are not the conversation's to judge
         }
     }

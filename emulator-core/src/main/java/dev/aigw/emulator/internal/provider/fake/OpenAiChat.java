@@ -2,21 +2,26 @@ package dev.aigw.emulator.internal.provider.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aigw.emulator.internal.json.Json;
-import dev.aigw.emulator.internal.provider.OpenAiChatFormat;
-import dev.aigw.emulator.internal.provider.SseEvent;
+import dev.aigw.emulator.Conversation;
+import dev.aigw.emulator.FinishReason;
+import dev.aigw.emulator.ModelReply;
+import dev.aigw.emulator.TokenUsage;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import dev.aigw.emulator.internal.provider.dialect.OpenAiChatReader;
+import dev.aigw.emulator.internal.reply.Decision;
+import dev.aigw.emulator.internal.reply.ReplySource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Answers {@code POST .../chat/completions} for OpenAI and every OpenAI-compatible provider: a
- * {@code chat.completion}, or with {@code "stream": true} a stream of {@code chat.completion.chunk}s (a
- * role chunk, one chunk per word, a chunk with {@code finish_reason}, a usage chunk when
- * {@code stream_options.include_usage} is true, then {@code data: [DONE]}).
+ * Answers {@code POST .../chat/completions} for OpenAI and every OpenAI-compatible provider: validates the request,
+ * reads its conversation, lets the reply source decide (a reply rule, generated JSON, or the echo) and renders the
+ * reply with {@link OpenAiChatRendering}: a {@code chat.completion}, or with {@code "stream": true} a stream of
+ * {@code chat.completion.chunk}s ending in {@code data: [DONE]}. A refusal to answer (strict replies, a schema the
+ * emulator cannot answer) is OpenAI's 400 {@code invalid_request_error}.
  */
 final class OpenAiChat {
 
@@ -24,7 +29,8 @@ final class OpenAiChat {
     }
 
     /** Answers a parsed request for a known model, adding the given response headers. */
-    static UpstreamReply answer(UpstreamRequest request, ObjectNode body, String model, Map<String, String> headers) {
+    static UpstreamReply answer(UpstreamRequest request, ObjectNode body, String model, ReplySource replies,
+                                Map<String, String> headers) {
         JsonNode messages = body.get("messages");
         if (messages == null || messages.isNull()) {
             return OpenAiErrors.missing("messages");
@@ -39,47 +45,30 @@ final class OpenAiChat {
                     + " but got an empty array instead.", "invalid_request_error", "messages", "empty_array",
                     Map.of());
         }
-        int maxTokens = Replies.positiveInt(body, "max_completion_tokens");
-        if (maxTokens == 0) {
-            maxTokens = Replies.positiveInt(body, "max_tokens");
+        int completionLimit = Replies.positiveInt(body, "max_completion_tokens");
+        int maxTokens = completionLimit == 0 ? Replies.positiveInt(body, "max_tokens") : completionLimit;
+        Conversation conversation = OpenAiChatReader.read(body, model);
+        Decision decision = replies.decide(request.provider(), request.now(), conversation, request.tags(),
+                () -> echo(model, messages, maxTokens));
+        if (decision instanceof Decision.Refuse refuse) {
+            return OpenAiErrors.refused(refuse.message(), headers);
         }
-        Completion c = Completion.of(model, lastUserText(messages), promptText(messages), maxTokens);
-        String id = "chatcmpl-" + Ids.alphanumeric(request, "chatcmpl", 29);
-        long created = request.now().getEpochSecond();
-        String finish = c.truncated() ? "length" : "stop";
-        String fingerprint = "fp_" + Ids.hex(model, 10);
-        ObjectNode usage = OpenAiChatFormat.usage(c.inputTokens(), c.outputTokens(), 0);
+        ModelReply reply = ((Decision.Answer) decision).reply();
+        OpenAiChatRendering rendering = new OpenAiChatRendering(request, model);
         if (!body.path("stream").asBoolean(false)) {
-            ObjectNode completion = OpenAiChatFormat.completion(id, created, model,
-                    OpenAiChatFormat.message(c.text()), finish, usage);
-            completion.put("service_tier", "default");
-            completion.put("system_fingerprint", fingerprint);
-            return Replies.json(200, completion, headers);
+            return rendering.completion(reply, headers);
         }
-        boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
-        List<SseEvent> events = new ArrayList<>();
-        events.add(chunk(id, created, model, OpenAiChatFormat.roleDelta(), null, includeUsage, fingerprint));
-        for (String piece : c.pieces()) {
-            events.add(chunk(id, created, model, OpenAiChatFormat.contentDelta(piece), null, includeUsage,
-                    fingerprint));
-        }
-        events.add(chunk(id, created, model, Json.object(), finish, includeUsage, fingerprint));
-        if (includeUsage) {
-            ObjectNode last = OpenAiChatFormat.usageChunk(id, created, model, usage);
-            last.put("service_tier", "default");
-            last.put("system_fingerprint", fingerprint);
-            events.add(Replies.data(last));
-        }
-        events.add(OpenAiChatFormat.done());
-        return Replies.sse(events, headers);
+        return rendering.stream(reply, body.path("stream_options").path("include_usage").asBoolean(false), headers);
     }
 
-    private static SseEvent chunk(String id, long created, String model, ObjectNode delta, String finish,
-                                  boolean usageNull, String fingerprint) {
-        ObjectNode chunk = OpenAiChatFormat.chunk(id, created, model, delta, finish, usageNull);
-        chunk.put("service_tier", "default");
-        chunk.put("system_fingerprint", fingerprint);
-        return Replies.data(chunk);
+    /** Returns today's answer: {@link FakeText}'s reply to the last user message, cut at the output limit. */
+    private static ModelReply echo(String model, JsonNode messages, int maxTokens) {
+        Completion c = Completion.of(model, lastUserText(messages), promptText(messages), maxTokens);
+        return ModelReply.builder()
+                .text(c.text())
+                .finishReason(c.truncated() ? FinishReason.LENGTH : FinishReason.STOP)
+                .usage(TokenUsage.of(c.inputTokens(), c.outputTokens()))
+                .build();
     }
 
     /** Returns the text of the last message with role {@code user}, or empty. */

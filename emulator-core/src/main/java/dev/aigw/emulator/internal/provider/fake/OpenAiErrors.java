@@ -40,6 +40,14 @@ final class OpenAiErrors {
                 "missing_required_parameter", Map.of());
     }
 
+    /**
+     * Answers the 400 for a request the emulator refuses to answer (strict replies and no rule matched, or an
+     * output schema it cannot generate JSON for), as OpenAI refuses a request it cannot serve.
+     */
+    static UpstreamReply refused(String message, Map<String, String> headers) {
+        return reply(400, message, "invalid_request_error", null, null, headers);
+    }
+
     /** Answers the 404 for a path the fake does not serve, naming what it does serve. */
     static UpstreamReply invalidUrl(String slug, String method, String path, String served) {
         return reply(404, "Invalid URL (" + method + " " + path + "). The emulator's fake '" + slug

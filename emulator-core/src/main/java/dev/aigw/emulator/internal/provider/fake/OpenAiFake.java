@@ -80,9 +80,9 @@ final class OpenAiFake implements FakeProvider {
         }
         switch (endpoint.get()) {
             case CHAT_COMPLETIONS:
-                return OpenAiChat.answer(request, body, model, headers(request));
+                return OpenAiChat.answer(request, body, model, replies, headers(request));
             case RESPONSES:
-                return OpenAiResponses.answer(request, body, model, headers(request));
+                return OpenAiResponses.answer(request, body, model, replies, headers(request));
             default:
                 return embeddings(request, body, model);
         }
