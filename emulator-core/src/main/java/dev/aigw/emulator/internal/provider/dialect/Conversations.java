@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.Conversation;
 import dev.aigw.emulator.internal.json.Json;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the conversation of a recorded upstream request, whichever provider format it is in. */
 public final class Conversations {
+
+    /** A Gemini chat path (AI Studio or Vertex AI), its model the segment before the method. */
+    private static final Pattern GEMINI_METHOD =
+            Pattern.compile(".*models/([^/:]+):(?:generateContent|streamGenerateContent)");
 
     private Conversations() {
     }
@@ -30,6 +36,10 @@ public final class Conversations {
         String model = Parts.string(node, "model");
         if (p.endsWith("/chat/completions") || p.equals("chat/completions")) {
             return Optional.of(OpenAiChatReader.read(node, model));
+        }
+        Matcher gemini = GEMINI_METHOD.matcher(p);
+        if (gemini.matches()) {
+            return Optional.of(GeminiReader.read(node, gemini.group(1)));
         }
         return Optional.empty();
     }
