@@ -37,6 +37,10 @@ public final class Conversations {
         if (p.endsWith("/chat/completions") || p.equals("chat/completions")) {
             return Optional.of(OpenAiChatReader.read(node, model));
         }
+        int run = p.indexOf("/ai/run/");
+        if (run >= 0 && (node.has("messages") || node.has("prompt"))) {
+            return Optional.of(WorkersAiReader.read(node, p.substring(run + "/ai/run/".length())));
+        }
         Matcher gemini = GEMINI_METHOD.matcher(p);
         if (gemini.matches()) {
             return Optional.of(GeminiReader.read(node, gemini.group(1)));
