@@ -37,6 +37,9 @@ public final class Conversations {
         if (p.endsWith("/chat/completions") || p.equals("chat/completions")) {
             return Optional.of(OpenAiChatReader.read(node, model));
         }
+        if (p.endsWith("/v2/chat")) {
+            return Optional.of(CohereReader.read(node, model));
+        }
         int run = p.indexOf("/ai/run/");
         if (run >= 0 && (node.has("messages") || node.has("prompt"))) {
             return Optional.of(WorkersAiReader.read(node, p.substring(run + "/ai/run/".length())));
