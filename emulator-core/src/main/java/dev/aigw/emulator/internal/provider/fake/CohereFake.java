@@ -3,9 +3,7 @@ package dev.aigw.emulator.internal.provider.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.Conversation;
-import dev.aigw.emulator.FinishReason;
 import dev.aigw.emulator.ModelReply;
-import dev.aigw.emulator.TokenUsage;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.SseEvent;
@@ -93,13 +91,9 @@ final class CohereFake implements FakeProvider {
                                     String id, boolean stream) {
         JsonNode messages = body.get("messages");
         Conversation conversation = CohereReader.read(body, model);
-        Decision decision = replies.decide(request.provider(), request.now(), conversation, request.tags(), () -> {
-            Completion c = Completion.of(model, OpenAiChat.lastUserText(messages), OpenAiChat.promptText(messages),
-                    Replies.positiveInt(body, "max_tokens"));
-            return ModelReply.builder().text(c.text())
-                    .finishReason(c.truncated() ? FinishReason.LENGTH : FinishReason.STOP)
-                    .usage(TokenUsage.of(c.inputTokens(), c.outputTokens())).build();
-        });
+        Decision decision = replies.decide(request.provider(), request.now(), conversation, request.tags(), () ->
+                Completion.of(model, OpenAiChat.lastUserText(messages), OpenAiChat.promptText(messages),
+                        Replies.positiveInt(body, "max_tokens")).echo());
         if (decision instanceof Decision.Refuse refuse) {
             return error(request, 400, refuse.message());
         }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.Conversation;
-import dev.aigw.emulator.FinishReason;
 import dev.aigw.emulator.ModelReply;
-import dev.aigw.emulator.TokenUsage;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.SseEvent;
@@ -124,12 +122,8 @@ final class GoogleAiStudioFake implements FakeProvider {
         }
         int maxTokens = Replies.positiveInt(body.path("generationConfig"), "maxOutputTokens");
         Conversation conversation = GeminiReader.read(body, model);
-        Decision decision = replies.decide(request.provider(), request.now(), conversation, request.tags(), () -> {
-            Completion c = Completion.of(model, lastUserText(contents), promptText(body), maxTokens);
-            return ModelReply.builder().text(c.text())
-                    .finishReason(c.truncated() ? FinishReason.LENGTH : FinishReason.STOP)
-                    .usage(TokenUsage.of(c.inputTokens(), c.outputTokens())).build();
-        });
+        Decision decision = replies.decide(request.provider(), request.now(), conversation, request.tags(), () ->
+                Completion.of(model, lastUserText(contents), promptText(body), maxTokens).echo());
         if (decision instanceof Decision.Refuse refuse) {
             return error(400, "INVALID_ARGUMENT", refuse.message());
         }

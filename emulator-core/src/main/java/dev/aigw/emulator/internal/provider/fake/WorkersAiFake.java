@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.Conversation;
-import dev.aigw.emulator.FinishReason;
 import dev.aigw.emulator.ModelReply;
-import dev.aigw.emulator.TokenUsage;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
@@ -106,12 +104,8 @@ final class WorkersAiFake implements FakeProvider {
         }
         int maxTokens = Replies.positiveInt(body, "max_tokens");
         Conversation conversation = WorkersAiReader.read(body, model);
-        Decision decision = replies.decide(request.provider(), request.now(), conversation, request.tags(), () -> {
-            Completion c = Completion.of(model, userText, promptText, maxTokens == 0 ? DEFAULT_MAX_TOKENS : maxTokens);
-            return ModelReply.builder().text(c.text())
-                    .finishReason(c.truncated() ? FinishReason.LENGTH : FinishReason.STOP)
-                    .usage(TokenUsage.of(c.inputTokens(), c.outputTokens())).build();
-        });
+        Decision decision = replies.decide(request.provider(), request.now(), conversation, request.tags(), () ->
+                Completion.of(model, userText, promptText, maxTokens == 0 ? DEFAULT_MAX_TOKENS : maxTokens).echo());
         if (decision instanceof Decision.Refuse refuse) {
             return envelopeError(400, 5006, refuse.message());
         }
