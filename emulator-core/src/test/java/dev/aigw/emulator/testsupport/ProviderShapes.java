@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Loads the documented provider shapes under {@code src/test/resources/shapes} and compares a rendering with one
+ * Loads the documented provider shapes under {@code src/test/resources/fixtures} and compares a rendering with one
  * structurally: the same members at every level and the same JSON type for every value (texts, numbers and
  * booleans may differ in value). An array's elements are compared with the documented element at the same index,
  * or with its last one when the rendering has more.
@@ -26,9 +26,9 @@ public final class ProviderShapes {
 
     /** Loads a documented shape, e.g. {@code gemini/text.json}. */
     public static JsonNode load(String name) {
-        try (InputStream in = ProviderShapes.class.getResourceAsStream("/shapes/" + name)) {
+        try (InputStream in = ProviderShapes.class.getResourceAsStream("/fixtures/" + name)) {
             if (in == null) {
-                throw new IllegalArgumentException("no documented shape /shapes/" + name);
+                throw new IllegalArgumentException("no documented shape /fixtures/" + name);
             }
             return MAPPER.readTree(in);
         } catch (IOException e) {

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Model replies rendered by Cohere's v2 chat fake, compared with the documented shapes under shapes/cohere. */
+/** Model replies rendered by Cohere's v2 chat fake, compared with the documented shapes under fixtures/cohere. */
 class CohereRenderingTest {
 
     private static final String BODY = "{\"model\":\"command-a-03-2025\",\"messages\":[{\"role\":\"user\",\"content\":"

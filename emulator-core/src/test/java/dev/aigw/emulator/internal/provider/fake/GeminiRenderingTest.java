@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Model replies rendered by the Gemini fake, compared with the documented shapes under shapes/gemini. */
+/** Model replies rendered by the Gemini fake, compared with the documented shapes under fixtures/gemini. */
 class GeminiRenderingTest {
 
     private static final String PATH = "/v1beta/models/gemini-2.5-flash:generateContent";

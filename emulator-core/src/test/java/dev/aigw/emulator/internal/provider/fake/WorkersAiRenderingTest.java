@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Model replies rendered by the Workers AI fake, compared with the documented shapes under shapes/workers-ai. */
+/** Model replies rendered by the Workers AI fake, compared with the documented shapes under fixtures/workers-ai. */
 class WorkersAiRenderingTest {
 
     private static final String RUN = "/client/v4/accounts/0123456789abcdef0123456789abcdef/ai/run/"
