@@ -55,6 +55,11 @@ final class ChunkWriter {
         return chunk(delta, null);
     }
 
+    /** Returns a refusal delta: {@code {"refusal": message}}. */
+    SseEvent refusal(String message) {
+        return chunk(Json.object().put("refusal", message), null);
+    }
+
     SseEvent finish(String finishReason) {
         return chunk(Json.object(), finishReason);
     }

@@ -18,8 +18,10 @@ import java.util.Map;
  * {@code inlineData}, other image URLs {@code fileData}; sampling options go to {@code generationConfig}
  * ({@code temperature}, {@code topP}, {@code maxOutputTokens}, {@code stopSequences}, {@code candidateCount},
  * {@code seed}, {@code presencePenalty}, {@code frequencyPenalty}, {@code responseMimeType} and
- * {@code responseJsonSchema}); tools become {@code functionDeclarations}. Answers: each candidate becomes a
- * choice (text parts joined, thought parts skipped, {@code functionCall} parts as {@code tool_calls});
+ * {@code responseJsonSchema}); tools become {@code functionDeclarations} with their schema as
+ * {@code parametersJsonSchema}. Answers: each candidate becomes a choice (text parts joined, thought parts
+ * skipped, {@code functionCall} parts as {@code tool_calls}, a safety stop's {@code finishMessage} as
+ * {@code refusal});
  * finishReason STOP → stop (tool_calls when the candidate calls a function), MAX_TOKENS → length, the safety
  * reasons → content_filter; usageMetadata → usage (completion = candidates + thoughts tokens).
  */
@@ -106,7 +108,9 @@ final class GoogleCompat {
                     d.set("description", function.get("description"));
                 }
                 if (function.path("parameters").isObject()) {
-                    d.set("parameters", function.get("parameters"));
+                    // JSON Schema as OpenAI clients write it (additionalProperties, $defs, ...): Gemini's
+                    // OpenAPI-subset "parameters" rejects those keywords, parametersJsonSchema takes them
+                    d.set("parametersJsonSchema", function.get("parameters"));
                 }
             }
         }
@@ -189,6 +193,10 @@ final class GoogleCompat {
             if (!toolCalls.isEmpty()) {
                 message.set("tool_calls", toolCalls);
             }
+            String refusal = refusal(candidate);
+            if (refusal != null) {
+                message.put("refusal", refusal);
+            }
             choices.add(OpenAiChatFormat.choice(candidate.path("index").asInt(i), message,
                     finishReason(candidate.path("finishReason").asText("STOP"), !toolCalls.isEmpty())));
         }
@@ -207,6 +215,13 @@ final class GoogleCompat {
                 return "content_filter";
             default: return callsTools ? "tool_calls" : "stop";
         }
+    }
+
+    /** Returns a safety stop's {@code finishMessage}, which OpenAI clients read as the message's refusal. */
+    static String refusal(JsonNode candidate) {
+        boolean filtered = finishReason(candidate.path("finishReason").asText("STOP"), false).equals("content_filter");
+        return filtered && candidate.path("finishMessage").isTextual() ? candidate.get("finishMessage").textValue()
+                : null;
     }
 
     static String text(JsonNode candidate) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Translates Gemini's {@code data:} chunks into OpenAI chunks: a role chunk first, a content chunk per native
- * chunk, tool-call deltas for {@code functionCall} parts, a finish chunk at {@code finishReason}; as Gemini
+ * chunk, tool-call deltas for {@code functionCall} parts (a call arrives whole, so in one delta), a refusal
+ * delta for a safety stop's {@code finishMessage}, a finish chunk at {@code finishReason}; as Gemini
  * sends no end marker, the stream's end adds the usage chunk (when asked for) and {@code [DONE]}.
  */
 final class GoogleStream implements EventTranslator {
@@ -54,6 +55,10 @@ final class GoogleStream implements EventTranslator {
         }
         if (chunk.has("usageMetadata")) {
             usage = chunk.get("usageMetadata");
+        }
+        String refusal = GoogleCompat.refusal(candidate);
+        if (refusal != null) {
+            events.add(out.refusal(refusal));
         }
         if (candidate.has("finishReason")) {
             events.add(out.finish(GoogleCompat.finishReason(candidate.get("finishReason").asText(), toolCalls > 0)));

@@ -6,12 +6,18 @@ import dev.aigw.emulator.Conversation;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.util.Logs;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 
 /** Reads the conversation of a recorded upstream request, whichever provider format it is in. */
 public final class Conversations {
 
     private static final Logger LOG = Logs.getLogger(Conversations.class);
+
+    /** A Gemini chat path (AI Studio or Vertex AI), its model the segment before the method. */
+    private static final Pattern GEMINI_METHOD =
+            Pattern.compile(".*models/([^/:]+):(?:generateContent|streamGenerateContent)");
 
     private Conversations() {
     }
@@ -41,6 +47,17 @@ public final class Conversations {
         }
         if (p.endsWith("/responses") || p.equals("responses")) {
             return Optional.of(OpenAiResponsesReader.read(node, model));
+        }
+        if (p.endsWith("/v2/chat")) {
+            return Optional.of(CohereReader.read(node, model));
+        }
+        int run = p.indexOf("/ai/run/");
+        if (run >= 0 && (node.has("messages") || node.has("prompt"))) {
+            return Optional.of(WorkersAiReader.read(node, p.substring(run + "/ai/run/".length())));
+        }
+        Matcher gemini = GEMINI_METHOD.matcher(p);
+        if (gemini.matches()) {
+            return Optional.of(GeminiReader.read(node, gemini.group(1)));
         }
         return Optional.empty();
     }

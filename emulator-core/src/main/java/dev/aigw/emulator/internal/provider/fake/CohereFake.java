@@ -1,13 +1,17 @@
 package dev.aigw.emulator.internal.provider.fake;
 
-import dev.aigw.emulator.internal.reply.ReplySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.Conversation;
+import dev.aigw.emulator.ModelReply;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import dev.aigw.emulator.internal.provider.dialect.CohereReader;
+import dev.aigw.emulator.internal.reply.Decision;
+import dev.aigw.emulator.internal.reply.ReplySource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,7 +25,9 @@ import java.util.Optional;
  * events {@code message-start}, {@code content-start}, one {@code content-delta} per word,
  * {@code content-end}, {@code message-end}), {@code POST .../v1/chat} (v1's {@code text} response; streamed
  * as newline-delimited JSON in one body, as v1 does) and {@code .../compatibility/v1/chat/completions} in
- * OpenAI's shapes. Errors are {@code {"id","message"}}.
+ * OpenAI's shapes. Errors are {@code {"id","message"}}. What v2 chat says is decided by the reply source on the
+ * request read by {@link CohereReader} and rendered by {@link CohereRendering} (tool plan, tool calls, thinking);
+ * a refusal to answer is a 400 error.
  */
 final class CohereFake implements FakeProvider {
 
@@ -56,15 +62,14 @@ final class CohereFake implements FakeProvider {
         if (!v2 && !body.path("message").isTextual()) {
             return error(request, 400, "invalid request: message must be a string");
         }
-        Completion c = v2
-                ? Completion.of(model, OpenAiChat.lastUserText(messages), OpenAiChat.promptText(messages),
-                        Replies.positiveInt(body, "max_tokens"))
-                : Completion.of(model, body.get("message").textValue(), body.get("message").textValue()
-                        + "\n" + Replies.text(body, "preamble", ""), Replies.positiveInt(body, "max_tokens"));
         String id = uuid(request, "id");
-        String finish = c.truncated() ? "MAX_TOKENS" : "COMPLETE";
         boolean stream = body.path("stream").asBoolean(false);
-        return v2 ? v2(c, id, finish, stream) : v1(request, c, id, finish, stream);
+        if (v2) {
+            return v2(request, replies, body, model, id, stream);
+        }
+        Completion c = Completion.of(model, body.get("message").textValue(), body.get("message").textValue()
+                + "\n" + Replies.text(body, "preamble", ""), Replies.positiveInt(body, "max_tokens"));
+        return v1(request, c, id, c.truncated() ? "MAX_TOKENS" : "COMPLETE", stream);
     }
 
     /** Answers Cohere's {@code {"id","message"}} error for a status. */
@@ -82,42 +87,24 @@ final class CohereFake implements FakeProvider {
         }
     }
 
-    private static UpstreamReply v2(Completion c, String id, String finish, boolean stream) {
-        ObjectNode usage = usage(c);
-        if (!stream) {
-            ObjectNode answer = Json.object();
-            answer.put("id", id);
-            ObjectNode message = answer.putObject("message");
-            message.put("role", "assistant");
-            message.putArray("content").addObject().put("type", "text").put("text", c.text());
-            answer.put("finish_reason", finish);
-            answer.set("usage", usage);
-            return Replies.json(200, answer, Map.of());
+    private static UpstreamReply v2(UpstreamRequest request, ReplySource replies, ObjectNode body, String model,
+                                    String id, boolean stream) {
+        JsonNode messages = body.get("messages");
+        Conversation conversation = CohereReader.read(body, model);
+        Decision decision = replies.decide(request.provider(), request.now(), conversation, request.tags(), () ->
+                Completion.of(model, OpenAiChat.lastUserText(messages), OpenAiChat.promptText(messages),
+                        Replies.positiveInt(body, "max_tokens")).echo());
+        if (decision instanceof Decision.Refuse refuse) {
+            return error(request, 400, refuse.message());
         }
-        List<SseEvent> events = new ArrayList<>();
-        ObjectNode start = Json.object().put("id", id).put("type", "message-start");
-        ObjectNode startMessage = start.putObject("delta").putObject("message");
-        startMessage.put("role", "assistant");
-        startMessage.set("content", Json.array());
-        startMessage.put("tool_plan", "");
-        startMessage.set("tool_calls", Json.array());
-        startMessage.set("citations", Json.array());
-        events.add(Replies.named("message-start", start));
-        ObjectNode contentStart = Json.object().put("type", "content-start").put("index", 0);
-        contentStart.putObject("delta").putObject("message").putObject("content").put("type", "text").put("text", "");
-        events.add(Replies.named("content-start", contentStart));
-        for (String piece : c.pieces()) {
-            ObjectNode delta = Json.object().put("type", "content-delta").put("index", 0);
-            delta.putObject("delta").putObject("message").putObject("content").put("text", piece);
-            events.add(Replies.named("content-delta", delta));
+        ModelReply reply = ((Decision.Answer) decision).reply();
+        List<String> callIds = new ArrayList<>();
+        for (int i = 0; i < reply.toolCalls().size(); i++) {
+            callIds.add(reply.toolCalls().get(i).name() + "_" + Ids.hex(request, "tool_call_" + i, 12));
         }
-        events.add(Replies.named("content-end", Json.object().put("type", "content-end").put("index", 0)));
-        ObjectNode end = Json.object().put("type", "message-end");
-        ObjectNode endDelta = end.putObject("delta");
-        endDelta.put("finish_reason", finish);
-        endDelta.set("usage", usage);
-        events.add(Replies.named("message-end", end));
-        return Replies.sse(events, Map.of());
+        CohereRendering rendering = new CohereRendering(callIds);
+        return stream ? Replies.sse(rendering.events(id, reply), Map.of())
+                : Replies.json(200, rendering.response(id, reply), Map.of());
     }
 
     private static UpstreamReply v1(UpstreamRequest request, Completion c, String id, String finish, boolean stream) {

@@ -1,5 +1,8 @@
 package dev.aigw.emulator.internal.provider.fake;
 
+import dev.aigw.emulator.FinishReason;
+import dev.aigw.emulator.ModelReply;
+import dev.aigw.emulator.TokenUsage;
 import java.util.List;
 
 /**
@@ -18,6 +21,12 @@ record Completion(String text, boolean truncated, int inputTokens, int outputTok
         String text = maxTokens > 0 ? FakeText.cut(full, maxTokens) : full;
         return new Completion(text, text.length() < full.length(), FakeText.tokens(promptText),
                 FakeText.tokens(text));
+    }
+
+    /** Returns this completion as the echo a fake answers when no rule does: its text, finish reason and usage. */
+    ModelReply echo() {
+        return ModelReply.builder().text(text).finishReason(truncated ? FinishReason.LENGTH : FinishReason.STOP)
+                .usage(TokenUsage.of(inputTokens, outputTokens)).build();
     }
 
     /** Returns input plus output tokens. */

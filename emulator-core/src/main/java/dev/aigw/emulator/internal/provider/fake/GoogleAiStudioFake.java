@@ -1,14 +1,18 @@
 package dev.aigw.emulator.internal.provider.fake;
 
-import dev.aigw.emulator.internal.reply.ReplySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.Conversation;
+import dev.aigw.emulator.ModelReply;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import dev.aigw.emulator.internal.provider.dialect.GeminiReader;
+import dev.aigw.emulator.internal.reply.Decision;
+import dev.aigw.emulator.internal.reply.ReplySource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +26,9 @@ import java.util.regex.Pattern;
  * {@code GenerateContentResponse} ({@code candidates}, {@code usageMetadata}, {@code modelVersion},
  * {@code responseId}); {@code :streamGenerateContent} answers, with {@code alt=sse} in the query, one
  * {@code data:} event per word whose last one carries {@code finishReason} and {@code usageMetadata} (no
- * {@code [DONE]}), and without it the same chunks as one JSON array. Also {@code :countTokens},
+ * {@code [DONE]}), and without it the same chunks as one JSON array. What the model says is decided by the reply
+ * source on the request read by {@link GeminiReader} and rendered by {@link GeminiRendering}; a refusal to answer
+ * is Google's 400 {@code INVALID_ARGUMENT}. Also {@code :countTokens},
  * {@code :embedContent} and {@code :batchEmbedContents} (8 floats, or {@code outputDimensionality}).
  * Errors are {@code {"error":{"code","message","status"}}}.
  */
@@ -50,7 +56,7 @@ final class GoogleAiStudioFake implements FakeProvider {
         switch (method) {
             case "generateContent":
             case "streamGenerateContent":
-                return generate(request, model, body, method.equals("streamGenerateContent"));
+                return generate(request, replies, model, body, method.equals("streamGenerateContent"));
             case "countTokens":
                 ObjectNode count = Json.object();
                 int tokens = FakeText.tokens(promptText(body.has("generateContentRequest")
@@ -108,24 +114,25 @@ final class GoogleAiStudioFake implements FakeProvider {
         }
     }
 
-    private UpstreamReply generate(UpstreamRequest request, String model, ObjectNode body, boolean stream) {
+    private UpstreamReply generate(UpstreamRequest request, ReplySource replies, String model, ObjectNode body,
+                                   boolean stream) {
         JsonNode contents = body.get("contents");
         if (contents == null || !contents.isArray() || contents.isEmpty()) {
             return error(400, "INVALID_ARGUMENT", "* GenerateContentRequest.contents: contents is not specified\n");
         }
         int maxTokens = Replies.positiveInt(body.path("generationConfig"), "maxOutputTokens");
-        Completion c = Completion.of(model, lastUserText(contents), promptText(body), maxTokens);
-        String responseId = Ids.alphanumeric(request, "responseId", 22);
-        String finish = c.truncated() ? "MAX_TOKENS" : "STOP";
+        Conversation conversation = GeminiReader.read(body, model);
+        Decision decision = replies.decide(request.provider(), request.now(), conversation, request.tags(), () ->
+                Completion.of(model, lastUserText(contents), promptText(body), maxTokens).echo());
+        if (decision instanceof Decision.Refuse refuse) {
+            return error(400, "INVALID_ARGUMENT", refuse.message());
+        }
+        ModelReply reply = ((Decision.Answer) decision).reply();
+        GeminiRendering rendering = new GeminiRendering(model, Ids.alphanumeric(request, "responseId", 22));
         if (!stream) {
-            return Replies.json(200, chunk(c.text(), finish, c, model, responseId), Map.of());
+            return Replies.json(200, rendering.response(reply), Map.of());
         }
-        List<String> pieces = c.pieces().isEmpty() ? List.of("") : c.pieces();
-        List<ObjectNode> chunks = new ArrayList<>();
-        for (int i = 0; i < pieces.size(); i++) {
-            boolean last = i == pieces.size() - 1;
-            chunks.add(chunk(pieces.get(i), last ? finish : null, last ? c : null, model, responseId));
-        }
+        List<ObjectNode> chunks = rendering.chunks(reply);
         if (!Replies.queryHas(request, "alt", "sse")) {
             ArrayNode array = Json.array();
             chunks.forEach(array::add);
@@ -134,29 +141,6 @@ final class GoogleAiStudioFake implements FakeProvider {
         List<SseEvent> events = new ArrayList<>();
         chunks.forEach(ch -> events.add(Replies.data(ch)));
         return Replies.sse(events, Map.of());
-    }
-
-    private static ObjectNode chunk(String text, String finishReason, Completion usage, String model, String id) {
-        ObjectNode response = Json.object();
-        ObjectNode candidate = response.putArray("candidates").addObject();
-        ObjectNode content = candidate.putObject("content");
-        content.putArray("parts").addObject().put("text", text);
-        content.put("role", "model");
-        if (finishReason != null) {
-            candidate.put("finishReason", finishReason);
-        }
-        candidate.put("index", 0);
-        if (usage != null) {
-            ObjectNode meta = response.putObject("usageMetadata");
-            meta.put("promptTokenCount", usage.inputTokens());
-            meta.put("candidatesTokenCount", usage.outputTokens());
-            meta.put("totalTokenCount", usage.totalTokens());
-            meta.putArray("promptTokensDetails").addObject().put("modality", "TEXT")
-                    .put("tokenCount", usage.inputTokens());
-        }
-        response.put("modelVersion", model);
-        response.put("responseId", id);
-        return response;
     }
 
     private static ObjectNode embedding(String model, JsonNode request) {

@@ -1,15 +1,17 @@
 package dev.aigw.emulator.internal.provider.fake;
 
-import dev.aigw.emulator.internal.reply.ReplySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.Conversation;
+import dev.aigw.emulator.ModelReply;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.FakeProvider;
-import dev.aigw.emulator.internal.provider.OpenAiChatFormat;
-import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import dev.aigw.emulator.internal.provider.dialect.WorkersAiReader;
+import dev.aigw.emulator.internal.reply.Decision;
+import dev.aigw.emulator.internal.reply.ReplySource;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,7 +26,9 @@ import java.util.Optional;
  * {@code "stream": true} {@code data: {"response":...}} events per word, a final event with empty
  * {@code response} and {@code usage}, then {@code data: [DONE]}), or embeddings for models whose name
  * contains {@code bge} or {@code embed} ({@code {"result":{"shape":[n,d],"data":[[...]],"pooling":"mean"}}}).
- * Every other model is treated as text generation. {@code max_tokens} defaults to 256, as on Workers AI.
+ * Every other model is treated as text generation. {@code max_tokens} defaults to 256, as on Workers AI. What a
+ * text model says is decided by the reply source on the request read by {@link WorkersAiReader} and rendered by
+ * {@link WorkersAiRendering} (tool calls, structured output); a refusal to answer is a 400 with code 5006.
  * {@code .../ai/v1/chat/completions}, {@code .../ai/v1/responses} and {@code .../ai/v1/embeddings} answer in
  * OpenAI's shapes. Errors use the Cloudflare v4 envelope {@code {"result":null,"success":false,
  * "errors":[{"code","message"}],"messages":[]}}.
@@ -49,7 +53,7 @@ final class WorkersAiFake implements FakeProvider {
             String lower = model.toLowerCase(Locale.ROOT);
             return lower.contains("bge") || lower.contains("embed")
                     ? embeddings(model, body.get())
-                    : textGeneration(request, model, body.get());
+                    : textGeneration(request, replies, model, body.get());
         }
         if (path.contains("/ai/v1/")) {
             return openAiStyle.answer(request, replies);
@@ -82,7 +86,8 @@ final class WorkersAiFake implements FakeProvider {
         }
     }
 
-    private UpstreamReply textGeneration(UpstreamRequest request, String model, ObjectNode body) {
+    private UpstreamReply textGeneration(UpstreamRequest request, ReplySource replies, String model,
+                                         ObjectNode body) {
         JsonNode messages = body.get("messages");
         JsonNode prompt = body.get("prompt");
         String userText;
@@ -98,26 +103,17 @@ final class WorkersAiFake implements FakeProvider {
                     + "required properties at '/' are 'prompt'; required properties at '/' are 'messages'");
         }
         int maxTokens = Replies.positiveInt(body, "max_tokens");
-        Completion c = Completion.of(model, userText, promptText, maxTokens == 0 ? DEFAULT_MAX_TOKENS : maxTokens);
-        ObjectNode usage = Json.object();
-        usage.put("prompt_tokens", c.inputTokens());
-        usage.put("completion_tokens", c.outputTokens());
-        usage.put("total_tokens", c.totalTokens());
+        Conversation conversation = WorkersAiReader.read(body, model);
+        Decision decision = replies.decide(request.provider(), request.now(), conversation, request.tags(), () ->
+                Completion.of(model, userText, promptText, maxTokens == 0 ? DEFAULT_MAX_TOKENS : maxTokens).echo());
+        if (decision instanceof Decision.Refuse refuse) {
+            return envelopeError(400, 5006, refuse.message());
+        }
+        ModelReply reply = ((Decision.Answer) decision).reply();
         if (!body.path("stream").asBoolean(false)) {
-            ObjectNode result = Json.object();
-            result.put("response", c.text());
-            result.set("usage", usage);
-            return Replies.json(200, envelope(result), Map.of());
+            return Replies.json(200, envelope(WorkersAiRendering.result(reply)), Map.of());
         }
-        List<SseEvent> events = new ArrayList<>();
-        for (String piece : c.pieces()) {
-            events.add(Replies.data(Json.object().put("response", piece)));
-        }
-        ObjectNode last = Json.object().put("response", "");
-        last.set("usage", usage);
-        events.add(Replies.data(last));
-        events.add(OpenAiChatFormat.done());
-        return Replies.sse(events, Map.of());
+        return Replies.sse(WorkersAiRendering.events(reply), Map.of());
     }
 
     private static UpstreamReply embeddings(String model, ObjectNode body) {

@@ -48,7 +48,7 @@ class GoogleCompatTest {
                 + "\"systemInstruction\":{\"parts\":[{\"text\":\"Be brief.\"}]},"
                 + "\"generationConfig\":{\"temperature\":0.2,\"topP\":0.5,\"maxOutputTokens\":100,\"candidateCount\":1,"
                 + "\"seed\":7,\"stopSequences\":[\"x\"],\"responseMimeType\":\"application/json\"},"
-                + "\"tools\":[{\"functionDeclarations\":[{\"name\":\"weather\",\"parameters\":{\"type\":\"object\"}}]}],"
+                + "\"tools\":[{\"functionDeclarations\":[{\"name\":\"weather\",\"parametersJsonSchema\":{\"type\":\"object\"}}]}],"
                 + "\"toolConfig\":{\"functionCallingConfig\":{\"mode\":\"AUTO\"}}}"));
         assertThat(target.upstreamHeaders("g")).containsEntry("x-goog-api-key", "g");
     }
@@ -138,5 +138,23 @@ class GoogleCompatTest {
         List<JsonNode> chunks = chunks(reply);
         assertThat(chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asText()).isEqualTo("stop");
         assertThat(chunks).allSatisfy(c -> assertThat(c.has("usage")).isFalse());
+    }
+
+    @Test
+    void aSafetyStopsFinishMessageIsTheRefusalWholeAndStreamed() {
+        CompatTranslation.Target target = target("google-ai-studio", "g", json("{\"messages\":[]}"));
+        String nativeBody = "{\"candidates\":[{\"finishReason\":\"SAFETY\",\"finishMessage\":\"Not that.\","
+                + "\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":4,\"candidatesTokenCount\":0,"
+                + "\"totalTokenCount\":4}}";
+        JsonNode completion = body(CompatTranslation.toOpenAi(target, new UpstreamReply(200, Map.of(),
+                new UpstreamReply.Full(nativeBody.getBytes(StandardCharsets.UTF_8))), NOW));
+
+        assertThat(completion.at("/choices/0/message/refusal").asText()).isEqualTo("Not that.");
+        assertThat(completion.at("/choices/0/finish_reason").asText()).isEqualTo("content_filter");
+
+        GoogleStream stream = new GoogleStream(new ChunkWriter(false, 0, "id", "g"));
+        List<SseEvent> events = stream.onEvent(new SseEvent(null, nativeBody));
+        assertThat(events).extracting(SseEvent::data).anySatisfy(d -> assertThat(d).contains("\"refusal\":\"Not that.\""))
+                .last().satisfies(d -> assertThat(d).contains("\"finish_reason\":\"content_filter\""));
     }
 }
