@@ -130,7 +130,7 @@ final class AnthropicRendering {
                         block.get("signature").textValue())));
             }
             case "tool_use" -> {
-                for (String piece : jsonPieces(Json.text(block.get("input")))) {
+                for (String piece : ArgumentPieces.of(Json.text(block.get("input")))) {
                     events.add(delta(index, typed("input_json_delta").put("partial_json", piece)));
                 }
             }
@@ -193,19 +193,6 @@ final class AnthropicRendering {
         return "Eu" + Ids.alphanumeric(request, "signature", 86) + "==";
     }
 
-    /** Splits JSON text into two or three pieces (one when it is that short), as Anthropic streams a tool's input. */
-    static List<String> jsonPieces(String json) {
-        int length = json.codePointCount(0, json.length());
-        int count = length < 2 ? 1 : length < 12 ? 2 : 3;
-        List<String> pieces = new ArrayList<>();
-        int from = 0;
-        for (int i = 1; i <= count; i++) {
-            int to = i == count ? json.length() : json.offsetByCodePoints(0, length * i / count);
-            pieces.add(json.substring(from, to));
-            from = to;
-        }
-        return pieces;
-    }
 
     /** Returns the message without content and stop reason: id, type, role, model, stop fields and usage. */
     private ObjectNode envelope(int outputTokens) {

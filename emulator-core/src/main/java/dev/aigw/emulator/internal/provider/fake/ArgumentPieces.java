@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a tool call's arguments into the pieces a stream sends them in, as providers do: three pieces (two for
- * short arguments, one for a single character), never between the two halves of a surrogate pair; the pieces
- * concatenate to the arguments.
+ * Splits a tool call's arguments (or a tool's JSON input) into the pieces a stream sends them in, as OpenAI,
+ * Anthropic and Cohere do: three pieces (two for short arguments, one for a single character), never between the
+ * two halves of a surrogate pair; the pieces concatenate to the arguments.
  */
 final class ArgumentPieces {
 

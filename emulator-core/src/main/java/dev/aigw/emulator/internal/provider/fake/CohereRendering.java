@@ -105,19 +105,6 @@ final class CohereRendering {
         };
     }
 
-    /** Returns a text in two or three pieces (one for a text of one character) that concatenate to it. */
-    static List<String> split(String text) {
-        int length = text.codePointCount(0, text.length());
-        int pieces = Math.min(length, length >= 6 ? 3 : 2);
-        List<String> out = new ArrayList<>();
-        int from = 0;
-        for (int i = 1; i <= pieces; i++) {
-            int to = i == pieces ? text.length() : text.offsetByCodePoints(0, length * i / pieces);
-            out.add(text.substring(from, to));
-            from = to;
-        }
-        return out.isEmpty() ? List.of(text) : out;
-    }
 
     private static void contentBlock(List<SseEvent> events, int index, String type, String text) {
         ObjectNode start = Json.object().put("type", "content-start").put("index", index);
@@ -135,7 +122,7 @@ final class CohereRendering {
         ObjectNode start = Json.object().put("type", "tool-call-start").put("index", index);
         start.putObject("delta").putObject("message").set("tool_calls", call(index, call, ""));
         events.add(Replies.named("tool-call-start", start));
-        for (String piece : split(arguments(call))) {
+        for (String piece : ArgumentPieces.of(arguments(call))) {
             ObjectNode delta = Json.object().put("type", "tool-call-delta").put("index", index);
             delta.putObject("delta").putObject("message").putObject("tool_calls").putObject("function")
                     .put("arguments", piece);

@@ -192,10 +192,4 @@ class AnthropicRenderingTest {
         assertThat(last.get("stop_reason").asText()).isEqualTo("end_turn");
     }
 
-    @Test
-    void jsonIsSplitIntoPiecesThatJoinToIt() {
-        assertThat(AnthropicRendering.jsonPieces("{}")).containsExactly("{", "}");
-        assertThat(AnthropicRendering.jsonPieces("{\"city\":\"Zürich\"}")).hasSize(3)
-                .satisfies(p -> assertThat(String.join("", p)).isEqualTo("{\"city\":\"Zürich\"}"));
-    }
 }

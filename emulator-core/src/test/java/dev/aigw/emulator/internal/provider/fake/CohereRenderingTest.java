@@ -130,12 +130,6 @@ class CohereRenderingTest {
         }
     }
 
-    @Test
-    void argumentsSplitIntoTwoOrThreePiecesThatConcatenate() {
-        assertThat(CohereRendering.split("{}")).containsExactly("{", "}");
-        assertThat(CohereRendering.split("{\"a\":1}")).hasSize(3).satisfies(p ->
-                assertThat(String.join("", p)).isEqualTo("{\"a\":1}"));
-    }
 
     @Test
     void strictModeWithoutAMatchingRuleIsCoheresErrorBody() {
