@@ -76,7 +76,7 @@ function chart(metric, rows, size) {
   const max = Math.max(1e-12, ...rows.map((r) => r.values[metric.key]));
   const width = 360;
   const height = 140;
-  const barWidth = rows.length ? (width - 20) / rows.length : 0;
+  const barWidth = rows.length ? Math.min(48, (width - 20) / rows.length) : 0;
   const id = 'chart-' + metric.key;
   const graphic = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'bar-chart', role: 'img', 'aria-labelledby': id + '-title' },
     svg('title', { id: id + '-title', text: `${metric.title}: ${format(total)} in all; the table beside it has the figures.` }),

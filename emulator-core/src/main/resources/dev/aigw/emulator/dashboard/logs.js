@@ -72,7 +72,8 @@ export function logsView(gatewayId) {
     const entries = answer.body.result;
     const total = answer.body.result_info?.total_count ?? entries.length;
     const key = JSON.stringify(entries);
-    const text = total > entries.length ? `${total} entries; the ${entries.length} shown first.` : `${total} entries.`;
+    const noun = (n) => (n === 1 ? `${n} entry` : `${n} entries`);
+    const text = total > entries.length ? `${noun(total)}; the first ${entries.length} shown.` : `${noun(total)}.`;
     if (status.textContent !== text) status.textContent = text;
     if (key === shown) return;
     shown = key;
@@ -114,11 +115,11 @@ function pretty(text) {
 
 function headerTable(caption, headers) {
   const rows = Object.entries(headers || {});
-  return h('table', { class: 'headers' }, h('caption', { text: caption }),
+  return h('div', { class: 'table-scroll' }, h('table', { class: 'headers' }, h('caption', { text: caption }),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Header' }), h('th', { scope: 'col', text: 'Value' }))),
     h('tbody', {}, rows.length ? rows.map(([name, value]) => h('tr', {}, h('th', { scope: 'row', text: name }),
       h('td', { text: /^(authorization|x-api-key|api-key|x-goog-api-key|cf-aig-authorization)$/i.test(name) ? '(hidden)' : value })))
-      : h('tr', {}, h('td', { colspan: '2', text: 'None recorded.' }))));
+      : h('tr', {}, h('td', { colspan: '2', text: 'None recorded.' })))));
 }
 
 /** One log entry: its summary, bodies and headers, with a link to its timeline. */

@@ -46,22 +46,24 @@ function render(t) {
   const attempts = t.attempts;
   const end = Math.max(1, ...attempts.map((a) => a.end_offset_ms), ...attempts.map((a) => a.end_offset_ms + a.delay_before_next_ms));
   const width = 800;
-  const rowHeight = 28;
+  const rowHeight = 42;
   const left = 10;
   const x = (ms) => left + (ms / end) * (width - 2 * left);
-  const height = attempts.length * rowHeight + 40;
+  const height = attempts.length * rowHeight + 34;
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'timeline-chart', role: 'img',
     'aria-labelledby': 'timeline-chart-title' },
   svg('title', { id: 'timeline-chart-title', text: `${attempts.length} attempts over ${formatMillis(end)}` }),
   attempts.map((a, i) => {
-    const y = 10 + i * rowHeight;
+    const y = 6 + i * rowHeight;
     const x1 = x(a.start_offset_ms);
-    const x2 = Math.max(x1 + 3, x(a.end_offset_ms));
+    const x2 = Math.max(x1 + 4, x(a.end_offset_ms));
+    const barY = y + 20;
+    const wait = a.delay_before_next_ms > 0 && i < attempts.length - 1;
     return svg('g', { class: 'attempt-mark ' + (a.outcome === 'success' ? 'ok' : 'bad') },
-      svg('rect', { x: x1, y, width: x2 - x1, height: rowHeight - 10, rx: 3 }),
-      a.delay_before_next_ms > 0 ? svg('line', { class: 'wait-line', x1: x2, x2: x(a.end_offset_ms + a.delay_before_next_ms),
-        y1: y + (rowHeight - 10) / 2, y2: y + (rowHeight - 10) / 2 }) : null,
-      svg('text', { x: Math.min(x2 + 6, width - 200), y: y + 13, text: `#${a.attempt} ${describeOutcome(a)}` }));
+      svg('text', { x: Math.min(x1, width - 330), y: y + 13, text: `#${a.attempt} ${describeOutcome(a)}`
+        + (wait ? `, then wait ${formatMillis(a.delay_before_next_ms)}` : '') }),
+      svg('rect', { x: x1, y: barY, width: x2 - x1, height: 12, rx: 2 }),
+      wait ? svg('line', { class: 'wait-line', x1: x2, x2: x(a.end_offset_ms + a.delay_before_next_ms), y1: barY + 6, y2: barY + 6 }) : null);
   }),
   svg('line', { class: 'axis', x1: left, x2: width - left, y1: height - 22, y2: height - 22 }),
   [0, 0.25, 0.5, 0.75, 1].map((f) => svg('text', { class: 'tick', x: Math.min(left + f * (width - 2 * left), width - 60), y: height - 6,
@@ -85,5 +87,5 @@ function render(t) {
       h('dt', { text: 'Attempts' }), h('dd', { id: 'timeline-attempts', text: String(attempts.length) })),
     h('figure', { class: 'chart' }, chart, h('figcaption', { text: 'Attempts on the emulator\'s time axis; dashed: the wait before the next attempt.' })),
     h('h3', { text: 'Step by step' }),
-    h('ol', { class: 'timeline-steps', id: 'timeline-steps' }, steps));
+    h('ul', { class: 'timeline-steps', id: 'timeline-steps' }, steps));
 }
