@@ -8,6 +8,8 @@ import dev.aigw.emulator.Permission;
 import dev.aigw.emulator.testsupport.RawHttp;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -121,6 +123,21 @@ class DashboardServingTest {
 
         assertThat(session.statusCode()).isEqualTo(200);
         assertThat(session.body()).contains("\"api_token\":null").doesNotContain("my-secret-token");
+    }
+
+    @Test
+    void aBrowserRequestFromAnotherSiteCannotReadTheSession() throws Exception {
+        assertThat(get("/__emulator/session", "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(403);
+        assertThat(get("/__emulator/session", "Sec-Fetch-Site", "same-site").statusCode()).isEqualTo(403);
+        assertThat(get("/__emulator/session", "Sec-Fetch-Site", "same-origin").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyFileOfTheResourceFolderIsServed() throws IOException {
+        try (var files = Files.list(Path.of("src/main/resources", DashboardAssets.FOLDER))) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(DashboardAssets.NAMES);
+        }
     }
 
     @Test
