@@ -52,7 +52,7 @@ class AccessibleDashboardTest {
 
     @AfterEach
     void stopEmulator() {
-        browser.driver.manage().window().setSize(Browser.DESKTOP);
+        browser.viewport(Browser.DESKTOP);
         if (emulator != null) {
             emulator.close();
         }
@@ -129,11 +129,14 @@ class AccessibleDashboardTest {
     @Test
     void nothingScrollsSidewaysAt1280x800NorAt400PixelsWide() {
         List<String> views = views();
+        assertThat(((JavascriptExecutor) page.driver).executeScript("return [window.innerWidth, window.innerHeight]"))
+                .isEqualTo(List.of(1280L, 800L));
         for (String view : views) {
             show(view);
             assertThat(page.scrollsHorizontally()).as("%s at 1280x800", view).isFalse();
         }
-        browser.driver.manage().window().setSize(new Dimension(400, 800));
+        browser.viewport(new Dimension(400, 800));
+        assertThat(((JavascriptExecutor) page.driver).executeScript("return window.innerWidth")).isEqualTo(400L);
         for (String view : views) {
             show(view);
             assertThat(page.scrollsHorizontally()).as("%s at 400 px wide", view).isFalse();

@@ -67,9 +67,18 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--disable-extensions", "--no-first-run", "--window-size=1280,800",
                 "--log-level=3", "--silent");
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(DESKTOP);
-        return new Browser(driver);
+        Browser browser = new Browser(new ChromeDriver(service, options));
+        browser.viewport(DESKTOP);
+        return browser;
+    }
+
+    /** Sizes the window so that the page itself (the viewport, without the browser's own bars) has this size. */
+    void viewport(Dimension size) {
+        driver.manage().window().setSize(size);
+        List<?> inner = (List<?>) driver.executeScript("return [window.innerWidth, window.innerHeight]");
+        int width = size.getWidth() + size.getWidth() - ((Number) inner.get(0)).intValue();
+        int height = size.getHeight() + size.getHeight() - ((Number) inner.get(1)).intValue();
+        driver.manage().window().setSize(new Dimension(width, height));
     }
 
     /** Writes a screenshot of the page as it is to {@code target/dashboard-screenshots/NAME.png}. */

@@ -41,17 +41,11 @@ public final class DashboardAssets {
     public record Asset(String name, byte[] bytes, String contentType, String etag) {
     }
 
-    /** Returns the files of the core jar, read on first use. */
-    public static DashboardAssets bundled() {
-        return Bundled.ASSETS;
-    }
-
-    private static final class Bundled {
-        static final DashboardAssets ASSETS = load();
-    }
-
-    /** Reads every file of {@link #NAMES} from the classpath; a missing one is a broken build, so it throws. */
-    static DashboardAssets load() {
+    /**
+     * Reads every file of {@link #NAMES} from the core jar (some 80 KB, once per emulator); a missing one is a broken
+     * build, so it throws.
+     */
+    public static DashboardAssets load() {
         Map<String, Asset> loaded = new LinkedHashMap<>();
         for (String name : NAMES) {
             byte[] bytes = read(name);
