@@ -7,6 +7,7 @@ import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.ModelReply;
 import dev.aigw.emulator.ReplyRule;
+import dev.aigw.emulator.UpstreamFault;
 import dev.aigw.emulator.UpstreamResponse;
 import dev.aigw.emulator.VirtualClock;
 import java.math.BigDecimal;
@@ -104,7 +105,8 @@ class ObservingDashboardTest {
     @Test
     void aScriptedFailingRequestWithRetriesShowsItsAttemptsAndWaitsOnItsTimeline() {
         start(AiGatewayEmulator.builder().gateway("flaky", retries(4, Duration.ofSeconds(2))));
-        emulator.script("openai").enqueue(UpstreamResponse.status(503), 3);
+        emulator.script("openai").enqueue(UpstreamResponse.status(503)).enqueue(UpstreamFault.connectionReset())
+                .enqueue(UpstreamResponse.status(503));
         assertThat(page.chat("flaky", "gpt-4o-mini").statusCode()).isEqualTo(200);
         page.open("#/gateways/flaky/logs");
 
@@ -115,8 +117,10 @@ class ObservingDashboardTest {
         assertThat(page.texts(By.cssSelector("#timeline-steps li.wait")))
                 .containsExactly("Wait 2 s before the next attempt", "Wait 2 s before the next attempt",
                         "Wait 2 s before the next attempt");
-        assertThat(page.texts(By.cssSelector("#timeline-steps li.attempt")))
-                .allSatisfy(text -> assertThat(text).containsAnyOf("503", "200"));
+        assertThat(page.driver.findElements(By.cssSelector("#timeline-steps li.attempt")))
+                .extracting(li -> li.getDomAttribute("data-outcome"))
+                .containsExactly("http_error", "connection_reset", "http_error", "success");
+        assertThat(page.texts(By.cssSelector("#timeline-steps li.attempt")).get(1)).contains("connection reset (fault)");
         assertThat(page.visible(By.id("timeline-status")).getText()).isEqualTo("200");
         browser.screenshot("timeline");
     }
