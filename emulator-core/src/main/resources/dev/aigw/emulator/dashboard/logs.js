@@ -77,8 +77,16 @@ export function logsView(gatewayId) {
     if (status.textContent !== text) status.textContent = text;
     if (key === shown) return;
     shown = key;
+    // New rows replace the old ones; a link that had the keyboard focus keeps it in its new row.
+    const focused = tbody.contains(document.activeElement) ? document.activeElement : null;
+    const focusedRow = focused?.closest('tr')?.dataset.logId;
+    const focusedClass = focused?.className;
     replace(tbody, entries.length ? entries.map(row)
       : h('tr', {}, h('td', { colspan: '9', text: 'No log entries match.' })));
+    if (focusedRow) {
+      [...tbody.querySelectorAll('tr')].find((tr) => tr.dataset.logId === focusedRow)
+        ?.querySelector('a.' + focusedClass)?.focus();
+    }
   }
 
   function row(e) {
