@@ -196,6 +196,20 @@ class GatewaysDashboardTest {
     }
 
     @Test
+    void aSaveTheServerRefusesShowsTheServersMessage() {
+        emulator.createGateway("vanishing", GatewaySettings.defaults());
+        page.open("#/gateways/vanishing");
+        page.visible(By.id("settings-save"));
+        emulator.deleteGateway("vanishing");
+        String serverMessage = page.management("GET", "/gateways/vanishing", null).at("/errors/0/message").textValue();
+
+        page.visible(By.id("settings-save")).click();
+
+        page.waitForText(By.id("settings-status"), "Not saved: " + serverMessage);
+        assertThat(emulator.gateway("vanishing")).isEmpty();
+    }
+
+    @Test
     void deletingAGatewayAsksForConfirmationFirst() {
         emulator.createGateway("doomed", GatewaySettings.defaults());
         page.open("#/gateways/doomed");
