@@ -36,7 +36,7 @@ class AccessibleDashboardTest {
 
     private static Browser browser;
     private AiGatewayEmulator emulator;
-    private DashboardSession page;
+    private DashboardPage page;
 
     @BeforeAll
     static void startBrowser() {
@@ -62,7 +62,7 @@ class AccessibleDashboardTest {
     private List<String> views() {
         emulator = AiGatewayEmulator.builder().gateway("seen", GatewaySettings.builder().retryMaxAttempts(2)
                 .retryDelay(Duration.ofMillis(500)).build()).build().start();
-        page = new DashboardSession(emulator, browser);
+        page = new DashboardPage(emulator, browser);
         emulator.script("openai").enqueue(UpstreamResponse.status(503));
         page.chat("seen", "gpt-4o-mini");
         emulator.script("anthropic").enqueue(UpstreamResponse.status(529));
@@ -168,7 +168,7 @@ class AccessibleDashboardTest {
     void withATokenOfItsOwnThePageAsksForItOncePerBrowserSession() {
         emulator = AiGatewayEmulator.builder().token(ApiToken.of("my-own-token", AiGatewayEmulator.DEFAULT_ACCOUNT_ID,
                 Permission.READ, Permission.EDIT, Permission.RUN)).gateway("mine").build().start();
-        page = new DashboardSession(emulator, browser);
+        page = new DashboardPage(emulator, browser);
         page.driver.get(emulator.baseUrl() + "/#/gateways");
 
         page.type(By.id("token-input"), "a-wrong-token");

@@ -25,7 +25,7 @@ class GatewaysDashboardTest {
 
     private static Browser browser;
     private AiGatewayEmulator emulator;
-    private DashboardSession page;
+    private DashboardPage page;
 
     @BeforeAll
     static void startBrowser() {
@@ -42,7 +42,7 @@ class GatewaysDashboardTest {
     @BeforeEach
     void startEmulator() {
         emulator = AiGatewayEmulator.builder().build().start();
-        page = new DashboardSession(emulator, browser);
+        page = new DashboardPage(emulator, browser);
     }
 
     @AfterEach

@@ -33,7 +33,7 @@ class ObservingDashboardTest {
 
     private static Browser browser;
     private AiGatewayEmulator emulator;
-    private DashboardSession page;
+    private DashboardPage page;
 
     @BeforeAll
     static void startBrowser() {
@@ -56,7 +56,7 @@ class ObservingDashboardTest {
 
     private void start(AiGatewayEmulator.Builder builder) {
         emulator = builder.build().start();
-        page = new DashboardSession(emulator, browser);
+        page = new DashboardPage(emulator, browser);
     }
 
     private static GatewaySettings retries(int attempts, Duration delay) {

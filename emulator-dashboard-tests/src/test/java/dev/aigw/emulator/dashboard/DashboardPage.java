@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * One test's emulator and the browser looking at its dashboard, with the calls a test makes around the page: the
  * management API, the gateway proxy, waits for what the page shows.
  */
-final class DashboardSession {
+final class DashboardPage {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +32,7 @@ final class DashboardSession {
     final Browser browser;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    DashboardSession(AiGatewayEmulator emulator, Browser browser) {
+    DashboardPage(AiGatewayEmulator emulator, Browser browser) {
         this.emulator = emulator;
         this.browser = browser;
         this.driver = browser.driver;
