@@ -22,6 +22,7 @@ public final class ControlRoutes {
         String defaultAccountId = state.settings().defaultAccountId();
         return new RouteTable()
                 .add("GET", "/health", null, request -> json(Json.object().put("status", "ok")))
+                .add("GET", "/session", null, new DashboardSession(state.settings()))
                 .add("POST", "/reset", null, request -> {
                     state.reset();
                     return json(Json.object().put("status", "reset"));

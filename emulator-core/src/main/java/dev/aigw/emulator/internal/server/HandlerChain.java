@@ -8,6 +8,8 @@ import dev.aigw.emulator.internal.api.ErrorEnvelope;
 import dev.aigw.emulator.internal.auth.ManagementAuthenticationHandler;
 import dev.aigw.emulator.internal.auth.ManagementAuthorizer;
 import dev.aigw.emulator.internal.control.ControlRoutes;
+import dev.aigw.emulator.internal.dashboard.DashboardAssets;
+import dev.aigw.emulator.internal.dashboard.DashboardHandler;
 import dev.aigw.emulator.internal.management.ManagementContext;
 import dev.aigw.emulator.internal.management.ManagementRoutes;
 import dev.aigw.emulator.internal.proxy.AttemptRunner;
@@ -35,7 +37,8 @@ import java.time.Duration;
  * where it stays there or moves to a worker thread ({@link Placement} holds the rules); everything below is
  * plain blocking code. Each thread's part of a request runs inside its surface's error boundary.
  *
- * <p>The control API first refuses foreign origins ({@link OriginPolicy}): only the test's machine may reach it.
+ * <p>The control API first refuses foreign origins ({@link OriginPolicy}): only the test's machine may reach it. So
+ * does the dashboard ({@code GET /} asking for HTML, and its files), whose page calls the control and management APIs.
  *
  * <p>The data plane: request ids, the request line (a DEBUG line when the request ends), gateway lookup, gateway
  * authentication, endpoint resolution, placement, then the log (which sees every request that got this far), the
@@ -96,7 +99,16 @@ public final class HandlerChain {
                     throw ApiException.noRoute(exchange.getRequestPath());
                 });
 
+        // The dashboard: its page at GET / (when HTML is asked for; anything else there is unknown as before) and its
+        // files, behind the same origin checks as the control API it calls.
+        HttpHandler dashboard =
+                new ErrorBoundaryHandler(ErrorEnvelope.V4, hints,
+                new OriginGuardHandler(OriginPolicy.of(state.settings().host(), state.settings().allowedHosts()),
+                new DashboardHandler(DashboardAssets.load())));
+
         return new PathHandler(unknown)
+                .addExactPath("/", DashboardHandler.htmlOr(dashboard, unknown))
+                .addPrefixPath(DashboardHandler.ASSET_PREFIX, dashboard)
                 .addPrefixPath("/client/v4", management)
                 .addPrefixPath("/__emulator", control)
                 .addPrefixPath("/v1", proxy);
