@@ -2,7 +2,13 @@ package dev.aigw.emulator.internal.provider.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.FinishReason;
+import dev.aigw.emulator.ModelReply;
+import dev.aigw.emulator.TokenUsage;
 import dev.aigw.emulator.internal.json.Json;
+import dev.aigw.emulator.internal.provider.dialect.OpenAiChatReader;
+import dev.aigw.emulator.internal.reply.Decision;
+import dev.aigw.emulator.internal.reply.ReplySource;
 import dev.aigw.emulator.internal.provider.OpenAiChatFormat;
 import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
@@ -24,7 +30,8 @@ final class OpenAiChat {
     }
 
     /** Answers a parsed request for a known model, adding the given response headers. */
-    static UpstreamReply answer(UpstreamRequest request, ObjectNode body, String model, Map<String, String> headers) {
+    static UpstreamReply answer(UpstreamRequest request, ObjectNode body, String model, Map<String, String> headers,
+                                ReplySource replies) {
         JsonNode messages = body.get("messages");
         if (messages == null || messages.isNull()) {
             return OpenAiErrors.missing("messages");
@@ -50,8 +57,24 @@ final class OpenAiChat {
         String fingerprint = "fp_" + Ids.hex(model, 10);
         ObjectNode usage = OpenAiChatFormat.usage(c.inputTokens(), c.outputTokens(), 0);
         if (!body.path("stream").asBoolean(false)) {
+            // Interim, until the OpenAI renderer lands: the non-streamed answer goes through the reply rules, text only.
+            ModelReply echo = ModelReply.builder().text(c.text())
+                    .finishReason(c.truncated() ? FinishReason.LENGTH : FinishReason.STOP)
+                    .usage(TokenUsage.of(c.inputTokens(), c.outputTokens())).build();
+            Decision decision = replies.decide(request.provider(), request.now(), OpenAiChatReader.read(body, model),
+                    request.tags(), () -> echo);
+            if (decision instanceof Decision.Refuse refuse) {
+                return OpenAiErrors.reply(400, refuse.message(), "invalid_request_error", null, null, Map.of());
+            }
+            ModelReply reply = ((Decision.Answer) decision).reply();
+            if (reply != echo) {
+                finish = reply.finishReason() == FinishReason.LENGTH ? "length" : "stop";
+                usage = OpenAiChatFormat.usage(reply.usage().inputTokens(), reply.usage().outputTokens(),
+                        reply.usage().cachedTokens());
+            }
+            String text = reply.json() != null ? reply.json() : reply.joinedText();
             ObjectNode completion = OpenAiChatFormat.completion(id, created, model,
-                    OpenAiChatFormat.message(c.text()), finish, usage);
+                    OpenAiChatFormat.message(text), finish, usage);
             completion.put("service_tier", "default");
             completion.put("system_fingerprint", fingerprint);
             return Replies.json(200, completion, headers);

@@ -80,7 +80,7 @@ final class OpenAiFake implements FakeProvider {
         }
         switch (endpoint.get()) {
             case CHAT_COMPLETIONS:
-                return OpenAiChat.answer(request, body, model, headers(request));
+                return OpenAiChat.answer(request, body, model, headers(request), replies);
             case RESPONSES:
                 return OpenAiResponses.answer(request, body, model, headers(request));
             default:
