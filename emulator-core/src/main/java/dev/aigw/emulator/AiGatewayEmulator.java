@@ -19,7 +19,10 @@ import dev.aigw.emulator.internal.server.HandlerChain;
 import dev.aigw.emulator.internal.server.Hints;
 import dev.aigw.emulator.internal.server.InFlightRequests;
 import dev.aigw.emulator.internal.util.Logs;
+import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.wire.PendingScriptJson;
+import dev.aigw.emulator.internal.wire.ReplyFixtures;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -581,6 +584,20 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
             for (ReplyRule rule : rules) {
                 replyRules.add(Objects.requireNonNull(rule, "rule"));
             }
+            return this;
+        }
+
+        /**
+         * Adds the reply rules of a fixture directory, as {@link #replyRules} does: every {@code *.json} file directly
+         * in it, in file-name order, each one rule or {@code {"rules": [...]}} in the JSON form of
+         * {@code docs/replies.md}. The files are read now.
+         *
+         * @throws IllegalArgumentException if the directory cannot be read, holds no {@code *.json} file, or a file
+         *     is not valid; the message lists every problem with its file and the JSON path of the bad member
+         */
+        public Builder replyFixtures(Path directory) {
+            replyRules.addAll(ReplyFixtures.load(Objects.requireNonNull(directory, "directory"),
+                    ProviderRegistry.withBuiltIns()));
             return this;
         }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A {@link ReplyRule} as JSON, in the control API and in fixture files: {@code {"name", "match": {"provider",
@@ -105,34 +106,62 @@ public final class ReplyRuleJson {
      */
     public static List<ReplyRule> parseAll(JsonNode node, List<String> path, ProviderRegistry providers,
                                            String testId) {
-        if (node == null || !node.isObject()) {
-            throw JsonShape.mismatch(path, "a reply rule object or {\"rules\": [...]}", node);
+        List<ApiException> problems = new ArrayList<>();
+        List<ReplyRule> rules = parseEach(node, path, providers, testId, problems::add);
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
         }
-        if (!node.has("rules")) {
-            return List.of(narrow(parse(node, path, providers), testId, path));
-        }
-        RULES.check(node, path);
-        String narrowed = testId;
-        JsonNode member = node.get("test_id");
-        if (member != null && !member.isNull()) {
-            if (testId != null && !testId.equals(member.textValue())) {
-                throw ApiException.validation(JsonShape.location(child(path, "test_id")) + ": \""
-                        + member.textValue() + "\" differs from the test id \"" + testId + "\" given with the call",
-                        child(path, "test_id"));
-            }
-            narrowed = member.textValue();
-        }
-        JsonNode rules = node.get("rules");
-        List<String> at = child(path, "rules");
-        if (!rules.isArray() || rules.isEmpty()) {
-            throw JsonShape.mismatch(at, "a non-empty array of reply rules", rules);
-        }
+        return rules;
+    }
+
+    /**
+     * Reads what {@link #parseAll} reads, going on past a bad rule: each problem (one a rule, or one for the whole
+     * when it is no rule or list of rules) goes to {@code problems}, and the rules that are good are returned.
+     */
+    public static List<ReplyRule> parseEach(JsonNode node, List<String> path, ProviderRegistry providers,
+                                            String testId, Consumer<ApiException> problems) {
         List<ReplyRule> parsed = new ArrayList<>();
+        JsonNode rules;
+        String narrowed;
+        try {
+            if (node == null || !node.isObject()) {
+                throw JsonShape.mismatch(path, "a reply rule object or {\"rules\": [...]}", node);
+            }
+            if (!node.has("rules")) {
+                parsed.add(narrow(parse(node, path, providers), testId, path));
+                return parsed;
+            }
+            RULES.check(node, path);
+            narrowed = narrowing(node, path, testId);
+            rules = node.get("rules");
+            if (!rules.isArray() || rules.isEmpty()) {
+                throw JsonShape.mismatch(child(path, "rules"), "a non-empty array of reply rules", rules);
+            }
+        } catch (ApiException e) {
+            problems.accept(e);
+            return parsed;
+        }
         for (int i = 0; i < rules.size(); i++) {
-            List<String> element = child(at, String.valueOf(i));
-            parsed.add(narrow(parse(rules.get(i), element, providers), narrowed, element));
+            List<String> element = child(child(path, "rules"), String.valueOf(i));
+            try {
+                parsed.add(narrow(parse(rules.get(i), element, providers), narrowed, element));
+            } catch (ApiException e) {
+                problems.accept(e);
+            }
         }
         return parsed;
+    }
+
+    private static String narrowing(JsonNode node, List<String> path, String testId) {
+        JsonNode member = node.get("test_id");
+        if (member == null || member.isNull()) {
+            return testId;
+        }
+        if (testId != null && !testId.equals(member.textValue())) {
+            throw ApiException.validation(JsonShape.location(child(path, "test_id")) + ": \"" + member.textValue()
+                    + "\" differs from the test id \"" + testId + "\" given with the call", child(path, "test_id"));
+        }
+        return member.textValue();
     }
 
     /**
