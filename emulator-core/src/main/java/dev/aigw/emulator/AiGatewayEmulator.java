@@ -5,6 +5,7 @@ import dev.aigw.emulator.internal.BuilderAccess;
 import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
 import dev.aigw.emulator.internal.FixedPorts;
+import dev.aigw.emulator.internal.KnownProviderReplies;
 import dev.aigw.emulator.internal.ScopeFilter;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
@@ -20,6 +21,7 @@ import dev.aigw.emulator.internal.server.Hints;
 import dev.aigw.emulator.internal.server.InFlightRequests;
 import dev.aigw.emulator.internal.util.Logs;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
+import dev.aigw.emulator.internal.reply.ReplyBook;
 import dev.aigw.emulator.internal.wire.PendingScriptJson;
 import dev.aigw.emulator.internal.wire.ReplyFixtures;
 import java.nio.file.Path;
@@ -218,7 +220,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
 
     @Override
     public ReplyRules replies() {
-        return new ReplyRules(state.replies(), null);
+        return new ReplyRules(new KnownProviderReplies(state.replies(), state.providers()), null);
     }
 
     @Override
@@ -579,10 +581,14 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         /**
          * Adds reply rules the emulator starts with and keeps through {@link AiGatewayEmulator#reset()} (see
          * {@link ReplyRules}); rules a test adds at run time go through {@link AiGatewayEmulator#replies()}.
+         *
+         * @throws IllegalArgumentException if a rule names a provider the emulator does not know
          */
         public Builder replyRules(ReplyRule... rules) {
+            KnownProviderReplies check = new KnownProviderReplies(new ReplyBook(), ProviderRegistry.withBuiltIns());
             for (ReplyRule rule : rules) {
-                replyRules.add(Objects.requireNonNull(rule, "rule"));
+                check.add(Objects.requireNonNull(rule, "rule"));
+                replyRules.add(rule);
             }
             return this;
         }

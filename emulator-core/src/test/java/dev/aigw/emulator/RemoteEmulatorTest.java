@@ -428,7 +428,12 @@ class RemoteEmulatorTest {
         ReplyRule typo = ReplyRule.builder("typo").provider("opnai").reply(ModelReply.text("x")).build();
 
         assertThatThrownBy(() -> remote.replies().add(typo)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("match.provider").hasMessageContaining("\"openai\"");
+                .hasMessageContaining("match.provider").hasMessageContaining("unknown provider \"opnai\" (did you"
+                        + " mean \"openai\"?)");
+        assertThatThrownBy(() -> local.replies().add(typo)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("reply rule 'typo': unknown provider \"opnai\" (did you mean \"openai\"?)");
+        assertThatThrownBy(() -> AiGatewayEmulator.builder().replyRules(typo))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown provider \"opnai\"");
         assertThat(local.replies().list()).isEmpty();
     }
 
