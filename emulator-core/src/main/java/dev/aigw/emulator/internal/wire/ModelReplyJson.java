@@ -135,6 +135,11 @@ public final class ModelReplyJson {
             b.finishReason(FinishReason.valueOf(finish.textValue().toUpperCase(Locale.ROOT)));
         }
         JsonNode usage = node.get("usage");
+        if (usage != null && usage.path("cached_tokens").asInt(0) > usage.get("input_tokens").intValue()) {
+            List<String> at = child(child(path, "usage"), "cached_tokens");
+            throw ApiException.validation(JsonShape.location(at) + ": " + usage.get("cached_tokens").intValue()
+                    + " must not exceed input_tokens (" + usage.get("input_tokens").intValue() + ")", at);
+        }
         if (usage != null) {
             b.usage(valid(() -> new TokenUsage(usage.get("input_tokens").intValue(),
                     usage.get("output_tokens").intValue(), usage.path("cached_tokens").asInt(0)),

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A {@link ReplyRule} as JSON, in the control API and in fixture files: {@code {"name", "match": {"provider",
@@ -204,14 +206,23 @@ public final class ReplyRuleJson {
                     + providers.unknown(provider), child(path, "provider"));
         }
         JsonNode last = node.path("last_user_message");
+        String regex = text(last.get("matches"));
+        if (regex != null) {
+            try {
+                Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                List<String> at = child(child(path, "last_user_message"), "matches");
+                throw ApiException.validation(JsonShape.location(at) + ": not a regular expression ("
+                        + e.getDescription() + " near index " + e.getIndex() + "): " + regex, at);
+            }
+        }
         JsonNode turn = node.get("turn");
         Map<String, String> metadata = new LinkedHashMap<>();
         node.path("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
-        List<String> where = last.has("matches") ? child(child(path, "last_user_message"), "matches") : path;
         return valid(() -> new ReplyRule.Match(provider, text(node.get("model")), text(last.get("contains")),
                 text(last.get("matches")), text(node.path("system_prompt").get("contains")),
                 turn == null || turn.isNull() ? null : turn.intValue(), text(node.get("tool_result_for")),
-                text(node.get("offers_tool")), metadata, text(node.get("test_id"))), where);
+                text(node.get("offers_tool")), metadata, text(node.get("test_id"))), path);
     }
 
     private static ReplyRule narrow(ReplyRule rule, String testId, List<String> path) {

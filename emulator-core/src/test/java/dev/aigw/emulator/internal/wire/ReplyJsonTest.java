@@ -163,8 +163,8 @@ class ReplyJsonTest {
             arguments not JSON           | {"name":"r","reply":{"tool_calls":[{"name":"f","arguments":"{oops"}]}} | reply.tool_calls.0.arguments: arguments of tool call 'f' is not valid JSON
             tool call without name       | {"name":"r","reply":{"tool_calls":[{"arguments":{}}]}}           | reply.tool_calls.0.name is required
             finish reason typo           | {"name":"r","reply":{"text":"x","finish_reason":"STOP"}}        | reply.finish_reason: expected one of "stop", "length", "tool_calls", "content_filter", got "STOP" (did you mean "stop"?)
-            cached above input           | {"name":"r","reply":{"text":"x","usage":{"input_tokens":1,"output_tokens":1,"cached_tokens":2}}} | reply.usage: cachedTokens (2) must not exceed inputTokens (1)
-            bad regular expression       | {"name":"r","reply":{"text":"x"},"match":{"last_user_message":{"matches":"(unclosed"}}} | match.last_user_message.matches: lastUserMessageMatches is not a regular expression
+            cached above input           | {"name":"r","reply":{"text":"x","usage":{"input_tokens":1,"output_tokens":1,"cached_tokens":2}}} | reply.usage.cached_tokens: 2 must not exceed input_tokens (1)
+            bad regular expression       | {"name":"r","reply":{"text":"x"},"match":{"last_user_message":{"matches":"(unclosed"}}} | match.last_user_message.matches: not a regular expression (Unclosed group near index 9): (unclosed
             unknown provider             | {"name":"r","reply":{"text":"x"},"match":{"provider":"opnai"}}  | match.provider:
             json null                    | {"name":"r","reply":{"json":null}}                              | reply.json: expected any JSON value, got null
             metadata of an object        | {"name":"r","reply":{"text":"x"},"match":{"metadata":{"a":{}}}} | match.metadata.a: expected a string, number or boolean
