@@ -5,6 +5,7 @@ import dev.aigw.emulator.internal.BuilderAccess;
 import dev.aigw.emulator.internal.EmulatorSettings;
 import dev.aigw.emulator.internal.EmulatorState;
 import dev.aigw.emulator.internal.FixedPorts;
+import dev.aigw.emulator.internal.KnownProviderReplies;
 import dev.aigw.emulator.internal.ScopeFilter;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
@@ -12,7 +13,9 @@ import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import dev.aigw.emulator.internal.gateway.StoredSettings;
 import dev.aigw.emulator.internal.management.GatewayOperations;
 import dev.aigw.emulator.internal.management.ManagementContext;
+import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.proxy.Journal;
+import dev.aigw.emulator.internal.reply.ReplyBook;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.server.EmulatorServer;
 import dev.aigw.emulator.internal.server.HandlerChain;
@@ -20,6 +23,8 @@ import dev.aigw.emulator.internal.server.Hints;
 import dev.aigw.emulator.internal.server.InFlightRequests;
 import dev.aigw.emulator.internal.util.Logs;
 import dev.aigw.emulator.internal.wire.PendingScriptJson;
+import dev.aigw.emulator.internal.wire.ReplyFixtures;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -215,7 +220,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
 
     @Override
     public ReplyRules replies() {
-        return new ReplyRules(state.replies(), null);
+        return new ReplyRules(new KnownProviderReplies(state.replies(), state.providers()), null);
     }
 
     @Override
@@ -576,11 +581,29 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         /**
          * Adds reply rules the emulator starts with and keeps through {@link AiGatewayEmulator#reset()} (see
          * {@link ReplyRules}); rules a test adds at run time go through {@link AiGatewayEmulator#replies()}.
+         *
+         * @throws IllegalArgumentException if a rule names a provider the emulator does not know
          */
         public Builder replyRules(ReplyRule... rules) {
+            KnownProviderReplies check = new KnownProviderReplies(new ReplyBook(), ProviderRegistry.withBuiltIns());
             for (ReplyRule rule : rules) {
-                replyRules.add(Objects.requireNonNull(rule, "rule"));
+                check.add(Objects.requireNonNull(rule, "rule"));
+                replyRules.add(rule);
             }
+            return this;
+        }
+
+        /**
+         * Adds the reply rules of a fixture directory, as {@link #replyRules} does: every {@code *.json} file directly
+         * in it, in file-name order, each one rule or {@code {"rules": [...]}} in the JSON form of
+         * {@code docs/replies.md}. The files are read now.
+         *
+         * @throws IllegalArgumentException if the directory cannot be read, holds no {@code *.json} file, or a file
+         *     is not valid; the message lists every problem with its file and the JSON path of the bad member
+         */
+        public Builder replyFixtures(Path directory) {
+            replyRules.addAll(ReplyFixtures.load(Objects.requireNonNull(directory, "directory"),
+                    ProviderRegistry.withBuiltIns()));
             return this;
         }
 

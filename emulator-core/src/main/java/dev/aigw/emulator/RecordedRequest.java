@@ -1,5 +1,6 @@
 package dev.aigw.emulator;
 
+import dev.aigw.emulator.internal.provider.dialect.Conversations;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,20 @@ public record RecordedRequest(String provider, String accountId, String gatewayI
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /**
+     * Returns what the client sent the model, read from the body in the provider's format (messages by role, tools
+     * offered, tool results given, the output schema asked for); empty when the request is no chat request the
+     * emulator reads, or its body is not JSON.
+     *
+     * <pre>{@code
+     * Conversation sent = emulator.takeRequest().conversation().orElseThrow();
+     * assertThat(sent.toolResult("get_weather")).map(Conversation.ToolResult::content).contains("{\"celsius\":21}");
+     * }</pre>
+     */
+    public Optional<Conversation> conversation() {
+        return Conversations.read(provider, path, body);
     }
 
     @Override

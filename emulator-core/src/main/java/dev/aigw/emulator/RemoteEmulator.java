@@ -6,6 +6,7 @@ import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.remote.HttpTransport;
 import dev.aigw.emulator.internal.remote.RemoteClock;
+import dev.aigw.emulator.internal.remote.RemoteReplies;
 import dev.aigw.emulator.internal.remote.RemoteScripts;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.util.Logs;
@@ -58,6 +59,7 @@ public final class RemoteEmulator implements Emulator {
     private final String apiToken;
     private final RemoteClock clock;
     private final RemoteScripts scripts;
+    private final RemoteReplies replies;
 
     private RemoteEmulator(HttpTransport http, String accountId, String apiToken) {
         this.http = http;
@@ -65,6 +67,7 @@ public final class RemoteEmulator implements Emulator {
         this.apiToken = apiToken;
         this.clock = new RemoteClock(http);
         this.scripts = new RemoteScripts(http);
+        this.replies = new RemoteReplies(http);
     }
 
     /**
@@ -173,14 +176,15 @@ public final class RemoteEmulator implements Emulator {
                 .get("logs"), LogEntryJson::parse);
     }
 
+    /** {@inheritDoc} Each call of the handle is one request to {@code /__emulator/replies}. */
     @Override
     public ReplyRules replies() {
-        throw new UnsupportedOperationException("reply rules over HTTP come with the control API's /replies");
+        return new ReplyRules(replies, null);
     }
 
     @Override
     public List<ReplyProblem> replyProblems() {
-        throw new UnsupportedOperationException("reply problems over HTTP come with the control API's /replies");
+        return replies.problems();
     }
 
     @Override

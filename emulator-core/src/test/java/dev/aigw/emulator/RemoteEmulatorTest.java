@@ -374,4 +374,75 @@ class RemoteEmulatorTest {
         assertThatThrownBy(() -> RemoteEmulator.connect("http://exa mple")).isInstanceOf(
                 IllegalArgumentException.class).hasMessageStartingWith("expected the emulator's base URL");
     }
+
+    @Test
+    void replyRulesAddedRemotelyAreListedClearedAndAnswerAsInProcess() {
+        local.createGateway("gw");
+        ReplyRule weather = ReplyRule.builder("weather").provider("openai").lastUserMessageContains("Hello")
+                .turn(0).metadata("team", "search")
+                .reply(ModelReply.builder().text("Sunny", " today.").usage(new TokenUsage(9, 3, 2)).build(),
+                        ModelReply.toolCall("get_weather", "{\"city\":\"Paris\"}"))
+                .build();
+        ReplyRule mine = ReplyRule.builder("mine").lastUserMessageMatches("^Hel+o").reply(ModelReply.text("only t-1"))
+                .build();
+
+        remote.replies().add(weather);
+        remote.replies().forTest("t-1").add(mine);
+
+        assertThat(remote.replies().list()).isEqualTo(local.replies().list())
+                .containsExactly(mine.forTest("t-1"), weather);
+        assertThat(remote.replies().forTest("t-1").list()).containsExactly(mine.forTest("t-1"));
+        assertThat(proxy.post(proxy.path("gw", "openai/chat/completions"), ProxyClient.CHAT,
+                "cf-aig-metadata", "{\"team\":\"search\"}").body())
+                .contains("\"content\":\"Sunny today.\"");
+
+        remote.replies().forTest("t-1").clear();
+        assertThat(local.replies().list()).containsExactly(weather);
+        remote.replies().clear();
+        assertThat(local.replies().list()).isEmpty();
+    }
+
+    @Test
+    void strictModeAndReplyProblemsAreTheInProcessOnes() {
+        local.createGateway("gw");
+
+        remote.replies().strict(true);
+        assertThat(local.replies().isStrict()).isTrue();
+        assertThat(remote.replies().isStrict()).isTrue();
+        assertThat(chat("gw", AiGatewayEmulator.TEST_ID_HEADER, "t-1")).isEqualTo(400);
+
+        assertThat(remote.replyProblems()).isEqualTo(local.replyProblems()).hasSize(1);
+        assertThat(remote.replyProblems().get(0).testId()).isEqualTo("t-1");
+        AssertionError expected = catchThrowableOfType(AssertionError.class, () -> local.verifyReplies("t-1"));
+        assertThat(catchThrowableOfType(AssertionError.class, () -> remote.verifyReplies("t-1")))
+                .hasMessage(expected.getMessage());
+        remote.verifyReplies("t-2");
+
+        remote.replies().strict(false);
+        assertThat(local.replies().isStrict()).isFalse();
+        assertThat(chat("gw")).isEqualTo(200);
+    }
+
+    @Test
+    void aRuleTheEmulatorRefusesIsTheIllegalArgumentExceptionNamingTheMember() {
+        ReplyRule typo = ReplyRule.builder("typo").provider("opnai").reply(ModelReply.text("x")).build();
+
+        assertThatThrownBy(() -> remote.replies().add(typo)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("match.provider").hasMessageContaining("unknown provider \"opnai\" (did you"
+                        + " mean \"openai\"?)");
+        assertThatThrownBy(() -> local.replies().add(typo)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("reply rule 'typo': unknown provider \"opnai\" (did you mean \"openai\"?)");
+        assertThatThrownBy(() -> AiGatewayEmulator.builder().replyRules(typo))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown provider \"opnai\"");
+        assertThat(local.replies().list()).isEmpty();
+    }
+
+    @Test
+    void aRecordedRequestsConversationIsTheInProcessOne() {
+        local.createGateway("gw");
+        chat("gw");
+
+        assertThat(remote.recordedRequests().get(0).conversation()).isEqualTo(local.recordedRequests().get(0)
+                .conversation()).map(Conversation::lastUserText).contains("Hello there");
+    }
 }

@@ -63,7 +63,7 @@ final class ConfigFile {
     static final List<String> MEMBERS = List.of("host", "port", "account_id", "api_token", "clock", "accounts",
             "tokens", "global_api_keys", "upstreams", "gateways", "scripts", "max_body_bytes",
             "max_gateways_per_account", "legacy_gateway_fields", "journal_limit", "io_threads",
-            "worker_threads", "hints", "request_read_timeout", "allowed_hosts");
+            "worker_threads", "hints", "request_read_timeout", "allowed_hosts", "reply_fixtures", "strict_replies");
 
     private static final List<String> TOKEN_MEMBERS = List.of("value", "permissions", "accounts");
     private static final List<String> KEY_MEMBERS = List.of("email", "key", "accounts");
@@ -77,16 +77,18 @@ final class ConfigFile {
     private final String label;
     private final ConfigChecks checks;
     private final ObjectNode root;
+    private final Path directory;
 
-    private ConfigFile(String label, ObjectNode root) {
+    private ConfigFile(String label, ObjectNode root, Path directory) {
         this.label = label;
         this.checks = new ConfigChecks(label);
         this.root = root;
+        this.directory = directory;
     }
 
     /** Returns the stand-in for "no config file": every member absent. */
     static ConfigFile none() {
-        return new ConfigFile("no config file", Json.object());
+        return new ConfigFile("no config file", Json.object(), Path.of(""));
     }
 
     /** Reads and parses a file whose path came from {@code source} ({@code --config} or {@code AIGW_CONFIG}). */
@@ -116,7 +118,8 @@ final class ConfigFile {
                     + (root == null || root.isMissingNode() ? "nothing" : root.getNodeType().name().toLowerCase(
                     Locale.ROOT)));
         }
-        ConfigFile file = new ConfigFile(label, (ObjectNode) root);
+        Path parent = path.toAbsolutePath().getParent();
+        ConfigFile file = new ConfigFile(label, (ObjectNode) root, parent == null ? Path.of("") : parent);
         file.checks.refuseUnknown(root, List.of(), MEMBERS, "the file takes");
         return file;
     }
@@ -133,7 +136,7 @@ final class ConfigFile {
             checks.check(optional(name, integer(0, 65535)), root, List.of());
             return Optional.of(new Given(value.asText(), source));
         }
-        if (setting == Setting.HINTS) {
+        if (setting == Setting.HINTS || setting == Setting.STRICT_REPLIES) {
             checks.check(optional(name, bool()), root, List.of());
             return Optional.of(new Given(value.asText(), source));
         }
@@ -143,6 +146,10 @@ final class ConfigFile {
                 hosts.add(checks.string(value.get(i), List.of(name, String.valueOf(i)), setting.allowed()));
             }
             return Optional.of(new Given(setting.check(String.join(",", hosts), source), source));
+        }
+        if (setting == Setting.REPLY_FIXTURES) {
+            String dir = setting.check(checks.string(value, List.of(name), setting.allowed()), source);
+            return Optional.of(new Given(directory.resolve(dir).toString(), source));
         }
         String text = setting == Setting.REQUEST_READ_TIMEOUT && value.isNumber()
                 ? value.asText()

@@ -1,8 +1,13 @@
 package dev.aigw.emulator.standalone;
 
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.server.LibraryLogs;
 import dev.aigw.emulator.internal.util.Logs;
+import dev.aigw.emulator.internal.wire.ReplyFixtures;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -18,11 +23,44 @@ public final class Main {
     /** The exit code for a server that cannot start (for example a port in use). */
     static final int CANNOT_START = 1;
 
+    /** The command that checks a directory of reply fixtures without starting the emulator. */
+    static final String VALIDATE_FIXTURES = "validate-fixtures";
+
     private Main() {
     }
 
-    /** Starts the emulator and serves until SIGTERM or Ctrl-C. */
+    /**
+     * Checks the reply fixture directories given: prints each problem with its file and member to {@code err}, or
+     * how many rules each holds to {@code out}, and returns the exit code, 0 when all are valid and 1 otherwise
+     * (2 without a directory).
+     */
+    static int validateFixtures(String[] directories, PrintStream out, PrintStream err) {
+        if (directories.length == 0) {
+            err.println("aigw-emulator: usage: " + VALIDATE_FIXTURES + " DIR [DIR...]");
+            return BAD_CONFIG;
+        }
+        int problems = 0;
+        for (String directory : directories) {
+            ReplyFixtures.Read read = ReplyFixtures.read(Path.of(directory), ProviderRegistry.withBuiltIns());
+            read.problems().forEach(p -> err.println("aigw-emulator: " + p));
+            problems += read.problems().size();
+            if (read.problems().isEmpty()) {
+                out.println(directory + ": " + read.rules().size() + " reply rule" + (read.rules().size() == 1 ? "" : "s")
+                        + " in " + read.files().size() + " file" + (read.files().size() == 1 ? "" : "s") + ", all valid");
+            }
+        }
+        if (problems > 0) {
+            err.println("aigw-emulator: " + problems + " problem" + (problems == 1 ? "" : "s") + " found");
+        }
+        return problems == 0 ? 0 : 1;
+    }
+
+    /** Starts the emulator and serves until SIGTERM or Ctrl-C; {@code validate-fixtures DIR} checks fixtures. */
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals(VALIDATE_FIXTURES)) {
+            System.exit(validateFixtures(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         quietLibraryLogs();
         StandaloneConfig config;
         try {
@@ -72,6 +110,7 @@ public final class Main {
     static String usage() {
         StringBuilder out = new StringBuilder("""
                 Usage: java -jar emulator-core-standalone.jar [options]
+                       java -jar emulator-core-standalone.jar validate-fixtures DIR...
 
                 Runs the Cloudflare AI Gateway emulator until SIGTERM or Ctrl-C. Each setting comes from its
                 option, else its environment variable, else the config file, else the default.
@@ -103,11 +142,17 @@ public final class Main {
                     "max_body_bytes": 1048576, "max_gateways_per_account": 0, "legacy_gateway_fields": false,
                     "journal_limit": 10000, "io_threads": 1, "worker_threads": 32, "hints": true,
                     "request_read_timeout": 5,
-                    "allowed_hosts": ["<a network alias>"]
+                    "allowed_hosts": ["<a network alias>"],
+                    "reply_fixtures": "<a directory, relative to this file>", "strict_replies": false
                   }
                 Gateways are validated as POST .../ai-gateway/gateways bodies, steps as /__emulator/scripts bodies.
                 A token without "accounts" covers the default account. Configured tokens replace the default token;
                 the api_token (any source) is added first and holds Read, Edit and Run on the default account.
+
+                A reply fixture file (docs/replies.md) is one rule or {"rules": [...]}:
+                  {"name": "weather", "match": {"last_user_message": {"contains": "weather"}, "turn": 0},
+                   "reply": {"tool_calls": [{"name": "get_weather", "arguments": {"city": "Paris"}}]}}
+                validate-fixtures checks such directories, naming each bad member with its file; exit code 0 or 1.
 
                 Exit codes: 2 invalid configuration, 1 the server cannot start; SIGTERM stops it cleanly.
                 """);

@@ -97,6 +97,22 @@ enum Setting {
             return "comma-separated host names or addresses without port (or * for any)";
         }
     },
+    REPLY_FIXTURES("--reply-fixtures", "AIGW_REPLY_FIXTURES", "reply_fixtures", "DIR",
+            "a directory of reply fixture files (*.json, each a reply rule or {\"rules\": [...]}), read in file-name"
+                    + " order; in the config file, relative to the file", "none") {
+        @Override
+        boolean accepts(String value) {
+            return !value.isBlank();
+        }
+
+        @Override
+        String allowed() {
+            return "the path of a directory";
+        }
+    },
+    STRICT_REPLIES("--strict-replies", "AIGW_STRICT_REPLIES", "strict_replies", "[true|false]",
+            "answer a chat request no reply rule matches with the provider's 400 error, and keep it as a reply"
+                    + " problem", "false", List.of("true", "false")),
     CONFIG("--config", "AIGW_CONFIG", null, "FILE", "JSON config file (format below)", "none") {
         @Override
         boolean accepts(String value) {
@@ -143,6 +159,11 @@ enum Setting {
     /** Says in a few words what values are accepted. */
     String allowed() {
         return choices.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(" or "));
+    }
+
+    /** Tells whether the option may stand alone, meaning {@code true} ({@code --strict-replies}). */
+    boolean isSwitch() {
+        return choices.equals(List.of("true", "false")) && metavar.startsWith("[");
     }
 
     /** Returns a "did you mean" hint for a refused value, or an empty string. */

@@ -5,9 +5,12 @@ import dev.aigw.emulator.ApiToken;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.GlobalApiKey;
 import dev.aigw.emulator.Permission;
+import dev.aigw.emulator.ReplyRule;
 import dev.aigw.emulator.VirtualClock;
 import dev.aigw.emulator.internal.BuilderAccess;
 import dev.aigw.emulator.internal.Seed;
+import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
+import dev.aigw.emulator.internal.wire.ReplyFixtures;
 import dev.aigw.emulator.standalone.StandaloneOptions.Given;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,12 +43,14 @@ import java.util.Set;
  * @param hints whether the gateway's own errors carry the hint header
  * @param requestReadTimeout the time a client has to send a request's headers, then its body
  * @param allowedHosts the host names the control API answers besides loopback and the bound address
+ * @param replyRules the reply rules of the fixture directory, if one is given
+ * @param strictReplies whether replies are strict from the start
  */
 record StandaloneConfig(String host, int port, String accountId, List<String> accounts, List<ApiToken> tokens,
                         List<GlobalApiKey> globalApiKeys, String clock, Map<String, String> upstreams,
                         Tuning tuning, Seed seed, Optional<Path> configFile, List<String> warnings,
                         boolean hints, Duration requestReadTimeout,
-                        List<String> allowedHosts) {
+                        List<String> allowedHosts, List<ReplyRule> replyRules, boolean strictReplies) {
 
     /** The file's limits and switches; an empty one keeps the emulator's default. */
     record Tuning(OptionalLong maxBodyBytes, OptionalLong maxGatewaysPerAccount, OptionalLong journalLimit,
@@ -59,6 +64,7 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         upstreams = Map.copyOf(upstreams);
         warnings = List.copyOf(warnings);
         allowedHosts = List.copyOf(allowedHosts);
+        replyRules = List.copyOf(replyRules);
     }
 
     /** Resolves everything; throws {@link ConfigException} naming the first bad setting. */
@@ -96,7 +102,8 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
                 file.globalApiKeys(accountId, accounts), clock, file.upstreams(), tuning, seed,
                 options.get(Setting.CONFIG).map(given -> Path.of(given.value())), options.warnings(),
                 Boolean.parseBoolean(value(Setting.HINTS, options, file)), readTimeout,
-                allowedHosts(options, file));
+                allowedHosts(options, file), replyRules(options, file),
+                Boolean.parseBoolean(value(Setting.STRICT_REPLIES, options, file)));
     }
 
     /** Returns a builder for the emulator this configuration describes. */
@@ -108,7 +115,9 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
                 .clock(clock.equals("virtual") ? VirtualClock.create() : EmulatorClock.system())
                 .hints(hints)
                 .requestReadTimeout(requestReadTimeout)
-                .allowedHosts(allowedHosts.toArray(String[]::new)), seed);
+                .allowedHosts(allowedHosts.toArray(String[]::new))
+                .replyRules(replyRules.toArray(ReplyRule[]::new))
+                .strictReplies(strictReplies), seed);
         accounts.forEach(builder::account);
         tokens.forEach(builder::token);
         globalApiKeys.forEach(builder::globalApiKey);
@@ -120,6 +129,22 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         tuning.workerThreads().ifPresent(v -> builder.workerThreads((int) v));
         tuning.legacyGatewayFields().ifPresent(builder::legacyGatewayFields);
         return builder;
+    }
+
+    /** Returns the rules of the fixture directory from the winning source; none by default. */
+    private static List<ReplyRule> replyRules(StandaloneOptions options, ConfigFile file) {
+        Optional<Given> given = options.get(Setting.REPLY_FIXTURES).or(() -> file.setting(Setting.REPLY_FIXTURES));
+        if (given.isEmpty()) {
+            return List.of();
+        }
+        ReplyFixtures.Read read = ReplyFixtures.read(Path.of(given.get().value()), ProviderRegistry.withBuiltIns());
+        if (!read.problems().isEmpty()) {
+            throw new ConfigException(given.get().source() + ": the reply fixtures have " + read.problems().size()
+                    + " problem" + (read.problems().size() == 1 ? "" : "s") + " (java -jar emulator.jar"
+                    + " validate-fixtures " + given.get().value() + " lists them):\n  "
+                    + String.join("\n  ", read.problems()));
+        }
+        return read.rules();
     }
 
     /** Returns the allowed hosts from the winning source; none by default. */

@@ -57,6 +57,8 @@ record StandaloneOptions(Map<Setting, Given> values, boolean help, List<String> 
                 value = arg.substring(equals + 1);
             } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                 value = args[++i];
+            } else if (setting.isSwitch()) {
+                value = "true";
             } else {
                 throw new ConfigException(name + " needs a value: " + setting.metavar());
             }

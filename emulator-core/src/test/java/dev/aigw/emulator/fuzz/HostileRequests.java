@@ -47,7 +47,8 @@ final class HostileRequests {
     private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE",
         "CONNECT", "PROPFIND", "get", "G\u00c9T", "POST ", ""};
     private static final String[] CONTROL_GETS = {"health", "clock", "scripts", "scripts/openai", "requests",
-        "timelines", "logs/fz-1", "logs/default", "no-such-route", "requests/take", "clock/advance"};
+        "timelines", "logs/fz-1", "logs/default", "no-such-route", "requests/take", "clock/advance", "replies",
+        "reply-problems"};
     private static final String[] GATEWAY_FIELDS = {"id", "cache_invalidate_on_update", "cache_ttl", "collect_logs",
         "rate_limiting_interval", "rate_limiting_limit", "rate_limiting_technique", "authentication", "log_management",
         "log_management_strategy", "logpush", "logpush_public_key", "retry_max_attempts", "retry_delay",
@@ -188,7 +189,17 @@ final class HostileRequests {
         String path;
         byte[] body = null;
         int kind = r.nextInt(8);
-        if (kind == 0) {
+        if (kind == 0 && r.nextBoolean()) {
+            // Rules narrowed to a test id no request carries: they change what no one gets.
+            method = "POST";
+            path = "/__emulator/replies?test_id=fzr-" + index;
+            body = utf8(pick(r, json(r, 0), "{\"rules\":" + json(r, 0) + "}",
+                    "{\"name\":\"r\",\"replies\":" + json(r, 0) + "}",
+                    "{\"name\":\"r\",\"reply\":{\"text\":\"x\",\"usage\":{\"input_tokens\":" + pick(r, NUMBERS)
+                            + ",\"output_tokens\":1}}}",
+                    "{\"name\":\"r\",\"reply\":{\"text\":\"x\"},\"match\":{\"turn\":" + pick(r, NUMBERS)
+                            + ",\"metadata\":{\"a\":" + pick(r, NUMBERS) + "}}}"));
+        } else if (kind == 0) {
             method = "POST";
             path = "/__emulator/scripts/" + pick(r, PROVIDERS);
             Set<Integer> ignored = new LinkedHashSet<>();

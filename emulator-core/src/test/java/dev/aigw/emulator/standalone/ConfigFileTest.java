@@ -223,7 +223,8 @@ class ConfigFileTest {
         assertRefused("{\"gateway\": []}", "gateway: unknown member (did you mean \"gateways\"?); the file takes:"
                 + " host, port, account_id, api_token, clock, accounts, tokens, global_api_keys, upstreams, gateways,"
                 + " scripts, max_body_bytes, max_gateways_per_account, legacy_gateway_fields, journal_limit,"
-                + " io_threads, worker_threads, hints, request_read_timeout, allowed_hosts");
+                + " io_threads, worker_threads, hints, request_read_timeout, allowed_hosts, reply_fixtures,"
+                + " strict_replies");
     }
 
     @Test

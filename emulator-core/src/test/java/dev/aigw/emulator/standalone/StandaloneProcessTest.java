@@ -140,6 +140,54 @@ class StandaloneProcessTest {
         assertThat(Files.readString(dir.resolve("stdout.txt"))).isEqualTo(Main.usage());
     }
 
+    @Test
+    void aReplyFixtureDirectoryNamedByTheConfigFileAnswersThroughTheProxyAndStrictModeRefusesTheRest()
+            throws Exception {
+        Files.createDirectories(dir.resolve("replies"));
+        Files.writeString(dir.resolve("replies/10-hello.json"), """
+                {"rules": [{"name": "hello", "match": {"last_user_message": {"contains": "Hello"}},
+                            "reply": {"text": "Hello from a fixture file."}}]}""");
+        Path config = write("""
+                {"reply_fixtures": "replies",
+                 "gateways": [{"id": "e2e", "cache_invalidate_on_update": false, "cache_ttl": 0,
+                               "collect_logs": true, "rate_limiting_interval": 0, "rate_limiting_limit": 0}]}
+                """);
+        Running emulator = start("--config", config.toString(), "--port", "0", "--strict-replies");
+
+        String chat = emulator.baseUrl() + "/v1/0123456789abcdef0123456789abcdef/e2e/openai/chat/completions";
+        HttpResponse<String> reply = post(chat);
+        assertThat(JSON.readTree(reply.body()).at("/choices/0/message/content").textValue())
+                .isEqualTo("Hello from a fixture file.");
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(chat))
+                .header("content-type", "application/json").header("authorization", "Bearer sk-test")
+                .POST(HttpRequest.BodyPublishers.ofString(CHAT.replace("Hello", "Bye"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(get(emulator.baseUrl() + "/__emulator/reply-problems", null).body()).contains("\"unmatched\"");
+    }
+
+    @Test
+    void validateFixturesExitsOneNamingEachBadMemberAndZeroWhenAllIsValid() throws Exception {
+        Path fixtures = Files.createDirectories(dir.resolve("replies"));
+        Path file = Files.writeString(fixtures.resolve("a.json"), "{\"name\": \"r\", \"reply\": {\"text\": \"x\"},"
+                + " \"match\": {\"trun\": 1}}");
+
+        Process bad = launch("validate-fixtures", fixtures.toString());
+
+        assertThat(bad.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(bad.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("aigw-emulator: " + file
+                + ": match.trun: unknown member (did you mean \"turn\"?)");
+
+        Files.writeString(file, "{\"name\": \"r\", \"reply\": {\"text\": \"x\"}}");
+        Process good = launch("validate-fixtures", fixtures.toString());
+
+        assertThat(good.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(good.exitValue()).isZero();
+        assertThat(Files.readString(dir.resolve("stdout.txt")).strip())
+                .isEqualTo(fixtures + ": 1 reply rule in 1 file, all valid");
+    }
+
     private record Running(Process process, String startLine, String baseUrl, int port, Path stdout, Path stderr) {
     }
 

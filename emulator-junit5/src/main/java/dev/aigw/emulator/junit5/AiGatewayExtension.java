@@ -8,6 +8,7 @@ import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.ProviderScript;
 import dev.aigw.emulator.VirtualClock;
 import java.lang.reflect.Parameter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>A test that ends with scripted responses never used fails, listing them, as WireMock fails a test on unmatched
  * requests; {@code @AiGatewayTest(failOnLeftoverScripts = false)} or {@link Builder#failOnLeftoverScripts(boolean)}
- * turn that off.
+ * turn that off. A test that ends with reply problems ({@link AiGatewayEmulator#verifyReplies()}) fails too.
  */
 public final class AiGatewayExtension
         implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver {
@@ -100,7 +101,8 @@ public final class AiGatewayExtension
 
     /**
      * Fails a test that passed so far but left scripted responses unused on its emulator, listing them (see
-     * {@link AiGatewayEmulator#verifyNoLeftoverScripts()}); a test that already failed keeps its own failure.
+     * {@link AiGatewayEmulator#verifyNoLeftoverScripts()}), or met reply problems (see
+     * {@link AiGatewayEmulator#verifyReplies()}); a test that already failed keeps its own failure.
      */
     @Override
     public void afterTestExecution(ExtensionContext context) {
@@ -224,6 +226,26 @@ public final class AiGatewayExtension
             Recipe.declaring(all.toArray(String[]::new));
             gateways.clear();
             gateways.addAll(all);
+            return this;
+        }
+
+        /**
+         * Adds the reply rules of a fixture directory (each {@code *.json} file a reply rule or
+         * {@code {"rules": [...]}}, read in file-name order); they stay through the reset before each test.
+         *
+         * @throws IllegalArgumentException if the directory or a file in it is not valid, listing every problem
+         */
+        public Builder replyFixtures(Path directory) {
+            customizers.add(Recipe.replyFixtures(Objects.requireNonNull(directory, "directory")));
+            return this;
+        }
+
+        /**
+         * Sets whether replies are strict: a chat request no reply rule matches gets the provider's 400 error and
+         * fails the test at its end; {@code false} by default.
+         */
+        public Builder strictReplies(boolean strict) {
+            customizers.add(b -> b.strictReplies(strict));
             return this;
         }
 

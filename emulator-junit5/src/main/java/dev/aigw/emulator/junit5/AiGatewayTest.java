@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code @AiGatewayTest}. A test that runs {@linkplain org.junit.jupiter.api.parallel.ExecutionMode#CONCURRENT
  * concurrently} gets an emulator of its own, built from the same options. For options beyond these attributes,
  * register the extension programmatically with {@link AiGatewayExtension#builder()}. A test that ends with scripted
- * responses never used fails, listing them, unless {@link #failOnLeftoverScripts()} is {@code false}.
+ * responses never used fails, listing them, unless {@link #failOnLeftoverScripts()} is {@code false}; so does a test
+ * that ends with reply problems (a request no rule matched in strict mode, a reply that breaks the requested schema).
  */
 @Documented
 @Inherited
@@ -74,4 +75,18 @@ public @interface AiGatewayTest {
      * them again, so every test finds them as declared. None by default.
      */
     String[] gateways() default {};
+
+    /**
+     * Returns a directory of reply fixture files (each {@code *.json} file a reply rule or {@code {"rules": [...]}},
+     * read in file-name order), relative to the working directory, e.g. {@code src/test/resources/replies}; its rules
+     * stay through the reset before each test. Empty (the default) for none.
+     */
+    String replyFixtures() default "";
+
+    /**
+     * Returns whether replies are strict: a chat request no reply rule matches gets the provider's 400 error; in
+     * either mode, a test that ends with reply problems ({@link dev.aigw.emulator.Emulator#replyProblems()}) fails,
+     * listing them. {@code false} by default.
+     */
+    boolean strictReplies() default false;
 }

@@ -3,6 +3,7 @@ package dev.aigw.emulator.junit5;
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.VirtualClock;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,6 +49,12 @@ record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
             if (!options.hints()) {
                 changes.add(b -> b.hints(false));
             }
+            if (!options.replyFixtures().isEmpty()) {
+                changes.add(replyFixtures(Path.of(options.replyFixtures())));
+            }
+            if (options.strictReplies()) {
+                changes.add(b -> b.strictReplies(true));
+            }
             return new Recipe(options.port(), options.accountId(), options.clock(), start, changes,
                     options.failOnLeftoverScripts());
         } catch (IllegalArgumentException e) {
@@ -66,6 +73,16 @@ record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
         AiGatewayEmulator.Builder check = AiGatewayEmulator.builder();
         ids.forEach(check::gateway);
         return builder -> ids.forEach(builder::gateway);
+    }
+
+    /**
+     * Returns the change that adds a fixture directory's reply rules to an emulator's builder, once it has read them.
+     *
+     * @throws IllegalArgumentException if the directory or a file in it is not valid, listing every problem
+     */
+    static Consumer<AiGatewayEmulator.Builder> replyFixtures(Path directory) {
+        AiGatewayEmulator.builder().replyFixtures(directory);
+        return builder -> builder.replyFixtures(directory);
     }
 
     /** Builds and starts an emulator with these options. */

@@ -40,20 +40,21 @@ final class RunningEmulator implements ExtensionContext.Store.CloseableResource,
 
     /**
      * Fails, listing them, if the test that just ran left scripted responses unused, unless the extension was told
-     * not to. The emulator is the test's own (reset before it, never shared with a concurrent test), so every step
+     * not to, or if its requests met reply problems. The emulator is the test's own (reset before it, never shared with a concurrent test), so every step
      * queued on it is the test's.
      */
     void verifyAfterTest() {
-        if (!failOnLeftoverScripts) {
-            return;
+        if (failOnLeftoverScripts) {
+            try {
+                emulator.verifyNoLeftoverScripts();
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nto let tests end with unused scripts, use"
+                        + " @AiGatewayTest(failOnLeftoverScripts = false) or AiGatewayExtension.builder()"
+                        + ".failOnLeftoverScripts(false)", e);
+            }
         }
-        try {
-            emulator.verifyNoLeftoverScripts();
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\nto let tests end with unused scripts, use"
-                    + " @AiGatewayTest(failOnLeftoverScripts = false) or AiGatewayExtension.builder()"
-                    + ".failOnLeftoverScripts(false)", e);
-        }
+        // The emulator is the test's own, so every problem is the test's, whatever test id its requests carried.
+        emulator.verifyReplies();
     }
 
     /** Tells whether JUnit has closed this emulator with the context that held it. */

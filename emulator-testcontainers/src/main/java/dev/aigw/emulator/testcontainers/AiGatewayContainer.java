@@ -72,10 +72,14 @@ public class AiGatewayContainer extends GenericContainer<AiGatewayContainer> {
     /** Where the config file is copied inside the container. */
     public static final String CONFIG_PATH = "/etc/aigw-emulator/config.json";
 
+    /** Where a reply fixture directory is copied inside the container. */
+    public static final String REPLY_FIXTURES_PATH = "/etc/aigw-emulator/replies";
+
     private static final Pattern START_LINE = Pattern.compile(
             "AI Gateway emulator listening on \\S+ account_id=(\\S+) api_token=(\\S+) clock=(\\S+)");
 
     private MountableFile configFile;
+    private Path replyFixtures;
     private String configJson;
     private final List<String> accounts = new ArrayList<>();
     private final List<ApiToken> tokens = new ArrayList<>();
@@ -183,6 +187,34 @@ public class AiGatewayContainer extends GenericContainer<AiGatewayContainer> {
         this.configJson = Objects.requireNonNull(json, "json");
         this.configFile = null;
         return self();
+    }
+
+    /**
+     * Gives the emulator the reply rules of a fixture directory on the host (each {@code *.json} file a reply rule or
+     * {@code {"rules": [...]}}, read in file-name order): the directory is checked here, copied to
+     * {@value #REPLY_FIXTURES_PATH} and named by {@code AIGW_REPLY_FIXTURES}. Its rules stay through {@code reset()}.
+     *
+     * @throws IllegalArgumentException if the directory or a file in it is not valid, listing every problem with its
+     *     file and member
+     * @throws IllegalStateException if a directory was given already
+     */
+    public AiGatewayContainer withReplyFixtures(Path directory) {
+        AiGatewayEmulator.builder().replyFixtures(Objects.requireNonNull(directory, "directory"));
+        if (replyFixtures != null) {
+            throw new IllegalStateException("the reply fixtures are " + replyFixtures + " already; give one directory");
+        }
+        this.replyFixtures = directory;
+        withCopyFileToContainer(MountableFile.forHostPath(directory), REPLY_FIXTURES_PATH);
+        return withEnv("AIGW_REPLY_FIXTURES", REPLY_FIXTURES_PATH);
+    }
+
+    /**
+     * Sets whether replies are strict from the start ({@code AIGW_STRICT_REPLIES}): a chat request no reply rule
+     * matches gets the provider's 400 error and is a reply problem; {@code emulator().replies().strict(..)} changes
+     * it while the container runs.
+     */
+    public AiGatewayContainer withStrictReplies(boolean strict) {
+        return withEnv("AIGW_STRICT_REPLIES", String.valueOf(strict));
     }
 
     @Override

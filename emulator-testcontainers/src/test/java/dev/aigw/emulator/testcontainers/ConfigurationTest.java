@@ -134,4 +134,23 @@ class ConfigurationTest {
             assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(20));
         }
     }
+
+    @Test
+    void aReplyFixtureDirectoryIsCopiedInAndItsRuleAnswersThroughTheProxy() {
+        try (AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME).withGateway("gw")
+                .withReplyFixtures(java.nio.file.Path.of("src/test/resources/replies")).withStrictReplies(true)) {
+            container.start();
+
+            assertThat(container.emulator().replies().isStrict()).isTrue();
+            assertThat(container.emulator().replies().list()).extracting(dev.aigw.emulator.ReplyRule::name)
+                    .containsExactly("greeting");
+            java.net.http.HttpResponse<String> answer = Http.post(container.getProviderUrl("gw", "openai")
+                    + "/chat/completions", Http.CHAT);
+            assertThat(answer.body()).contains("\"content\":\"Hello from a fixture in the container.\"");
+            java.net.http.HttpResponse<String> refused = Http.post(container.getProviderUrl("gw", "openai")
+                    + "/chat/completions", Http.CHAT.replace("Hello", "Bye"));
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(container.emulator().replyProblems()).hasSize(1);
+        }
+    }
 }

@@ -7,8 +7,12 @@ import dev.aigw.emulator.ApiToken;
 import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.ManagementApiException;
 import dev.aigw.emulator.Permission;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.utility.DockerImageName;
 
 /** What the module does without Docker: image checks, and misuse refused before anything starts. */
@@ -70,5 +74,29 @@ class ContainerUnitTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("a token needs at least one permission");
         assertThatThrownBy(() -> container.withToken("no spaces", Set.of("acc"), Set.of(Permission.RUN)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("token value must be");
+    }
+
+    @Test
+    void aReplyFixtureDirectoryIsCheckedOnTheHostCopiedAndNamedByItsVariable() {
+        Path fixtures = Path.of("src/test/resources/replies");
+        AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME).withReplyFixtures(fixtures)
+                .withStrictReplies(true);
+
+        assertThat(container.getEnvMap()).containsEntry("AIGW_REPLY_FIXTURES", AiGatewayContainer.REPLY_FIXTURES_PATH)
+                .containsEntry("AIGW_STRICT_REPLIES", "true");
+        assertThat(container.getCopyToFileContainerPathMap()).containsValue(AiGatewayContainer.REPLY_FIXTURES_PATH);
+        assertThatThrownBy(() -> container.withReplyFixtures(fixtures)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the reply fixtures are " + fixtures + " already; give one directory");
+    }
+
+    @Test
+    void refusesABadReplyFixtureDirectoryBeforeTheStart(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.json"), "{\"name\": \"r\", \"reply\": {\"txt\": \"x\"}}");
+        AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME);
+
+        assertThatThrownBy(() -> container.withReplyFixtures(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a.json: reply.txt: unknown member (did you mean \"text\"?)");
+        assertThatThrownBy(() -> container.withReplyFixtures(dir.resolve("nope")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope: no such directory");
     }
 }

@@ -8,14 +8,18 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.ClockControl;
 import dev.aigw.emulator.ClockMode;
+import dev.aigw.emulator.Conversation;
 import dev.aigw.emulator.Emulator;
 import dev.aigw.emulator.Gateway;
 import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.LogQuery;
 import dev.aigw.emulator.ManagementApiException;
+import dev.aigw.emulator.ModelReply;
 import dev.aigw.emulator.PendingScript;
 import dev.aigw.emulator.RecordedRequest;
+import dev.aigw.emulator.ReplyProblem;
+import dev.aigw.emulator.ReplyRule;
 import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.UpstreamFault;
 import dev.aigw.emulator.UpstreamResponse;
@@ -284,5 +288,39 @@ class OneInterfaceTwoTransportsTest {
                 .hasMessage("no request has reached the attempt stage yet");
         assertThatThrownBy(emulator::takeRequest).isInstanceOf(IllegalStateException.class)
                 .hasMessage("no untaken request has reached an upstream; recorded so far: 0");
+    }
+
+    @ParameterizedTest(name = "{0}", autoCloseArguments = false)
+    @MethodSource("emulators")
+    void replyRulesAnswerInSequenceTestScopedFirstAndStrictModeRefusesTheRest(Emulator emulator) {
+        fresh(emulator).createGateway("gw");
+        emulator.replies().add(ReplyRule.builder("hello").lastUserMessageContains("Hello")
+                .reply(ModelReply.text("first"), ModelReply.text("then")).build());
+        emulator.replies().forTest("t1").add(ReplyRule.builder("mine").reply(ModelReply.text("t1 only")).build());
+
+        assertThat(emulator.replies().list()).extracting(ReplyRule::name).containsExactly("mine", "hello");
+        assertThat(chat(emulator, "gw").body()).contains("\"content\":\"first\"");
+        assertThat(chat(emulator, "gw").body()).contains("\"content\":\"then\"");
+        assertThat(chat(emulator, "gw", AiGatewayEmulator.TEST_ID_HEADER, "t1").body())
+                .contains("\"content\":\"t1 only\"");
+        assertThat(emulator.recordedRequests().get(0).conversation()).map(Conversation::lastUserText)
+                .contains("Hello there");
+
+        emulator.replies().strict(true);
+        HttpResponse<String> refused = Http.post(emulator.providerUrl("gw", "openai") + "/chat/completions",
+                CHAT.replace("Hello", "Bye"), AiGatewayEmulator.TEST_ID_HEADER, "t2");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("no reply rule matches this request");
+        assertThat(emulator.replyProblems()).extracting(ReplyProblem::kind, ReplyProblem::testId)
+                .containsExactly(tuple(ReplyProblem.Kind.UNMATCHED, "t2"));
+        assertThatThrownBy(() -> emulator.verifyReplies("t2")).isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("1 reply problem for test \"t2\":");
+        emulator.verifyReplies("t1");
+
+        emulator.reset();
+        assertThat(emulator.replies().list()).isEmpty();
+        assertThat(emulator.replies().isStrict()).isFalse();
+        assertThat(emulator.replyProblems()).isEmpty();
     }
 }

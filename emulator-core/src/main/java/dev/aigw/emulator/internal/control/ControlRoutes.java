@@ -18,6 +18,7 @@ public final class ControlRoutes {
     public static RouteTable table(EmulatorState state) {
         ClockEndpoints clock = new ClockEndpoints(state.clockControl());
         ScriptEndpoints scripts = new ScriptEndpoints(state.scripts(), state.providers());
+        ReplyEndpoints replies = new ReplyEndpoints(state.replies(), state.providers());
         GatewayOperations gateways = new GatewayOperations(ManagementContext.of(state));
         String defaultAccountId = state.settings().defaultAccountId();
         return new RouteTable()
@@ -35,6 +36,11 @@ public final class ControlRoutes {
                 .add("GET", "/scripts/{provider}", null, scripts::count)
                 .add("POST", "/scripts/{provider}", null, scripts::append)
                 .add("DELETE", "/scripts/{provider}", null, scripts::clear)
+                .add("GET", "/replies", null, replies::list)
+                .add("POST", "/replies", null, replies::add)
+                .add("DELETE", "/replies", null, replies::clear)
+                .add("PUT", "/replies/strict", null, replies::strict)
+                .add("GET", "/reply-problems", null, replies::problems)
                 .add("GET", "/requests", null, new ListRequests(state.journal(), state.providers()))
                 .add("POST", "/requests/take", null, new TakeRequest(state.journal()))
                 .add("GET", "/timelines", null, new ListTimelines(state.timelines(), state.providers()))

@@ -15,7 +15,8 @@ import java.util.Map;
  * A recorded upstream attempt as {@code GET /__emulator/requests} lists it: written by the control API, read back by
  * the remote emulator as the same {@link RecordedRequest}. {@code headers} joins several values of one header with
  * {@code ", "} for a reader's eyes; {@code repeated_headers} then lists them one by one. A body that is not UTF-8 text
- * is given as {@code body_base64}.
+ * is given as {@code body_base64}. A chat request the emulator reads also gives its {@code conversation}, as
+ * {@link ConversationJson} writes it, for clients of the control API; the remote emulator reads it again from the body.
  */
 public final class RecordedRequestJson {
 
@@ -44,6 +45,7 @@ public final class RecordedRequestJson {
         Bodies.put(node, r.body());
         node.put("at", Timestamps.formatExact(r.at()));
         node.put("test_id", r.testId());
+        r.conversation().ifPresent(c -> node.set("conversation", ConversationJson.render(c)));
         return node;
     }
 
