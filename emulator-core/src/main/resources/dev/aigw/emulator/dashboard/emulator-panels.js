@@ -163,10 +163,6 @@ function repliesPanel() {
     const key = JSON.stringify([answer.status, answer.body]);
     if (key === shown) return;
     shown = key;
-    if (answer.status === 404) {
-      replace(body, h('p', { text: 'This emulator does not list its reply rules over HTTP.' }));
-      return;
-    }
     if (!answer.ok) {
       replace(body, h('p', { class: 'error', text: messageOf(answer) }));
       return;

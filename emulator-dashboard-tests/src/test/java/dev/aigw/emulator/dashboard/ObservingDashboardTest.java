@@ -171,16 +171,20 @@ class ObservingDashboardTest {
     }
 
     @Test
-    void theReplyRulesPanelShowsTheRulesOrSaysTheEmulatorCannotListThem() {
+    void theReplyRulesPanelShowsTheRulesInForceAndStrictMode() {
         start(AiGatewayEmulator.builder().replyRules(ReplyRule.builder("weather")
                 .lastUserMessageContains("weather").reply(ModelReply.text("Sunny")).build()));
+        emulator.replies().add(ReplyRule.builder("added by the test").turn(1).reply(ModelReply.text("Later")).build());
         page.open("#/emulator");
 
-        page.waitUntil(d -> !d.findElement(By.id("replies-body")).getText().isEmpty());
+        page.waitUntil(d -> d.findElement(By.id("replies-body")).getText().contains("added by the test"));
         String shown = page.visible(By.id("replies-body")).getText();
-        assertThat(shown).satisfiesAnyOf(
-                text -> assertThat(text).contains("weather", "Not strict"),
-                text -> assertThat(text).contains("does not list its reply rules"));
+        assertThat(shown).contains("Not strict", "weather", "\"contains\":\"weather\"", "Sunny", "Later");
+        assertThat(shown.indexOf("weather")).as("in the order they are tried")
+                .isLessThan(shown.indexOf("added by the test"));
+
+        emulator.replies().strict(true);
+        page.waitUntil(d -> d.findElement(By.id("replies-strict")).getText().startsWith("Strict"));
     }
 
     @Test

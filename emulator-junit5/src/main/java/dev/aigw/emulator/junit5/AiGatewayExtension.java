@@ -48,7 +48,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>A test that ends with scripted responses never used fails, listing them, as WireMock fails a test on unmatched
  * requests; {@code @AiGatewayTest(failOnLeftoverScripts = false)} or {@link Builder#failOnLeftoverScripts(boolean)}
- * turn that off. A test that ends with reply problems ({@link AiGatewayEmulator#verifyReplies()}) fails too.
+ * turn that off. A test that ends with reply problems ({@link AiGatewayEmulator#verifyReplies()}) fails too, unless
+ * {@code failOnReplyProblems = false} or {@link Builder#failOnReplyProblems(boolean)} says not to.
  */
 public final class AiGatewayExtension
         implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver {
@@ -172,6 +173,7 @@ public final class AiGatewayExtension
         private ClockMode clock = ClockMode.AUTO;
         private Instant startAt;
         private boolean failOnLeftoverScripts = true;
+        private boolean failOnReplyProblems = true;
         private final List<String> gateways = new ArrayList<>();
         private final List<Consumer<AiGatewayEmulator.Builder>> customizers = new ArrayList<>();
 
@@ -210,6 +212,15 @@ public final class AiGatewayExtension
          */
         public Builder failOnLeftoverScripts(boolean fail) {
             this.failOnLeftoverScripts = fail;
+            return this;
+        }
+
+        /**
+         * Sets whether a test that ends with reply problems ({@link AiGatewayEmulator#replyProblems()}) fails, listing
+         * them; {@code true} by default.
+         */
+        public Builder failOnReplyProblems(boolean fail) {
+            this.failOnReplyProblems = fail;
             return this;
         }
 
@@ -267,7 +278,8 @@ public final class AiGatewayExtension
             List<Consumer<AiGatewayEmulator.Builder>> changes = new ArrayList<>();
             changes.add(Recipe.declaring(gateways.toArray(String[]::new)));
             changes.addAll(customizers);
-            return new AiGatewayExtension(new Recipe(port, accountId, clock, startAt, changes, failOnLeftoverScripts));
+            return new AiGatewayExtension(new Recipe(port, accountId, clock, startAt, changes, failOnLeftoverScripts,
+                    failOnReplyProblems));
         }
     }
 }

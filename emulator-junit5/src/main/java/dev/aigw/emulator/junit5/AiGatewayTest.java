@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * concurrently} gets an emulator of its own, built from the same options. For options beyond these attributes,
  * register the extension programmatically with {@link AiGatewayExtension#builder()}. A test that ends with scripted
  * responses never used fails, listing them, unless {@link #failOnLeftoverScripts()} is {@code false}; so does a test
- * that ends with reply problems (a request no rule matched in strict mode, a reply that breaks the requested schema).
+ * that ends with reply problems (a request no rule matched in strict mode, a reply that breaks the requested schema),
+ * unless {@link #failOnReplyProblems()} is {@code false}.
  */
 @Documented
 @Inherited
@@ -68,6 +69,13 @@ public @interface AiGatewayTest {
      * probability) are never leftovers, and a test that already failed is not failed again.
      */
     boolean failOnLeftoverScripts() default true;
+
+    /**
+     * Returns whether a test that ends with reply problems ({@link dev.aigw.emulator.Emulator#replyProblems()}: a
+     * request no rule matched in strict mode, a reply that breaks the requested schema, a schema the emulator cannot
+     * answer) fails, listing them; {@code true} by default, {@code false} for a test that expects such a 400.
+     */
+    boolean failOnReplyProblems() default true;
 
     /**
      * Returns the ids of the gateways the emulator has from the start, each with the settings a gateway created in

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * {@link AiGatewayExtension.Builder}, applied to a fresh {@link AiGatewayEmulator.Builder} each time.
  */
 record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
-              List<Consumer<AiGatewayEmulator.Builder>> customizers, boolean failOnLeftoverScripts) {
+              List<Consumer<AiGatewayEmulator.Builder>> customizers, boolean failOnLeftoverScripts,
+              boolean failOnReplyProblems) {
 
     static final Recipe DEFAULTS = new Recipe(0, AiGatewayEmulator.DEFAULT_ACCOUNT_ID, ClockMode.AUTO, null, List.of(),
-            true);
+            true, true);
 
     Recipe {
         Objects.requireNonNull(accountId, "accountId");
@@ -56,7 +57,7 @@ record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
                 changes.add(b -> b.strictReplies(true));
             }
             return new Recipe(options.port(), options.accountId(), options.clock(), start, changes,
-                    options.failOnLeftoverScripts());
+                    options.failOnLeftoverScripts(), options.failOnReplyProblems());
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("@AiGatewayTest on " + annotatedClass.getName() + ": "
                     + e.getMessage(), e);
@@ -92,6 +93,6 @@ record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
                 .accountId(accountId)
                 .clock(Clocks.newClock(clockMode, startAt == null ? VirtualClock.DEFAULT_START : startAt));
         customizers.forEach(customizer -> customizer.accept(builder));
-        return new RunningEmulator(builder.build().start(), failOnLeftoverScripts);
+        return new RunningEmulator(builder.build().start(), failOnLeftoverScripts, failOnReplyProblems);
     }
 }

@@ -17,12 +17,14 @@ final class RunningEmulator implements ExtensionContext.Store.CloseableResource,
 
     private final AiGatewayEmulator emulator;
     private final boolean failOnLeftoverScripts;
+    private final boolean failOnReplyProblems;
     private final ClockMode initialMode;
     private volatile boolean released;
 
-    RunningEmulator(AiGatewayEmulator emulator, boolean failOnLeftoverScripts) {
+    RunningEmulator(AiGatewayEmulator emulator, boolean failOnLeftoverScripts, boolean failOnReplyProblems) {
         this.emulator = emulator;
         this.failOnLeftoverScripts = failOnLeftoverScripts;
+        this.failOnReplyProblems = failOnReplyProblems;
         this.initialMode = emulator.clock() instanceof VirtualClock virtual ? virtual.mode() : null;
     }
 
@@ -40,8 +42,8 @@ final class RunningEmulator implements ExtensionContext.Store.CloseableResource,
 
     /**
      * Fails, listing them, if the test that just ran left scripted responses unused, unless the extension was told
-     * not to, or if its requests met reply problems. The emulator is the test's own (reset before it, never shared with a concurrent test), so every step
-     * queued on it is the test's.
+     * not to, or if its requests met reply problems, unless told not to either. The emulator is the test's own (reset
+     * before it, never shared with a concurrent test), so every step queued on it and every problem is the test's.
      */
     void verifyAfterTest() {
         if (failOnLeftoverScripts) {
@@ -53,8 +55,15 @@ final class RunningEmulator implements ExtensionContext.Store.CloseableResource,
                         + ".failOnLeftoverScripts(false)", e);
             }
         }
-        // The emulator is the test's own, so every problem is the test's, whatever test id its requests carried.
-        emulator.verifyReplies();
+        if (failOnReplyProblems) {
+            try {
+                emulator.verifyReplies();
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nto let tests end with reply problems (a test that expects"
+                        + " a strict-mode 400, say), use @AiGatewayTest(failOnReplyProblems = false) or"
+                        + " AiGatewayExtension.builder().failOnReplyProblems(false)", e);
+            }
+        }
     }
 
     /** Tells whether JUnit has closed this emulator with the context that held it. */

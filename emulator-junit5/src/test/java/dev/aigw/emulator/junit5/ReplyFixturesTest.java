@@ -41,6 +41,19 @@ class ReplyFixturesTest {
     }
 
     @Test
+    void theFailureSaysHowToLetATestEndWithReplyProblems() {
+        assertThat(Kit.failureOf(Kit.run(Declared.class), "sendsARequestNoRuleMatches"))
+                .hasMessageEndingWith("use @AiGatewayTest(failOnReplyProblems = false) or"
+                        + " AiGatewayExtension.builder().failOnReplyProblems(false)");
+    }
+
+    @Test
+    void aTestThatExpectsAStrictModeRefusalPassesWhenTheExtensionIsToldNotToFail() {
+        assertThat(Kit.run(ExpectingRefusals.class).testEvents().succeeded().count()).isEqualTo(1);
+        assertThat(Kit.run(ExpectingRefusalsRegistered.class).testEvents().succeeded().count()).isEqualTo(1);
+    }
+
+    @Test
     void aBadFixtureDirectoryIsAConfigurationErrorNamingIt() {
         Throwable failure = Kit.run(Missing.class).allEvents().failed().stream()
                 .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
@@ -85,6 +98,32 @@ class ReplyFixturesTest {
         @Test
         void sendsARequestNoRuleMatches() {
             Traffic.post(GATEWAY.emulator().providerUrl("gw", "openai") + "/chat/completions", UNMATCHED);
+        }
+    }
+
+    @Fixture
+    @AiGatewayTest(gateways = "gw", strictReplies = true, failOnReplyProblems = false)
+    static class ExpectingRefusals {
+        @Test
+        void getsTheStrictModeRefusal(AiGatewayEmulator emulator) {
+            HttpResponse<String> response = Traffic.post(emulator.providerUrl("gw", "openai") + "/chat/completions",
+                    UNMATCHED);
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(emulator.replyProblems()).hasSize(1);
+        }
+    }
+
+    @Fixture
+    static class ExpectingRefusalsRegistered {
+        @RegisterExtension
+        static final AiGatewayExtension GATEWAY = AiGatewayExtension.builder().gateways("gw").strictReplies(true)
+                .failOnReplyProblems(false).build();
+
+        @Test
+        void getsTheStrictModeRefusal() {
+            assertThat(Traffic.post(GATEWAY.emulator().providerUrl("gw", "openai") + "/chat/completions", UNMATCHED)
+                    .statusCode()).isEqualTo(400);
         }
     }
 
