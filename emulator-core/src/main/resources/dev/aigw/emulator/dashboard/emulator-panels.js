@@ -178,7 +178,7 @@ function repliesPanel() {
           h('tbody', {}, rules.map((r) => h('tr', {},
             h('th', { scope: 'row', text: r.name ?? '' }),
             h('td', {}, h('code', { text: JSON.stringify(r.match ?? {}) })),
-            h('td', {}, h('code', { text: JSON.stringify(r.replies ?? []) }))))))));
+            h('td', {}, h('code', { text: JSON.stringify(r.replies ?? (r.reply ? [r.reply] : [])) }))))))));
   }
   return { element, refresh };
 }
