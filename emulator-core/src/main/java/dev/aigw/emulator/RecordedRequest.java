@@ -24,10 +24,13 @@ import java.util.Optional;
  * @param body the body sent upstream
  * @param at the emulator clock's instant when the attempt started
  * @param testId the test id the client request carried, or {@code null}
+ * @param logId the {@code cf-aig-log-id} of the log entry of this attempt's step (the entry exists when the gateway
+ *     logs the request), so an attempt and its log entry are found from each other
  */
 public record RecordedRequest(String provider, String accountId, String gatewayId, int attempt, int step,
                               String method, String url, String path, String query,
-                              Map<String, List<String>> headers, byte[] body, Instant at, String testId) {
+                              Map<String, List<String>> headers, byte[] body, Instant at, String testId,
+                              String logId) {
 
     public RecordedRequest {
         headers = Map.copyOf(headers);

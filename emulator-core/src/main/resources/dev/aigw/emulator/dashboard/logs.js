@@ -169,14 +169,9 @@ export function logDetailView(gatewayId, logId) {
   return { element, heading };
 }
 
-/** The upstream attempts the journal recorded for a log entry: same gateway and provider, within its duration. */
+/** The upstream attempts the journal recorded for a log entry: those that carry its log id. */
 async function upstreamAttempts(gatewayId, e) {
   const answer = await control('GET', `/requests?gateway_id=${encode(gatewayId)}&provider=${encode(e.provider)}`);
   if (!answer.ok || !answer.body?.requests) return [];
-  const start = Date.parse(e.created_at);
-  const end = start + (e.duration || 0) + 1;
-  return answer.body.requests.filter((r) => {
-    const at = Date.parse(r.at);
-    return at >= start && at <= end;
-  });
+  return answer.body.requests.filter((r) => r.log_id === e.id);
 }

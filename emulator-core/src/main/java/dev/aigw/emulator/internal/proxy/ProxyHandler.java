@@ -31,7 +31,7 @@ public final class ProxyHandler implements HttpHandler {
         ClientRequest client = exchange.getAttachment(ProxyAttachments.CLIENT_REQUEST);
         ProxyPlan plan = exchange.getAttachment(ProxyAttachments.PLAN);
         RequestLog log = exchange.getAttachment(ProxyAttachments.LOG);
-        TimelineRecorder timeline = new TimelineRecorder(client.arrivedAt());
+        TimelineRecorder timeline = new TimelineRecorder(client.arrivedAt(), log::idFor);
         RequestLine line = exchange.getAttachment(ProxyAttachments.REQUEST_LINE);
         if (line != null) {
             line.timeline(timeline);

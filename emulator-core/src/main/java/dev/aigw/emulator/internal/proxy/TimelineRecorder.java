@@ -5,15 +5,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Collects one request's attempts as they happen; not shared between threads. */
 public final class TimelineRecorder {
 
     private final Instant arrivedAt;
+    private final Function<Step, String> logIds;
     private final List<Timeline.Attempt> attempts = new ArrayList<>();
 
-    public TimelineRecorder(Instant arrivedAt) {
+    /** Starts the timeline of a request that arrived then, whose steps have these log ids. */
+    public TimelineRecorder(Instant arrivedAt, Function<Step, String> logIds) {
         this.arrivedAt = arrivedAt;
+        this.logIds = logIds;
+    }
+
+    /** Returns the {@code cf-aig-log-id} of a step of this request. */
+    public String logIdFor(Step step) {
+        return logIds.apply(step);
     }
 
     public void attempt(int step, String provider, int attempt, Instant start, Instant end, Timeline.Outcome outcome,

@@ -45,6 +45,7 @@ public final class RecordedRequestJson {
         Bodies.put(node, r.body());
         node.put("at", Timestamps.formatExact(r.at()));
         node.put("test_id", r.testId());
+        node.put("log_id", r.logId());
         r.conversation().ifPresent(c -> node.set("conversation", ConversationJson.render(c)));
         return node;
     }
@@ -63,7 +64,7 @@ public final class RecordedRequestJson {
         return new RecordedRequest(text(node, "provider"), text(node, "account_id"), text(node, "gateway_id"),
                 node.get("attempt").intValue(), node.get("step").intValue(), text(node, "method"), text(node, "url"),
                 text(node, "path"), text(node, "query"), headers, body == null ? new byte[0] : body,
-                Instant.parse(text(node, "at")), text(node, "test_id"));
+                Instant.parse(text(node, "at")), text(node, "test_id"), text(node, "log_id"));
     }
 
     static String text(JsonNode node, String member) {

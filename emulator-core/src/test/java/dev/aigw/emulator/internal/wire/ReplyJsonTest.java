@@ -219,7 +219,7 @@ class ReplyJsonTest {
         String body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         RecordedRequest r = new RecordedRequest("openai", "acc", "gw", 1, 0, "POST",
                 "https://api.openai.com/v1/chat/completions", "/v1/chat/completions", "", Map.of(),
-                body.getBytes(StandardCharsets.UTF_8), Instant.parse("2026-04-01T08:00:00Z"), null);
+                body.getBytes(StandardCharsets.UTF_8), Instant.parse("2026-04-01T08:00:00Z"), null, null);
 
         JsonNode written = RecordedRequestJson.render(r);
 

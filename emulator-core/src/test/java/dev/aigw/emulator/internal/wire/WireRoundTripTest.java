@@ -100,7 +100,7 @@ class WireRoundTripTest {
         RecordedRequest sent = new RecordedRequest("openai", "acc", "gw", 2, 1, "POST",
                 "https://api.openai.com/v1/chat/completions?x=1", "/v1/chat/completions", "x=1",
                 Map.of("accept", List.of("a/b", "c/d"), "authorization", List.of("Bearer sk, test"),
-                        "x-empty", List.of()), binary, AT, "t1");
+                        "x-empty", List.of()), binary, AT, "t1", "01JLOGID0000000000000000AB");
 
         JsonNode json = Json.parse(Json.text(RecordedRequestJson.render(sent)));
         RecordedRequest read = RecordedRequestJson.parse(json);
@@ -115,7 +115,7 @@ class WireRoundTripTest {
     void aRecordedRequestWithATextBodyAndNoTestIdReadsBackAsItself() throws Exception {
         RecordedRequest sent = new RecordedRequest("anthropic", "acc", "gw", 1, 0, "POST",
                 "https://api.anthropic.com/v1/messages", "/v1/messages", "", Map.of("x-api-key", List.of("k")),
-                "{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8), VirtualClock.DEFAULT_START, null);
+                "{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8), VirtualClock.DEFAULT_START, null, null);
 
         JsonNode json = Json.parse(Json.text(RecordedRequestJson.render(sent)));
 
