@@ -74,7 +74,10 @@ public final class RequestLog {
 
     /** Returns a logged step's id, the {@code cf-aig-log-id}: the request id for step 0, a new id after it. */
     public String idFor(Step step) {
-        return idsByStep.computeIfAbsent(step.index(), i -> i == 0 ? client.requestId() : ids.next());
+        if (step.index() == 0) {
+            return client.requestId();
+        }
+        return idsByStep.computeIfAbsent(step.index(), i -> ids.next());
     }
 
     /** Returns the id of the latest entry written, if any. */

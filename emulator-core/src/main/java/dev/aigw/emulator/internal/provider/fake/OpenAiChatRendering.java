@@ -9,6 +9,7 @@ import dev.aigw.emulator.internal.provider.OpenAiChatFormat;
 import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import dev.aigw.emulator.internal.util.BoundedMemo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.Map;
 final class OpenAiChatRendering {
 
     private static final int CALL_ID_LENGTH = 24;
+    private static final BoundedMemo<String> FINGERPRINTS = new BoundedMemo<>(256, m -> "fp_" + Ids.hex(m, 10));
 
     private final UpstreamRequest request;
     private final String id;
@@ -38,7 +40,7 @@ final class OpenAiChatRendering {
         this.id = "chatcmpl-" + Ids.alphanumeric(request, "chatcmpl", 29);
         this.created = request.now().getEpochSecond();
         this.model = model;
-        this.fingerprint = "fp_" + Ids.hex(model, 10);
+        this.fingerprint = FINGERPRINTS.get(model);
     }
 
     /** Renders the reply as one {@code chat.completion}. */

@@ -124,6 +124,7 @@ final class OpenAiFake implements FakeProvider {
 
     private Map<String, String> headers(UpstreamRequest request) {
         return Map.of(
+                "content-type", Replies.JSON,
                 "x-request-id", "req_" + Ids.hex(request, "x-request-id", 32),
                 "openai-processing-ms", String.valueOf(100 + request.body().length % 400),
                 "openai-version", "2020-10-01",

@@ -38,7 +38,11 @@ final class Replies {
     /** Returns the headers plus a content type, as the immutable map a reply keeps (so it is not copied again). */
     @SuppressWarnings("unchecked")
     private static Map<String, String> withContentType(Map<String, String> headers, String contentType) {
-        if (headers.containsKey("content-type")) {
+        String given = headers.get("content-type");
+        if (contentType.equals(given)) {
+            return headers;
+        }
+        if (given != null) {
             Map<String, String> all = new HashMap<>(headers);
             all.put("content-type", contentType);
             return Map.copyOf(all);
