@@ -19,6 +19,7 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.Conversation;
 import dev.aigw.emulator.ModelReply;
 import dev.aigw.emulator.ReplyRule;
 import dev.aigw.emulator.junit5.AiGatewayTest;
@@ -99,6 +100,9 @@ class OpenAiAgentLoopTest {
         assertThat(second.choices().get(0).message().content()).hasValue("It is sunny and 21 °C in Paris.");
         assertThat(second.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
         assertThat(emulator.replyProblems()).isEmpty();
+
+        Conversation sent = emulator.recordedRequests().get(1).conversation().orElseThrow();
+        assertThat(sent.toolResult("get_weather").orElseThrow().content()).contains("\"sky\":\"sunny\"");
     }
 
     @Test
