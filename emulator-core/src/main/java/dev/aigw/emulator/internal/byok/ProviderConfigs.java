@@ -17,30 +17,30 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ProviderConfigs {
 
-    private final Map<GatewayRef, List<ProviderConfig>> configs = new HashMap<>();
+    private final Map<GatewayRef, List<StoredProviderConfig>> configs = new HashMap<>();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final Map<String, long[]> windows = new HashMap<>();
 
     /** Returns a gateway's configs, newest {@code modified_at} first (management-api-2.md 2.2 P1). */
-    public synchronized List<ProviderConfig> list(GatewayRef gateway) {
-        List<ProviderConfig> all = new ArrayList<>(configs.getOrDefault(gateway, List.of()));
-        all.sort(Comparator.comparing(ProviderConfig::modifiedAt).reversed().thenComparing(ProviderConfig::id));
+    public synchronized List<StoredProviderConfig> list(GatewayRef gateway) {
+        List<StoredProviderConfig> all = new ArrayList<>(configs.getOrDefault(gateway, List.of()));
+        all.sort(Comparator.comparing(StoredProviderConfig::modifiedAt).reversed().thenComparing(StoredProviderConfig::id));
         return all;
     }
 
     /** Returns the config with this id on a gateway, if any. */
-    public synchronized Optional<ProviderConfig> find(GatewayRef gateway, String id) {
+    public synchronized Optional<StoredProviderConfig> find(GatewayRef gateway, String id) {
         return configs.getOrDefault(gateway, List.of()).stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     /** Returns the config of a provider under an alias, if any. */
-    public synchronized Optional<ProviderConfig> find(GatewayRef gateway, String providerSlug, String alias) {
+    public synchronized Optional<StoredProviderConfig> find(GatewayRef gateway, String providerSlug, String alias) {
         return configs.getOrDefault(gateway, List.of()).stream()
                 .filter(c -> c.providerSlug().equals(providerSlug) && c.alias().equals(alias)).findFirst();
     }
 
     /** Returns the provider's config with {@code default_config: true}, if any. */
-    public synchronized Optional<ProviderConfig> defaultOf(GatewayRef gateway, String providerSlug) {
+    public synchronized Optional<StoredProviderConfig> defaultOf(GatewayRef gateway, String providerSlug) {
         return configs.getOrDefault(gateway, List.of()).stream()
                 .filter(c -> c.providerSlug().equals(providerSlug) && c.defaultConfig()).findFirst();
     }
@@ -48,7 +48,7 @@ public final class ProviderConfigs {
     /** Returns the aliases a provider has on a gateway, in alphabetical order. */
     public synchronized List<String> aliases(GatewayRef gateway, String providerSlug) {
         return configs.getOrDefault(gateway, List.of()).stream()
-                .filter(c -> c.providerSlug().equals(providerSlug)).map(ProviderConfig::alias).sorted().toList();
+                .filter(c -> c.providerSlug().equals(providerSlug)).map(StoredProviderConfig::alias).sorted().toList();
     }
 
     /**
@@ -56,8 +56,8 @@ public final class ProviderConfigs {
      * caller has validated the fields and the alias's uniqueness; {@code secret}, when not null, is stored under
      * the config's secret id.
      */
-    public synchronized ProviderConfig add(GatewayRef gateway, ProviderConfig config, String secret) {
-        List<ProviderConfig> list = configs.computeIfAbsent(gateway, g -> new ArrayList<>());
+    public synchronized StoredProviderConfig add(GatewayRef gateway, StoredProviderConfig config, String secret) {
+        List<StoredProviderConfig> list = configs.computeIfAbsent(gateway, g -> new ArrayList<>());
         if (config.defaultConfig()) {
             list.replaceAll(c -> c.providerSlug().equals(config.providerSlug()) ? c.withDefault(false) : c);
         }
@@ -69,12 +69,12 @@ public final class ProviderConfigs {
     }
 
     /** Replaces a config's key (P3); answers the updated config, or empty when there is no such config. */
-    public synchronized Optional<ProviderConfig> rotate(GatewayRef gateway, String id, String secret, Instant at) {
-        List<ProviderConfig> list = configs.getOrDefault(gateway, List.of());
+    public synchronized Optional<StoredProviderConfig> rotate(GatewayRef gateway, String id, String secret, Instant at) {
+        List<StoredProviderConfig> list = configs.getOrDefault(gateway, List.of());
         for (int i = 0; i < list.size(); i++) {
-            ProviderConfig c = list.get(i);
+            StoredProviderConfig c = list.get(i);
             if (c.id().equals(id)) {
-                ProviderConfig rotated = c.rotated(ProviderConfig.preview(secret), at);
+                StoredProviderConfig rotated = c.rotated(StoredProviderConfig.preview(secret), at);
                 list.set(i, rotated);
                 secrets.put(c.secretId(), secret);
                 return Optional.of(rotated);
@@ -84,8 +84,8 @@ public final class ProviderConfigs {
     }
 
     /** Deletes a config (P4); answers it as it was, or empty when there is no such config. */
-    public synchronized Optional<ProviderConfig> delete(GatewayRef gateway, String id) {
-        Optional<ProviderConfig> found = find(gateway, id);
+    public synchronized Optional<StoredProviderConfig> delete(GatewayRef gateway, String id) {
+        Optional<StoredProviderConfig> found = find(gateway, id);
         found.ifPresent(c -> {
             configs.get(gateway).remove(c);
             windows.remove(c.id());
@@ -107,7 +107,7 @@ public final class ProviderConfigs {
      * The key that goes upstream for a config: its secret, or the placeholder {@code secret:{secret_id}} when a
      * config references a secret nobody registered (management-api-2.md 2.2).
      */
-    public String keyOf(ProviderConfig config) {
+    public String keyOf(StoredProviderConfig config) {
         return secrets.getOrDefault(config.secretId(), "secret:" + config.secretId());
     }
 
@@ -117,7 +117,7 @@ public final class ProviderConfigs {
      *
      * @return false when the window is spent (the call must not be made)
      */
-    public synchronized boolean tryCall(ProviderConfig config, Instant now) {
+    public synchronized boolean tryCall(StoredProviderConfig config, Instant now) {
         if (config.rateLimit() == null) {
             return true;
         }
@@ -136,7 +136,7 @@ public final class ProviderConfigs {
 
     /** Drops a deleted gateway's configs. */
     public synchronized void dropGateway(GatewayRef gateway) {
-        List<ProviderConfig> dropped = configs.remove(gateway);
+        List<StoredProviderConfig> dropped = configs.remove(gateway);
         if (dropped != null) {
             dropped.forEach(c -> windows.remove(c.id()));
         }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.api.ApiError;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.api.JsonShape;
-import dev.aigw.emulator.internal.byok.ProviderConfig;
+import dev.aigw.emulator.internal.byok.StoredProviderConfig;
 import dev.aigw.emulator.internal.gateway.Gateway;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
 import java.time.Instant;
@@ -40,6 +40,7 @@ public final class ProviderConfigOperations {
             optional("rate_limit", integer(1, Integer.MAX_VALUE)),
             optional("rate_limit_period", integer(1, Integer.MAX_VALUE)));
 
+    private static final JsonShape SECRET = object(required("value", text(1, Integer.MAX_VALUE)));
     private static final JsonShape ROTATE = object(required("secret", text(1, Integer.MAX_VALUE)));
 
     private final ManagementContext context;
@@ -49,7 +50,7 @@ public final class ProviderConfigOperations {
     }
 
     /** Lists a gateway's configs, newest first. */
-    public List<ProviderConfig> list(String accountId, String gatewayId) {
+    public List<StoredProviderConfig> list(String accountId, String gatewayId) {
         return context.providerConfigs().list(GatewayRef.of(existing(accountId, gatewayId)));
     }
 
@@ -58,7 +59,7 @@ public final class ProviderConfigOperations {
      *
      * @throws ApiException 404/7002 for a missing gateway, 400/7001 with {@code path} for a bad body
      */
-    public ProviderConfig create(String accountId, String gatewayId, ObjectNode body) {
+    public StoredProviderConfig create(String accountId, String gatewayId, ObjectNode body) {
         Gateway gateway = existing(accountId, gatewayId);
         CREATE.check(body, List.of("body"));
         String slug = body.get("provider_slug").textValue();
@@ -80,14 +81,14 @@ public final class ProviderConfigOperations {
                     + "' already exists for '" + slug + "'", List.of("body", "alias"), List.of()));
         }
         String id = secretId != null ? secretId : context.newInternalId().get().replace("-", "");
-        String preview = ProviderConfig.preview(secret != null ? secret
+        String preview = StoredProviderConfig.preview(secret != null ? secret
                 : context.providerConfigs().secret(id).orElse("secret:" + id));
         JsonNode limit = body.get("rate_limit");
         JsonNode period = body.get("rate_limit_period");
-        ProviderConfig config = new ProviderConfig(context.newInternalId().get(), gateway.id(), slug, alias,
+        StoredProviderConfig config = new StoredProviderConfig(context.newInternalId().get(), gateway.id(), slug, alias,
                 body.get("default_config").booleanValue(), id, preview, now(),
                 limit == null ? null : limit.longValue(),
-                period == null ? ProviderConfig.DEFAULT_RATE_LIMIT_PERIOD : period.longValue());
+                period == null ? StoredProviderConfig.DEFAULT_RATE_LIMIT_PERIOD : period.longValue());
         return context.providerConfigs().add(ref, config, secret);
     }
 
@@ -95,7 +96,7 @@ public final class ProviderConfigOperations {
      * Replaces a config's key from a P3 body {@code {"secret"}}; the gateway and the config must exist before the
      * body is looked at.
      */
-    public ProviderConfig rotate(String accountId, String gatewayId, String id, ObjectNode body) {
+    public StoredProviderConfig rotate(String accountId, String gatewayId, String id, ObjectNode body) {
         GatewayRef ref = GatewayRef.of(existing(accountId, gatewayId));
         context.providerConfigs().find(ref, id).orElseThrow(ApiException::notFound);
         ROTATE.check(body, List.of("body"));
@@ -104,9 +105,23 @@ public final class ProviderConfigOperations {
     }
 
     /** Deletes a config and answers it as it was. */
-    public ProviderConfig delete(String accountId, String gatewayId, String id) {
+    public StoredProviderConfig delete(String accountId, String gatewayId, String id) {
         GatewayRef ref = GatewayRef.of(existing(accountId, gatewayId));
         return context.providerConfigs().delete(ref, id).orElseThrow(ApiException::notFound);
+    }
+
+    /**
+     * Registers a secret's value ({@code PUT /__emulator/secrets/{secret_id}} {@code {"value"}}).
+     *
+     * @throws ApiException 400/7001 for an id that is not 32 lower-case hex characters or an empty value
+     */
+    public void putSecret(String secretId, JsonNode body) {
+        if (secretId == null || !SECRET_ID.matcher(secretId).matches()) {
+            throw ApiException.validation("secret_id: expected 32 lower-case hex characters, got \"" + secretId + "\"",
+                    List.of("path", "secret_id"));
+        }
+        SECRET.check(body, List.of("body"));
+        context.providerConfigs().putSecret(secretId, body.get("value").textValue());
     }
 
     private Gateway existing(String accountId, String gatewayId) {

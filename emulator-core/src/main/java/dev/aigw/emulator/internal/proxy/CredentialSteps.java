@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.UpstreamCredential;
 import dev.aigw.emulator.internal.api.ApiException;
-import dev.aigw.emulator.internal.byok.ProviderConfig;
+import dev.aigw.emulator.internal.byok.StoredProviderConfig;
 import dev.aigw.emulator.internal.byok.ProviderConfigs;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.gateway.StoredSettings;
@@ -67,7 +67,7 @@ public final class CredentialSteps implements StepRunner {
         if (settings.authentication()) {
             GatewayRef ref = GatewayRef.of(gateway.gateway());
             Optional<String> named = step.settings().byokAlias();
-            Optional<ProviderConfig> stored = named.isPresent()
+            Optional<StoredProviderConfig> stored = named.isPresent()
                     ? Optional.of(configs.find(ref, provider, named.get())
                             .orElseThrow(() -> noSuchAlias(ref, provider, named.get())))
                     : configs.find(ref, provider, DEFAULT_ALIAS).or(() -> configs.defaultOf(ref, provider));
@@ -86,7 +86,7 @@ public final class CredentialSteps implements StepRunner {
         return step.withCredential(step.headers(), UpstreamCredential.NONE);
     }
 
-    private Step inject(Step step, CredentialHeader header, ProviderConfig config) {
+    private Step inject(Step step, CredentialHeader header, StoredProviderConfig config) {
         if (!configs.tryCall(config, clock.now())) {
             throw ApiException.gateway(429, 2003, "Rate limited");
         }

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param rateLimit calls per {@code rateLimitPeriod} seconds with this key, or {@code null} (no limit)
  * @param rateLimitPeriod the window in seconds (60 unless given); only meaningful with a rate limit
  */
-public record ProviderConfig(String id, String gatewayId, String providerSlug, String alias, boolean defaultConfig,
+public record StoredProviderConfig(String id, String gatewayId, String providerSlug, String alias, boolean defaultConfig,
                              String secretId, String secretPreview, Instant modifiedAt, Long rateLimit,
                              long rateLimitPeriod) {
 
@@ -36,13 +36,13 @@ public record ProviderConfig(String id, String gatewayId, String providerSlug, S
         return json;
     }
 
-    ProviderConfig withDefault(boolean isDefault) {
-        return new ProviderConfig(id, gatewayId, providerSlug, alias, isDefault, secretId, secretPreview, modifiedAt,
+    StoredProviderConfig withDefault(boolean isDefault) {
+        return new StoredProviderConfig(id, gatewayId, providerSlug, alias, isDefault, secretId, secretPreview, modifiedAt,
                 rateLimit, rateLimitPeriod);
     }
 
-    ProviderConfig rotated(String preview, Instant at) {
-        return new ProviderConfig(id, gatewayId, providerSlug, alias, defaultConfig, secretId, preview, at,
+    StoredProviderConfig rotated(String preview, Instant at) {
+        return new StoredProviderConfig(id, gatewayId, providerSlug, alias, defaultConfig, secretId, preview, at,
                 rateLimit, rateLimitPeriod);
     }
 
