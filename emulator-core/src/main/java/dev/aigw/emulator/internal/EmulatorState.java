@@ -157,10 +157,12 @@ public final class EmulatorState {
         baseUrl.set(url);
     }
 
-    /** Returns a fresh random UUID string (for internal ids that need no time order). */
+    /** Returns a fresh random UUID v4 string, lower case (for ids that need no time order). */
     public String newUuid() {
         synchronized (uuidRandom) {
-            return new UUID(uuidRandom.nextLong(), uuidRandom.nextLong()).toString();
+            long high = (uuidRandom.nextLong() & ~0xF000L) | 0x4000L;
+            long low = (uuidRandom.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+            return new UUID(high, low).toString();
         }
     }
 
