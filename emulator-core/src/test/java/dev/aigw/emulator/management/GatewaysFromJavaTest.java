@@ -160,7 +160,7 @@ class GatewaysFromJavaTest {
 
     @Test
     void createGatewayWithInvalidSettingsCarriesTheErrorsTheHttpApiAnswers() {
-        GatewaySettings invalid = GatewaySettings.builder().retryMaxAttempts(6).retryDelay(Duration.ofSeconds(10))
+        GatewaySettings invalid = GatewaySettings.builder().retryMaxAttempts(6).retryDelay(Duration.ofSeconds(70))
                 .logManagement(5).otel("[{\"headers\": {}}]").build();
         ApiReply reply = api.post("/gateways", GatewayBodies.minimalWith("gw", "\"retry_max_attempts\": 6,"
                 + " \"retry_delay\": 70000, \"log_management\": 5, \"otel\": [{\"headers\": {}}]"));
