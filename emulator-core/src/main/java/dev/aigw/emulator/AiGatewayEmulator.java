@@ -10,9 +10,11 @@ import dev.aigw.emulator.internal.ScopeFilter;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.gateway.GatewayBodies;
+import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.gateway.StoredSettings;
 import dev.aigw.emulator.internal.management.GatewayOperations;
 import dev.aigw.emulator.internal.management.ManagementContext;
+import dev.aigw.emulator.internal.management.ProviderConfigOperations;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.reply.ReplyBook;
@@ -23,6 +25,7 @@ import dev.aigw.emulator.internal.server.Hints;
 import dev.aigw.emulator.internal.server.InFlightRequests;
 import dev.aigw.emulator.internal.util.Logs;
 import dev.aigw.emulator.internal.wire.PendingScriptJson;
+import dev.aigw.emulator.internal.wire.ProviderConfigJson;
 import dev.aigw.emulator.internal.wire.ReplyFixtures;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +80,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     private final EmulatorState state;
     private final InFlightRequests inFlight = new InFlightRequests();
     private final GatewayOperations gatewayOperations;
+    private final ProviderConfigOperations providerConfigOperations;
     private Lifecycle lifecycle = Lifecycle.NEW;
     private EmulatorServer server;
     private String baseUrl;
@@ -86,6 +90,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         this.fixedPortAllowed = fixedPortAllowed;
         this.state = new EmulatorState(settings);
         this.gatewayOperations = new GatewayOperations(ManagementContext.of(state));
+        this.providerConfigOperations = new ProviderConfigOperations(ManagementContext.of(state));
     }
 
     /** Returns a builder with the in-process defaults: 127.0.0.1, an ephemeral port, a virtual clock. */
@@ -287,6 +292,57 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     @Override
     public void reset() {
         state.reset();
+    }
+
+    @Override
+    public ProviderConfig createProviderConfig(String gatewayId, NewProviderConfig config) {
+        ObjectNode body = ProviderConfigJson.createBody(Objects.requireNonNull(config, "config"));
+        return providerConfigCall(gatewayId, true, () -> providerConfigOperations.create(accountId(), gatewayId, body));
+    }
+
+    @Override
+    public List<ProviderConfig> providerConfigs(String gatewayId) {
+        Objects.requireNonNull(gatewayId, "gatewayId");
+        try {
+            return providerConfigOperations.list(accountId(), gatewayId).stream()
+                    .map(c -> ProviderConfigJson.parse(c.toJson())).toList();
+        } catch (ApiException e) {
+            throw ManagementApiException.of(e, ManagementApiException.noSuchGateway(gatewayId, accountId()));
+        }
+    }
+
+    @Override
+    public ProviderConfig rotateProviderKey(String gatewayId, String configId, String secret) {
+        ObjectNode body = Json.object().put("secret", Objects.requireNonNull(secret, "secret"));
+        return providerConfigCall(gatewayId, false, () -> providerConfigOperations.rotate(accountId(), gatewayId,
+                Objects.requireNonNull(configId, "configId"), body));
+    }
+
+    @Override
+    public ProviderConfig deleteProviderConfig(String gatewayId, String configId) {
+        return providerConfigCall(gatewayId, false, () -> providerConfigOperations.delete(accountId(), gatewayId,
+                Objects.requireNonNull(configId, "configId")));
+    }
+
+    @Override
+    public void putSecret(String secretId, String value) {
+        try {
+            providerConfigOperations.putSecret(secretId, Json.object().put("value", value));
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Runs a provider-config operation; a 404 names the gateway as missing when only the gateway can be. */
+    private ProviderConfig providerConfigCall(String gatewayId, boolean onlyGatewayMissing,
+                                              Supplier<dev.aigw.emulator.internal.byok.StoredProviderConfig> call) {
+        Objects.requireNonNull(gatewayId, "gatewayId");
+        try {
+            return ProviderConfigJson.parse(call.get().toJson());
+        } catch (ApiException e) {
+            throw ManagementApiException.of(e, e.status() == 404 && onlyGatewayMissing
+                    ? ManagementApiException.noSuchGateway(gatewayId, accountId()) : null);
+        }
     }
 
     private Gateway gatewayCall(String id, Supplier<dev.aigw.emulator.internal.gateway.Gateway> call) {

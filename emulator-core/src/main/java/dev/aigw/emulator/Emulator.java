@@ -217,6 +217,42 @@ public sealed interface Emulator permits AiGatewayEmulator, RemoteEmulator {
      */
     List<RecordedRequest> recordedRequests(String provider, String gatewayId, String testId);
 
+    /**
+     * Stores a provider key on a gateway (BYOK; management API {@code POST .../provider_configs}); the answer never
+     * carries the raw key.
+     *
+     * @throws ManagementApiException as the management API refuses it: 404/7002 for a missing gateway, 400/7001
+     *     with the member's path for a bad config or an alias the provider already has
+     */
+    ProviderConfig createProviderConfig(String gatewayId, NewProviderConfig config);
+
+    /** Returns the provider keys stored on a gateway, newest first ({@code GET .../provider_configs}). */
+    List<ProviderConfig> providerConfigs(String gatewayId);
+
+    /**
+     * Replaces the key of a stored provider config ({@code PUT .../provider_configs/{id}}); the next request uses
+     * the new key.
+     *
+     * @throws ManagementApiException 404/7002 for a missing gateway or config, 400/7001 for an empty key
+     */
+    ProviderConfig rotateProviderKey(String gatewayId, String configId, String secret);
+
+    /**
+     * Deletes a stored provider config and returns it as it was ({@code DELETE .../provider_configs/{id}});
+     * requests naming its alias are refused from then on.
+     *
+     * @throws ManagementApiException 404/7002 for a missing gateway or config
+     */
+    ProviderConfig deleteProviderConfig(String gatewayId, String configId);
+
+    /**
+     * Registers the value of a Secrets Store secret ({@code PUT /__emulator/secrets/{secret_id}}), the key a
+     * provider config created with {@link NewProviderConfig#secretReference} sends upstream; reset forgets it.
+     *
+     * @throws IllegalArgumentException if the id is not 32 lower-case hex characters or the value is empty
+     */
+    void putSecret(String secretId, String value);
+
     /** Returns the timelines of the latest requests that reached the attempt stage, oldest first. */
     List<Timeline> timelines();
 

@@ -82,6 +82,7 @@ public final class GatewaySettings {
     private final Backoff retryBackoff;
     private final WorkersAiBillingMode workersAiBillingMode;
     private final boolean zdr;
+    private final boolean byokOnly;
     private final String storeId;
     private final String dlp;
     private final String guardrails;
@@ -107,6 +108,7 @@ public final class GatewaySettings {
         retryBackoff = b.retryBackoff;
         workersAiBillingMode = b.workersAiBillingMode;
         zdr = b.zdr;
+        byokOnly = b.byokOnly;
         storeId = b.storeId;
         dlp = b.dlp;
         guardrails = b.guardrails;
@@ -199,7 +201,7 @@ public final class GatewaySettings {
         return Optional.ofNullable(retryMaxAttempts);
     }
 
-    /** Returns the base delay between attempts, up to 5 s ({@code retry_delay}), if set. */
+    /** Returns the base delay between attempts, up to 60 s ({@code retry_delay}), if set. */
     public Optional<Duration> retryDelay() {
         return Optional.ofNullable(retryDelay);
     }
@@ -217,6 +219,15 @@ public final class GatewaySettings {
     /** Tells whether Zero Data Retention is on ({@code zdr}). */
     public boolean zdr() {
         return zdr;
+    }
+
+    /**
+     * Tells whether third-party requests must bring a provider key or find one stored on the gateway
+     * ({@code byok_only}, "Require provider credentials"): Unified Billing is then never the fallback and a
+     * request without a credential is refused with 400/2040. Workers AI requests are exempt.
+     */
+    public boolean byokOnly() {
+        return byokOnly;
     }
 
     /** Returns the Secrets Store id of the gateway's provider keys ({@code store_id}), if set. */
@@ -303,6 +314,7 @@ public final class GatewaySettings {
         private Backoff retryBackoff;
         private WorkersAiBillingMode workersAiBillingMode = WorkersAiBillingMode.POSTPAID;
         private boolean zdr;
+        private boolean byokOnly;
         private String storeId;
         private String dlp;
         private String guardrails;
@@ -331,6 +343,7 @@ public final class GatewaySettings {
             retryBackoff = s.retryBackoff;
             workersAiBillingMode = s.workersAiBillingMode;
             zdr = s.zdr;
+            byokOnly = s.byokOnly;
             storeId = s.storeId;
             dlp = s.dlp;
             guardrails = s.guardrails;
@@ -426,7 +439,8 @@ public final class GatewaySettings {
         }
 
         /**
-         * Sets the base delay between attempts, in whole milliseconds up to 5 s ({@code retry_delay}); null unsets.
+         * Sets the base delay between attempts, in whole milliseconds up to 60 s ({@code retry_delay}, as SDK 7.3.0
+         * documents; the data plane waits the stored value); null unsets.
          *
          * @throws IllegalArgumentException if the duration has a fraction of a millisecond
          */
@@ -453,6 +467,15 @@ public final class GatewaySettings {
         /** Sets whether Zero Data Retention is on ({@code zdr}; default false). */
         public Builder zdr(boolean zdr) {
             this.zdr = zdr;
+            return this;
+        }
+
+        /**
+         * Sets whether third-party requests must bring or find a provider key ({@code byok_only}; default false):
+         * no Unified Billing fallback, 400/2040 without a credential; Workers AI exempt.
+         */
+        public Builder byokOnly(boolean byokOnly) {
+            this.byokOnly = byokOnly;
             return this;
         }
 

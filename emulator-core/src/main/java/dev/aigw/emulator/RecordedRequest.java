@@ -26,15 +26,25 @@ import java.util.Optional;
  * @param testId the test id the client request carried, or {@code null}
  * @param logId the {@code cf-aig-log-id} of the log entry of this attempt's step (the entry exists when the gateway
  *     logs the request), so an attempt and its log entry are found from each other
+ * @param credential which credential the attempt carried ({@link UpstreamCredential#NONE} when none)
  */
 public record RecordedRequest(String provider, String accountId, String gatewayId, int attempt, int step,
                               String method, String url, String path, String query,
                               Map<String, List<String>> headers, byte[] body, Instant at, String testId,
-                              String logId) {
+                              String logId, UpstreamCredential credential) {
 
     public RecordedRequest {
         headers = Map.copyOf(headers);
         body = body.clone();
+        credential = credential == null ? UpstreamCredential.NONE : credential;
+    }
+
+    /** Records an attempt whose credential is not known ({@link UpstreamCredential#NONE}). */
+    public RecordedRequest(String provider, String accountId, String gatewayId, int attempt, int step,
+                           String method, String url, String path, String query,
+                           Map<String, List<String>> headers, byte[] body, Instant at, String testId, String logId) {
+        this(provider, accountId, gatewayId, attempt, step, method, url, path, query, headers, body, at, testId, logId,
+                UpstreamCredential.NONE);
     }
 
     /** Returns the body as UTF-8 text. */

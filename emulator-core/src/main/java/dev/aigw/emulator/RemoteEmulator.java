@@ -13,6 +13,7 @@ import dev.aigw.emulator.internal.util.Logs;
 import dev.aigw.emulator.internal.wire.LogEntryJson;
 import dev.aigw.emulator.internal.wire.LogFilterJson;
 import dev.aigw.emulator.internal.wire.PendingScriptJson;
+import dev.aigw.emulator.internal.wire.ProviderConfigJson;
 import dev.aigw.emulator.internal.wire.RecordedRequestJson;
 import dev.aigw.emulator.internal.wire.TimelineJson;
 import java.io.UncheckedIOException;
@@ -261,6 +262,50 @@ public final class RemoteEmulator implements Emulator {
     @Override
     public String toString() {
         return "RemoteEmulator[" + baseUrl() + ", account " + accountId + "]";
+    }
+
+    @Override
+    public ProviderConfig createProviderConfig(String gatewayId, NewProviderConfig config) {
+        return ProviderConfigJson.parse(management("POST", providerConfigsPath(gatewayId),
+                ProviderConfigJson.createBody(Objects.requireNonNull(config, "config")), gatewayId).get("result"));
+    }
+
+    @Override
+    public List<ProviderConfig> providerConfigs(String gatewayId) {
+        List<ProviderConfig> configs = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            JsonNode answer = management("GET", providerConfigsPath(gatewayId) + HttpTransport.query("per_page",
+                    String.valueOf(PAGE), "page", String.valueOf(page)), null, gatewayId);
+            answer.get("result").forEach(c -> configs.add(ProviderConfigJson.parse(c)));
+            if (answer.get("result").size() < PAGE
+                    || configs.size() >= answer.path("result_info").path("total_count").asInt()) {
+                return configs;
+            }
+        }
+    }
+
+    @Override
+    public ProviderConfig rotateProviderKey(String gatewayId, String configId, String secret) {
+        return ProviderConfigJson.parse(management("PUT", providerConfigsPath(gatewayId) + "/" + HttpTransport.encode(
+                Objects.requireNonNull(configId, "configId")),
+                Json.object().put("secret", Objects.requireNonNull(secret, "secret")), null).get("result"));
+    }
+
+    @Override
+    public ProviderConfig deleteProviderConfig(String gatewayId, String configId) {
+        return ProviderConfigJson.parse(management("DELETE", providerConfigsPath(gatewayId) + "/"
+                + HttpTransport.encode(Objects.requireNonNull(configId, "configId")), null, null).get("result"));
+    }
+
+    @Override
+    public void putSecret(String secretId, String value) {
+        control("PUT", "/secrets/" + HttpTransport.encode(Objects.requireNonNull(secretId, "secretId")),
+                Json.object().put("value", value));
+    }
+
+    private String providerConfigsPath(String gatewayId) {
+        return gatewaysPath() + "/" + HttpTransport.encode(Objects.requireNonNull(gatewayId, "gatewayId"))
+                + "/provider_configs";
     }
 
     private String gatewaysPath() {

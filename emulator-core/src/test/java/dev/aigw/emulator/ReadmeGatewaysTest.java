@@ -34,10 +34,10 @@ class ReadmeGatewaysTest {
             // What the management API refuses is refused here, with its errors: one per field.
             assertThatThrownBy(() -> emulator.createGateway("retrying", GatewaySettings.builder()
                     .retryMaxAttempts(6)
-                    .retryDelay(Duration.ofSeconds(10))
+                    .retryDelay(Duration.ofSeconds(70))
                     .build()))
                     .isInstanceOf(ManagementApiException.class)
-                    .hasMessage("Input Validation Error: retry_delay: expected an integer from 0 to 5000, got 10000; "
+                    .hasMessage("Input Validation Error: retry_delay: expected an integer from 0 to 60000, got 70000; "
                             + "Input Validation Error: retry_max_attempts: expected an integer from 1 to 5, got 6");
 
             emulator.deleteGateway("my-gateway");

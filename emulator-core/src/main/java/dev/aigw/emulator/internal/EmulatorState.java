@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal;
 import dev.aigw.emulator.ClockControl;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.auth.Credentials;
+import dev.aigw.emulator.internal.byok.ProviderConfigs;
 import dev.aigw.emulator.internal.cache.ResponseCache;
 import dev.aigw.emulator.internal.gateway.Gateway;
 import dev.aigw.emulator.internal.gateway.GatewayStore;
@@ -43,6 +44,7 @@ public final class EmulatorState {
     private final ResponseCache cache;
     private final RateLimiter rateLimiter = new RateLimiter();
     private final LogStore logs = new LogStore();
+    private final ProviderConfigs providerConfigs = new ProviderConfigs();
     private final GatewayChanges gatewayChanges;
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
     private final SplittableRandom uuidRandom = new SplittableRandom();
@@ -59,7 +61,7 @@ public final class EmulatorState {
         this.ids = new Ids(settings.clock());
         this.clockControl = ReadOnlyClockControl.of(settings.clock());
         this.cache = new ResponseCache(settings.clock());
-        this.gatewayChanges = new GatewayChanges(cache, rateLimiter, logs);
+        this.gatewayChanges = new GatewayChanges(cache, rateLimiter, logs, providerConfigs);
     }
 
     public EmulatorSettings settings() {
@@ -129,6 +131,11 @@ public final class EmulatorState {
     }
 
     /** Returns what keeps caches, rate-limit windows and logs in step with gateway updates and deletions. */
+    /** Returns the provider keys stored on gateways (BYOK) and the secrets behind them. */
+    public ProviderConfigs providerConfigs() {
+        return providerConfigs;
+    }
+
     public GatewayChanges gatewayChanges() {
         return gatewayChanges;
     }
@@ -150,10 +157,12 @@ public final class EmulatorState {
         baseUrl.set(url);
     }
 
-    /** Returns a fresh random UUID string (for internal ids that need no time order). */
+    /** Returns a fresh random UUID v4 string, lower case (for ids that need no time order). */
     public String newUuid() {
         synchronized (uuidRandom) {
-            return new UUID(uuidRandom.nextLong(), uuidRandom.nextLong()).toString();
+            long high = (uuidRandom.nextLong() & ~0xF000L) | 0x4000L;
+            long low = (uuidRandom.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+            return new UUID(high, low).toString();
         }
     }
 
@@ -188,6 +197,7 @@ public final class EmulatorState {
         cache.clear();
         rateLimiter.clear();
         logs.clear();
+        providerConfigs.clear();
         Instant now = clock().now();
         // A request racing the reset may have auto-created a declared `default` already: it is kept.
         declaredGateways.forEach(g -> gateways.getOrCreate(g.accountId(), g.id(), () -> declared(g, now)));

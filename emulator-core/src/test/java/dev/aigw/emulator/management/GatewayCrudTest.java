@@ -58,6 +58,7 @@ class GatewayCrudTest {
                 {"success": true, "errors": [], "messages": [], "result": {
                   "id": "my-gateway",
                   "authentication": false,
+                  "byok_only": false,
                   "cache_invalidate_on_update": true,
                   "cache_ttl": 0,
                   "collect_logs": true,
@@ -71,7 +72,7 @@ class GatewayCrudTest {
                   "workers_ai_billing_mode": "postpaid",
                   "zdr": false}}
                 """));
-        assertThat(fieldNames(reply.result())).containsExactly("id", "authentication", "cache_invalidate_on_update",
+        assertThat(fieldNames(reply.result())).containsExactly("id", "authentication", "byok_only", "cache_invalidate_on_update",
                 "cache_ttl", "collect_logs", "created_at", "is_default", "logpush", "modified_at",
                 "rate_limiting_interval", "rate_limiting_limit", "rate_limiting_technique", "workers_ai_billing_mode",
                 "zdr");
@@ -84,7 +85,7 @@ class GatewayCrudTest {
         JsonNode result = assertOk(reply);
         assertThat(result).isEqualTo(
                 fullGateway("full-gateway", "2026-08-01T10:15:30.123Z", "2026-08-01T10:15:30.123Z"));
-        assertThat(fieldNames(result)).containsExactly("id", "authentication", "cache_invalidate_on_update",
+        assertThat(fieldNames(result)).containsExactly("id", "authentication", "byok_only", "cache_invalidate_on_update",
                 "cache_ttl", "collect_logs", "created_at", "dlp", "guardrails", "is_default", "log_classification",
                 "log_management", "log_management_strategy", "logpush", "logpush_public_key", "modified_at", "otel",
                 "rate_limiting_interval", "rate_limiting_limit", "rate_limiting_technique", "retry_backoff",
@@ -116,7 +117,7 @@ class GatewayCrudTest {
                 """);
 
         assertThat(result).isEqualTo(json("""
-                {"id": "nulls", "authentication": false, "cache_invalidate_on_update": false, "cache_ttl": null,
+                {"id": "nulls", "authentication": false, "byok_only": false, "cache_invalidate_on_update": false, "cache_ttl": null,
                  "collect_logs": false, "created_at": "2026-08-01T10:15:30.123Z", "guardrails": null,
                  "is_default": false, "log_management": null, "log_management_strategy": null, "logpush": false,
                  "logpush_public_key": null, "modified_at": "2026-08-01T10:15:30.123Z", "otel": null,

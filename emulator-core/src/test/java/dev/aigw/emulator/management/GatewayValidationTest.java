@@ -162,8 +162,8 @@ class GatewayValidationTest {
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource({"retry_max_attempts, 0, 1 to 5", "retry_max_attempts, 6, 1 to 5", "retry_delay, 5001, 0 to 5000",
-            "retry_delay, -1, 0 to 5000", "log_management, 9999, 10000 to 10000000",
+    @CsvSource({"retry_max_attempts, 0, 1 to 5", "retry_max_attempts, 6, 1 to 5", "retry_delay, 60001, 0 to 60000",
+            "retry_delay, -1, 0 to 60000", "log_management, 9999, 10000 to 10000000",
             "log_management, 10000001, 10000 to 10000000", "cache_ttl, -1, >= 0", "rate_limiting_interval, -1, >= 0",
             "rate_limiting_limit, -5, >= 0"})
     void createWithANumberOutOfRangeIsRefusedNamingTheRange(String member, String value, String range) {
@@ -306,7 +306,7 @@ class GatewayValidationTest {
             "cache_ttl|1e999999999", "cache_ttl|-1e999999999", "cache_ttl|1e-999999999", "cache_ttl|1e400",
             "cache_ttl|6e1", "cache_ttl|60.5", "cache_ttl|-1", "cache_ttl|\"NaN\"", "cache_ttl|\"Infinity\"",
             "cache_ttl|99999999999999999999999999", "cache_ttl|[60]", "rate_limiting_limit|1e99999999",
-            "rate_limiting_interval|-0.5", "retry_delay|5001", "retry_delay|1e3", "retry_max_attempts|0",
+            "rate_limiting_interval|-0.5", "retry_delay|60001", "retry_delay|1e3", "retry_max_attempts|0",
             "retry_max_attempts|5.0", "log_management|1e7", "log_management|true"})
     void createWithAHostileNumberIsRefusedAtThatMember(String member, String rawValue) {
         assertValidationError(api.post("/gateways", createWithRaw(member, rawValue)), "body", member);
@@ -355,7 +355,7 @@ class GatewayValidationTest {
         assertThat(errors).isEqualTo(json("""
                 [{"code": 7001, "message": "Input Validation Error: cache_ttl: expected an integer >= 0, got \\"x\\"",
                   "path": ["body", "cache_ttl"]},
-                 {"code": 7001, "message": "Input Validation Error: retry_delay: expected an integer from 0 to 5000, got 99999",
+                 {"code": 7001, "message": "Input Validation Error: retry_delay: expected an integer from 0 to 60000, got 99999",
                   "path": ["body", "retry_delay"]}]
                 """));
         assertNothingChanged();

@@ -69,7 +69,7 @@ class GatewaysFromJavaTest {
 
         assertThat(created).isEqualTo(new Gateway("my-gateway", GatewaySettings.defaults(), T0, T0, false));
         assertThat(api.fetchGateway("my-gateway")).isEqualTo(json("""
-                {"id": "my-gateway", "authentication": false, "cache_invalidate_on_update": false, "cache_ttl": 0,
+                {"id": "my-gateway", "authentication": false, "byok_only": false, "cache_invalidate_on_update": false, "cache_ttl": 0,
                  "collect_logs": true, "created_at": "2026-08-01T10:15:30.123Z", "is_default": false, "logpush": false,
                  "modified_at": "2026-08-01T10:15:30.123Z", "rate_limiting_interval": 0, "rate_limiting_limit": 0,
                  "rate_limiting_technique": "fixed", "workers_ai_billing_mode": "postpaid", "zdr": false}
@@ -160,10 +160,10 @@ class GatewaysFromJavaTest {
 
     @Test
     void createGatewayWithInvalidSettingsCarriesTheErrorsTheHttpApiAnswers() {
-        GatewaySettings invalid = GatewaySettings.builder().retryMaxAttempts(6).retryDelay(Duration.ofSeconds(10))
+        GatewaySettings invalid = GatewaySettings.builder().retryMaxAttempts(6).retryDelay(Duration.ofSeconds(70))
                 .logManagement(5).otel("[{\"headers\": {}}]").build();
         ApiReply reply = api.post("/gateways", GatewayBodies.minimalWith("gw", "\"retry_max_attempts\": 6,"
-                + " \"retry_delay\": 10000, \"log_management\": 5, \"otel\": [{\"headers\": {}}]"));
+                + " \"retry_delay\": 70000, \"log_management\": 5, \"otel\": [{\"headers\": {}}]"));
 
         ManagementApiException e = catchThrowableOfType(ManagementApiException.class,
                 () -> emulator.createGateway("gw", invalid));
@@ -179,7 +179,7 @@ class GatewaysFromJavaTest {
         assertThat(e).isInstanceOf(IllegalArgumentException.class).hasMessage(
                 "Input Validation Error: log_management: expected an integer from 10000 to 10000000, got 5; "
                         + "Input Validation Error: otel.0.url is required; "
-                        + "Input Validation Error: retry_delay: expected an integer from 0 to 5000, got 10000; "
+                        + "Input Validation Error: retry_delay: expected an integer from 0 to 60000, got 70000; "
                         + "Input Validation Error: retry_max_attempts: expected an integer from 1 to 5, got 6");
         assertThat(emulator.gateways()).isEmpty();
     }

@@ -347,8 +347,8 @@ class ConfigFileTest {
         String ttl = GATEWAY_REQUIRED.replace("\"cache_ttl\": 0", "\"cache_ttl\": \"x\"");
         assertRefused(gateway("\"id\": \"gw\", " + ttl),
                 "gateways[0].cache_ttl: expected an integer >= 0, got \"x\"");
-        assertRefused(gateway("\"id\": \"gw\", " + GATEWAY_REQUIRED + ", \"retry_delay\": 9000"),
-                "gateways[0].retry_delay: expected an integer from 0 to 5000, got 9000");
+        assertRefused(gateway("\"id\": \"gw\", " + GATEWAY_REQUIRED + ", \"retry_delay\": 90000"),
+                "gateways[0].retry_delay: expected an integer from 0 to 60000, got 90000");
         assertRefused(gateway("\"id\": \"gw\", " + GATEWAY_REQUIRED + ", \"retry_backoff\": \"Exponential\""),
                 "gateways[0].retry_backoff: expected one of \"constant\", \"linear\", \"exponential\", got"
                         + " \"Exponential\" (did you mean \"exponential\"?)");

@@ -48,6 +48,7 @@ public final class GatewayBodies {
                 .retryBackoff(GatewaySettings.Backoff.EXPONENTIAL)
                 .workersAiBillingMode(GatewaySettings.WorkersAiBillingMode.UNIFIED)
                 .zdr(true)
+                .byokOnly(true)
                 .storeId("023e105f4ecef8ad9ca31a8372d0c353")
                 .dlp("""
                         {"enabled": true, "policies": [{"id": "policy-1", "action": "BLOCK",
@@ -84,6 +85,7 @@ public final class GatewayBodies {
                   "rate_limiting_limit": 100,
                   "rate_limiting_technique": "sliding",
                   "authentication": true,
+                  "byok_only": true,
                   "log_management": 100000,
                   "log_management_strategy": "DELETE_OLDEST",
                   "logpush": true,

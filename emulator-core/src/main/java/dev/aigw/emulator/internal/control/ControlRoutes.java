@@ -7,6 +7,7 @@ import dev.aigw.emulator.internal.api.RouteTable;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.management.GatewayOperations;
 import dev.aigw.emulator.internal.management.ManagementContext;
+import dev.aigw.emulator.internal.management.ProviderConfigOperations;
 
 /** The emulator's own control API under {@code /__emulator}: one line per route, no Cloudflare token. */
 public final class ControlRoutes {
@@ -46,7 +47,12 @@ public final class ControlRoutes {
                 .add("GET", "/timelines", null, new ListTimelines(state.timelines(), state.providers()))
                 .add("PUT", "/gateways/{gateway_id}", null, new ReplaceGateway(gateways, defaultAccountId,
                         state.settings().legacyGatewayFields()))
-                .add("GET", "/logs/{gateway_id}", null, new ListLogEntries(gateways, defaultAccountId));
+                .add("GET", "/logs/{gateway_id}", null, new ListLogEntries(gateways, defaultAccountId))
+                .add("PUT", "/secrets/{secret_id}", null, request -> {
+                    new ProviderConfigOperations(ManagementContext.of(state))
+                            .putSecret(request.param("secret_id"), request.jsonObjectBody());
+                    return json(Json.object().put("secret_id", request.param("secret_id")).put("status", "stored"));
+                });
     }
 
     private static ApiResponse json(ObjectNode body) {

@@ -19,6 +19,7 @@ public final class StoredSettings {
 
     private final Map<String, JsonNode> members;
     private final boolean authentication;
+    private final boolean byokOnly;
     private final boolean collectLogs;
     private final long cacheTtlSeconds;
     private final boolean cacheInvalidateOnUpdate;
@@ -29,6 +30,7 @@ public final class StoredSettings {
     private StoredSettings(Map<String, JsonNode> members) {
         this.members = Collections.unmodifiableMap(new TreeMap<>(members));
         this.authentication = flag("authentication");
+        this.byokOnly = flag("byok_only");
         this.collectLogs = flag("collect_logs");
         this.cacheTtlSeconds = number("cache_ttl").orElse(0);
         this.cacheInvalidateOnUpdate = flag("cache_invalidate_on_update");
@@ -55,6 +57,11 @@ public final class StoredSettings {
     /** Tells whether the data plane requires {@code cf-aig-authorization}. */
     public boolean authentication() {
         return authentication;
+    }
+
+    /** Tells whether third-party requests need a request key or a stored key ({@code byok_only}). */
+    public boolean byokOnly() {
+        return byokOnly;
     }
 
     /** Tells whether requests are logged unless a request says otherwise ({@code collect_logs}). */

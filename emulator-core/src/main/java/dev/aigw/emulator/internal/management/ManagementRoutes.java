@@ -12,6 +12,7 @@ public final class ManagementRoutes {
     private static final String GATEWAY = GATEWAYS + "/{id}";
     private static final String LOGS = GATEWAYS + "/{gateway_id}/logs";
     private static final String LOG = LOGS + "/{id}";
+    private static final String PROVIDER_CONFIGS = GATEWAYS + "/{gateway_id}/provider_configs";
 
     private ManagementRoutes() {
     }
@@ -29,6 +30,10 @@ public final class ManagementRoutes {
                 .add("GET", LOG, READ, new GetLog(context))
                 .add("PATCH", LOG, EDIT, new PatchLog(context))
                 .add("GET", LOG + "/request", READ, GetLogBody.request(context))
-                .add("GET", LOG + "/response", READ, GetLogBody.response(context));
+                .add("GET", LOG + "/response", READ, GetLogBody.response(context))
+                .add("GET", PROVIDER_CONFIGS, READ, new ListProviderConfigs(context))
+                .add("POST", PROVIDER_CONFIGS, EDIT, new CreateProviderConfig(context))
+                .add("PUT", PROVIDER_CONFIGS + "/{id}", EDIT, new RotateProviderConfigKey(context))
+                .add("DELETE", PROVIDER_CONFIGS + "/{id}", EDIT, new DeleteProviderConfig(context));
     }
 }

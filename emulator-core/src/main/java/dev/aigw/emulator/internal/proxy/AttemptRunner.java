@@ -46,7 +46,7 @@ public final class AttemptRunner implements StepRunner {
                     step.query(), step.headers(), step.body(), start, tags(gateway, client, step));
             journal.record(new RecordedRequest(step.provider().slug(), gateway.accountId(), gateway.gateway().id(), k,
                     step.index(), step.method(), step.url(), step.target().path(), step.query(), step.headers(),
-                    step.body(), start, client.testId(), timeline.logIdFor(step)));
+                    step.body(), start, client.testId(), timeline.logIdFor(step), step.credential()));
             AttemptResult result = attempts.attempt(request, gateway.gateway().id(), client.testId(),
                     limited ? timeout : null);
             boolean retry = k < n && isRetryable(result);

@@ -21,7 +21,8 @@ import org.slf4j.Logger;
  * The {@code cf-aig-*} request headers the gateway reads, parsed by proxy.md 3.1's rules: an invalid
  * value is ignored and never fails the request (a {@code cf-aig-custom-cost} price out of {@link CustomCost}'s range
  * included); {@code cf-aig-max-attempts} is clamped into 1..5 and
- * {@code cf-aig-retry-delay} lowered to 5000; a {@code cf-aig-request-timeout} above 30 days is ignored (no timeout).
+ * {@code cf-aig-retry-delay} lowered to 5000; {@code cf-aig-byok-alias} names a stored key, {@code cf-aig-no-wholesale:
+ * true} forbids the Unified Billing fallback (management-api-2.md 2.3); a {@code cf-aig-request-timeout} above 30 days is ignored (no timeout).
  */
 public record GatewayHeaders(
         Optional<Boolean> skipCache,
@@ -33,7 +34,9 @@ public record GatewayHeaders(
         Optional<String> eventId,
         OptionalLong requestTimeoutMillis,
         Retries retries,
-        Optional<CustomCost> customCost) {
+        Optional<CustomCost> customCost,
+        Optional<String> byokAlias,
+        boolean noWholesale) {
 
     private static final Logger LOG = Logs.getLogger(GatewayHeaders.class);
 
@@ -62,7 +65,9 @@ public record GatewayHeaders(
                 new Retries(maxAttempts(header.apply("cf-aig-max-attempts")),
                         retryDelay(header.apply("cf-aig-retry-delay")),
                         Backoff.parse(header.apply("cf-aig-backoff"))),
-                jsonObject(header.apply("cf-aig-custom-cost")).flatMap(CustomCost::parse));
+                jsonObject(header.apply("cf-aig-custom-cost")).flatMap(CustomCost::parse),
+                Optional.ofNullable(header.apply("cf-aig-byok-alias")).map(String::trim).filter(s -> !s.isEmpty()),
+                bool(header.apply("cf-aig-no-wholesale")).orElse(false));
     }
 
     private static String first(Function<String, String> header, String name, String alias) {

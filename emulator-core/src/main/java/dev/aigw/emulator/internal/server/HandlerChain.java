@@ -14,6 +14,7 @@ import dev.aigw.emulator.internal.management.ManagementContext;
 import dev.aigw.emulator.internal.management.ManagementRoutes;
 import dev.aigw.emulator.internal.proxy.AttemptRunner;
 import dev.aigw.emulator.internal.proxy.CachingSteps;
+import dev.aigw.emulator.internal.proxy.CredentialSteps;
 import dev.aigw.emulator.internal.proxy.EndpointResolutionHandler;
 import dev.aigw.emulator.internal.proxy.GatewayAuthenticationHandler;
 import dev.aigw.emulator.internal.proxy.GatewayLookupHandler;
@@ -77,10 +78,11 @@ public final class HandlerChain {
         String testId = EmulatorSettings.TEST_ID_HEADER;
         RunTokens runTokens = new RunTokens(state.credentials(), state.accounts());
         StepRunner steps =
+                new CredentialSteps(state.providerConfigs(), state.clock(),
                 new CachingSteps(state.cache(),
                 new TranslatingSteps(
                 new AttemptRunner(state.clock(), state.journal(),
-                new ScriptedAttempts(state.scripts(), state.upstreams(), state.clock()))));
+                new ScriptedAttempts(state.scripts(), state.upstreams(), state.clock())))));
         HttpHandler proxy =
                 new RequestBodyHandler(maxBody, readTimeout,
                 new ErrorBoundaryHandler(ErrorEnvelope.GATEWAY, hints,

@@ -33,7 +33,8 @@ public final class GatewaySettingsJson {
                 .put("rate_limiting_limit", s.rateLimitingLimit())
                 .put("rate_limiting_technique", apiValue(s.rateLimitingTechnique()))
                 .put("workers_ai_billing_mode", apiValue(s.workersAiBillingMode()))
-                .put("zdr", s.zdr());
+                .put("zdr", s.zdr())
+                .put("byok_only", s.byokOnly());
         s.logManagement().ifPresent(v -> body.put("log_management", v));
         s.logManagementStrategy().ifPresent(v -> body.put("log_management_strategy", v.name()));
         s.logClassification().ifPresent(v -> body.put("log_classification", v));
@@ -82,6 +83,7 @@ public final class GatewaySettingsJson {
         given(get.apply("workers_ai_billing_mode"), v -> b.workersAiBillingMode(
                 fromApi(GatewaySettings.WorkersAiBillingMode.class, v)));
         given(get.apply("zdr"), v -> b.zdr(v.booleanValue()));
+        given(get.apply("byok_only"), v -> b.byokOnly(v.booleanValue()));
         given(get.apply("store_id"), v -> b.storeId(v.textValue()));
         given(get.apply("dlp"), v -> b.dlp(Json.text(v)));
         given(get.apply("guardrails"), v -> b.guardrails(Json.text(v)));

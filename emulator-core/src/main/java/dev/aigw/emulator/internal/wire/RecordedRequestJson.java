@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.RecordedRequest;
+import dev.aigw.emulator.UpstreamCredential;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.time.Timestamps;
 import java.time.Instant;
@@ -46,6 +47,7 @@ public final class RecordedRequestJson {
         node.put("at", Timestamps.formatExact(r.at()));
         node.put("test_id", r.testId());
         node.put("log_id", r.logId());
+        node.set("credential", credential(r.credential()));
         r.conversation().ifPresent(c -> node.set("conversation", ConversationJson.render(c)));
         return node;
     }
@@ -64,7 +66,32 @@ public final class RecordedRequestJson {
         return new RecordedRequest(text(node, "provider"), text(node, "account_id"), text(node, "gateway_id"),
                 node.get("attempt").intValue(), node.get("step").intValue(), text(node, "method"), text(node, "url"),
                 text(node, "path"), text(node, "query"), headers, body == null ? new byte[0] : body,
-                Instant.parse(text(node, "at")), text(node, "test_id"), text(node, "log_id"));
+                Instant.parse(text(node, "at")), text(node, "test_id"), text(node, "log_id"),
+                credential(node.path("credential")));
+    }
+
+    /** Writes the {@code credential} member of management-api-2.md 2.4 (inapplicable members null). */
+    private static ObjectNode credential(UpstreamCredential c) {
+        ObjectNode node = Json.object()
+                .put("source", c.source().apiName())
+                .put("provider_config_id", c.providerConfigId())
+                .put("alias", c.alias())
+                .put("secret_id", c.secretId())
+                .put("secret_preview", c.secretPreview());
+        if (c.zdr() == null) {
+            node.putNull("zdr");
+        } else {
+            node.put("zdr", c.zdr());
+        }
+        return node;
+    }
+
+    private static UpstreamCredential credential(JsonNode node) {
+        UpstreamCredential.Source source = UpstreamCredential.Source.fromApiName(text(node, "source"))
+                .orElse(UpstreamCredential.Source.NONE);
+        JsonNode zdr = node.path("zdr");
+        return new UpstreamCredential(source, text(node, "provider_config_id"), text(node, "alias"),
+                text(node, "secret_id"), text(node, "secret_preview"), zdr.isBoolean() ? zdr.booleanValue() : null);
     }
 
     static String text(JsonNode node, String member) {

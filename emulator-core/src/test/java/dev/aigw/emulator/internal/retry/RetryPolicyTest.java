@@ -117,7 +117,25 @@ class RetryPolicyTest {
     @Test
     void aPolicyOutsideTheLimitsIsRefused() {
         assertThatThrownBy(() -> new RetryPolicy(6, 0, Backoff.CONSTANT)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RetryPolicy(1, 5001, Backoff.CONSTANT)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetryPolicy(1, -1, Backoff.CONSTANT)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aStoredDelayAboveFiveSecondsIsWaitedAsStoredAndNeverFailsThePolicy() {
+        StoredSettings gateway = gateway(Map.of("retry_max_attempts", IntNode.valueOf(3),
+                "retry_delay", IntNode.valueOf(60_000), "retry_backoff", TextNode.valueOf("exponential")));
+
+        RetryPolicy policy = resolve(GatewayHeaders.NONE, gateway);
+
+        assertThat(waits(policy)).containsExactly(60_000L, 120_000L);
+    }
+
+    @Test
+    void theHeaderDelayKeepsItsFiveSecondCapOverALongerStoredDelay() {
+        StoredSettings gateway = gateway(Map.of("retry_max_attempts", IntNode.valueOf(2),
+                "retry_delay", IntNode.valueOf(30_000)));
+
+        assertThat(resolve(headers(Map.of("cf-aig-retry-delay", "9000")), gateway).baseDelayMillis()).isEqualTo(5000);
     }
 
     private static List<Long> waits(RetryPolicy policy) {
