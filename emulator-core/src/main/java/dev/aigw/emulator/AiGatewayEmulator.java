@@ -347,6 +347,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         private int ioThreads = 1;
         private int workerThreads = 32;
         private final Map<String, String> realUpstreams = new LinkedHashMap<>();
+        private boolean forwardCustomProviders;
         private int journalLimit = 10_000;
         private Seed seed = Seed.EMPTY;
         private boolean hints = true;
@@ -484,6 +485,16 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
                 throw new IllegalArgumentException("upstream base URL must be an absolute http(s) URL, got: " + baseUrl);
             }
             realUpstreams.put(provider, baseUrl);
+            return this;
+        }
+
+        /**
+         * Sets whether requests to a custom provider ({@code custom-{slug}/...}) go over the network to its HTTPS
+         * {@code base_url}; default {@code false}: the generic OpenAI-compatible fake answers them, and the journal
+         * records the URL they would have gone to (option {@code custom_providers.forward}).
+         */
+        public Builder forwardCustomProviders(boolean forward) {
+            this.forwardCustomProviders = forward;
             return this;
         }
 
@@ -628,7 +639,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
             AiGatewayEmulator emulator = new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts,
                     effectiveTokens, globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount,
                     legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit, hints,
-                    requestReadTimeout, allowedHosts, replyRules, strictReplies), fixedPortAllowed);
+                    requestReadTimeout, allowedHosts, replyRules, strictReplies, forwardCustomProviders), fixedPortAllowed);
             List<Seed.SeedGateway> gateways = new ArrayList<>(seed.gateways());
             declaredGateways.forEach((id, gatewaySettings) ->
                     gateways.add(new Seed.SeedGateway(accountId, id, gatewaySettings)));

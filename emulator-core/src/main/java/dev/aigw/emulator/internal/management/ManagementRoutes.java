@@ -12,11 +12,14 @@ public final class ManagementRoutes {
     private static final String GATEWAY = GATEWAYS + "/{id}";
     private static final String LOGS = GATEWAYS + "/{gateway_id}/logs";
     private static final String LOG = LOGS + "/{id}";
+    private static final String CUSTOM_PROVIDERS = "/accounts/{account_id}/ai-gateway/custom-providers";
+    private static final String CUSTOM_PROVIDER = CUSTOM_PROVIDERS + "/{id}";
 
     private ManagementRoutes() {
     }
 
     public static RouteTable table(ManagementContext context) {
+        CustomProviderEndpoints customProviders = new CustomProviderEndpoints(context);
         return new RouteTable()
                 .add("GET", GATEWAYS, READ, new ListGateways(context))
                 .add("POST", GATEWAYS, EDIT, new CreateGateway(context))
@@ -29,6 +32,11 @@ public final class ManagementRoutes {
                 .add("GET", LOG, READ, new GetLog(context))
                 .add("PATCH", LOG, EDIT, new PatchLog(context))
                 .add("GET", LOG + "/request", READ, GetLogBody.request(context))
-                .add("GET", LOG + "/response", READ, GetLogBody.response(context));
+                .add("GET", LOG + "/response", READ, GetLogBody.response(context))
+                .add("GET", CUSTOM_PROVIDERS, READ, customProviders::list)
+                .add("POST", CUSTOM_PROVIDERS, EDIT, customProviders::create)
+                .add("GET", CUSTOM_PROVIDER, READ, customProviders::get)
+                .add("PATCH", CUSTOM_PROVIDER, EDIT, customProviders::update)
+                .add("DELETE", CUSTOM_PROVIDER, EDIT, customProviders::delete);
     }
 }
