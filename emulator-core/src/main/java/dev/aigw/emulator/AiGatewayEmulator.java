@@ -11,6 +11,7 @@ import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import dev.aigw.emulator.internal.gateway.StoredSettings;
+import dev.aigw.emulator.internal.management.CustomProviderEndpoints;
 import dev.aigw.emulator.internal.management.GatewayOperations;
 import dev.aigw.emulator.internal.management.ManagementContext;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
@@ -77,6 +78,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     private final EmulatorState state;
     private final InFlightRequests inFlight = new InFlightRequests();
     private final GatewayOperations gatewayOperations;
+    private final CustomProviderEndpoints customProviderOperations;
     private Lifecycle lifecycle = Lifecycle.NEW;
     private EmulatorServer server;
     private String baseUrl;
@@ -86,6 +88,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         this.fixedPortAllowed = fixedPortAllowed;
         this.state = new EmulatorState(settings);
         this.gatewayOperations = new GatewayOperations(ManagementContext.of(state));
+        this.customProviderOperations = new CustomProviderEndpoints(ManagementContext.of(state));
     }
 
     /** Returns a builder with the in-process defaults: 127.0.0.1, an ephemeral port, a virtual clock. */
@@ -271,6 +274,47 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     @Override
     public Gateway deleteGateway(String id) {
         return gatewayCall(Objects.requireNonNull(id, "id"), () -> gatewayOperations.delete(accountId(), id));
+    }
+
+    @Override
+    public CustomProvider createCustomProvider(CustomProviderSettings settings) {
+        ObjectNode body = Objects.requireNonNull(settings, "settings").toJson();
+        return customProviderCall(() -> customProviderOperations.create(accountId(), body));
+    }
+
+    @Override
+    public Optional<CustomProvider> customProvider(String id) {
+        Objects.requireNonNull(id, "id");
+        return customProviderOperations.list(accountId()).stream().filter(p -> p.id().equals(id)).findFirst()
+                .map(p -> CustomProvider.fromJson(p.toJson()));
+    }
+
+    @Override
+    public List<CustomProvider> customProviders() {
+        return customProviderOperations.list(accountId()).stream().map(p -> CustomProvider.fromJson(p.toJson()))
+                .toList();
+    }
+
+    @Override
+    public CustomProvider updateCustomProvider(String id, CustomProviderSettings settings) {
+        ObjectNode body = Objects.requireNonNull(settings, "settings").toJson();
+        return customProviderCall(() -> customProviderOperations.update(accountId(), Objects.requireNonNull(id, "id"),
+                body));
+    }
+
+    @Override
+    public CustomProvider deleteCustomProvider(String id) {
+        return customProviderCall(() -> customProviderOperations.delete(accountId(), Objects.requireNonNull(id, "id")));
+    }
+
+    private CustomProvider customProviderCall(
+            Supplier<dev.aigw.emulator.internal.provider.custom.CustomProvider> call) {
+        try {
+            return CustomProvider.fromJson(call.get().toJson());
+        } catch (ApiException e) {
+            throw ManagementApiException.of(e, e.status() == 404
+                    ? "customProviders() lists the custom providers of account " + accountId() : null);
+        }
     }
 
     @Override

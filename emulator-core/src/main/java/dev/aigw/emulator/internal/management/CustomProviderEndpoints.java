@@ -25,19 +25,25 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The custom-provider operations CP1-CP5 of management-api-2.md 3.2, with this resource's own error codes (3.3):
+ * The custom-provider operations CP1-CP5 of management-api-2.md 3.2, as endpoints and as calls for the Java API, with this resource's own error codes (3.3):
  * 400/1002 for a bad member (with its {@code path}), 409/1003 for a taken slug, 404/1004 for an unknown id.
  */
-final class CustomProviderEndpoints {
+public final class CustomProviderEndpoints {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_HEADERS = 8192;
     private static final List<String> ORDER_FIELDS = List.of("name", "slug", "position", "created_at", "modified_at");
 
+    private static final Comparator<CustomProvider> BY_POSITION = Comparator.comparing(CustomProvider::position,
+            Comparator.nullsLast(Comparator.naturalOrder()));
+    private static final Comparator<CustomProvider> DEFAULT_ORDER = BY_POSITION.thenComparing(CustomProvider::name)
+            .thenComparing(CustomProvider::id);
+
     private final ManagementContext context;
     private final CustomProviderStore store;
 
-    CustomProviderEndpoints(ManagementContext context) {
+    /** Creates the operations on the custom providers of a management context. */
+    public CustomProviderEndpoints(ManagementContext context) {
         this.context = context;
         this.store = context.customProviders();
     }
@@ -65,7 +71,11 @@ final class CustomProviderEndpoints {
 
     /** CP2 {@code POST /custom-providers}. */
     ApiResponse create(ApiRequest request) {
-        ObjectNode body = request.jsonObjectBody();
+        return ApiResponse.single(create(request.accountId(), request.jsonObjectBody()).toJson());
+    }
+
+    /** Creates a provider from a CP2 body, validated as the API validates it. */
+    public CustomProvider create(String accountId, ObjectNode body) {
         List<ApiException> failures = new ArrayList<>();
         for (String required : List.of("name", "slug", "base_url")) {
             if (!body.has(required) || body.get(required).isNull()) {
@@ -77,32 +87,52 @@ final class CustomProviderEndpoints {
         Instant now = context.clock().now();
         CustomProvider created = apply(body, new CustomProvider(context.newInternalId().get(), "", "", "", now, now,
                 null, null, null, null, false, false, null, null, null, null));
-        return ApiResponse.single(store.create(request.accountId(), created).toJson());
+        return store.create(accountId, created);
     }
 
     /** CP3 {@code GET /custom-providers/{id}}. */
     ApiResponse get(ApiRequest request) {
-        return ApiResponse.single(store.get(request.accountId(), request.param("id")).toJson());
+        return ApiResponse.single(get(request.accountId(), request.param("id")).toJson());
+    }
+
+    /** Returns a provider; 404/1004 when the account has none with this id. */
+    public CustomProvider get(String accountId, String id) {
+        return store.get(accountId, id);
+    }
+
+    /** Returns the account's providers in the list's default order: position (absent last), then name. */
+    public List<CustomProvider> list(String accountId) {
+        return store.list(accountId).stream().sorted(DEFAULT_ORDER).toList();
     }
 
     /** CP4 {@code PATCH /custom-providers/{id}}: any subset of CP2's members, plus {@code logo}. */
     ApiResponse update(ApiRequest request) {
         store.get(request.accountId(), request.param("id"));
-        ObjectNode body = request.jsonObjectBody();
+        return ApiResponse.single(update(request.accountId(), request.param("id"), request.jsonObjectBody()).toJson());
+    }
+
+    /** Changes the members a CP4 body gives, validated as the API validates it. */
+    public CustomProvider update(String accountId, String id, ObjectNode body) {
+        store.get(accountId, id);
         throwAll(check(body, true));
         Instant now = context.clock().now();
-        return ApiResponse.single(store.update(request.accountId(), request.param("id"), before -> {
+        return store.update(accountId, id, before -> {
             CustomProvider changed = apply(body, before);
             return new CustomProvider(changed.id(), changed.name(), changed.slug(), changed.baseUrl(),
                     changed.createdAt(), now, changed.description(), changed.link(), changed.curlExample(),
                     changed.jsExample(), changed.enable(), changed.beta(), changed.headers(),
                     changed.parsedHeaders(), changed.logo(), changed.position());
-        }).toJson());
+        });
     }
 
     /** CP5 {@code DELETE /custom-providers/{id}}: answers the deleted object. */
     ApiResponse delete(ApiRequest request) {
-        return ApiResponse.single(store.delete(request.accountId(), request.param("id")).toJson());
+        return ApiResponse.single(delete(request.accountId(), request.param("id")).toJson());
+    }
+
+    /** Deletes a provider and returns it as it was; 404/1004 when unknown. */
+    public CustomProvider delete(String accountId, String id) {
+        return store.delete(accountId, id);
     }
 
     private static List<ApiException> check(ObjectNode body, boolean patch) {
@@ -228,12 +258,9 @@ final class CustomProviderEndpoints {
      * then {@code name} (management-api-2.md 3.2, Q-7).
      */
     private static Comparator<CustomProvider> order(ApiRequest request) {
-        Comparator<CustomProvider> byPosition = Comparator.comparing(CustomProvider::position,
-                Comparator.nullsLast(Comparator.naturalOrder()));
-        Comparator<CustomProvider> defaultOrder = byPosition.thenComparing(CustomProvider::name);
         String raw = request.query("order_by").orElse(null);
         if (raw == null) {
-            return defaultOrder;
+            return DEFAULT_ORDER;
         }
         String[] parts = raw.trim().split("\\s+");
         String field = parts[0];
@@ -245,7 +272,7 @@ final class CustomProviderEndpoints {
         Comparator<CustomProvider> chosen = switch (field) {
             case "name" -> Comparator.comparing(CustomProvider::name);
             case "slug" -> Comparator.comparing(CustomProvider::slug);
-            case "position" -> byPosition;
+            case "position" -> BY_POSITION;
             case "created_at" -> Comparator.comparing(CustomProvider::createdAt);
             default -> Comparator.comparing(CustomProvider::modifiedAt);
         };
