@@ -238,7 +238,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
 
     private String requireProvider(String provider) {
         Objects.requireNonNull(provider, "provider");
-        if (state.providers().find(provider).isEmpty()) {
+        if (!state.providers().names(provider)) {
             throw new IllegalArgumentException(state.providers().unknown(provider));
         }
         return provider;

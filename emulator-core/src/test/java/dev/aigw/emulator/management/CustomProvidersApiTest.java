@@ -155,6 +155,8 @@ class CustomProvidersApiTest {
                 "headers", "must be a string");
         assertBad("{\"name\":\"A\",\"slug\":\"acme\",\"base_url\":\"https://a.example\",\"headers\":\""
                 + "x".repeat(8193) + "\"}", "headers", "8192");
+        assertBad("{\"name\":\"A\",\"slug\":\"acme\",\"base_url\":\"https://a b.example\"}", "base_url",
+                "valid HTTPS URL");
         assertBad("{\"name\":\"A\",\"slug\":\"acme\",\"base_url\":\"https://a.example\",\"position\":1.5}",
                 "position", "an integer");
         JsonNode id = create(ACME).get("id");

@@ -8,6 +8,7 @@ import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.ModelReply;
 import dev.aigw.emulator.RecordedRequest;
 import dev.aigw.emulator.ReplyRule;
+import dev.aigw.emulator.UpstreamResponse;
 import dev.aigw.emulator.testsupport.ApiAssertions;
 import dev.aigw.emulator.testsupport.ManagementApi;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -108,6 +109,22 @@ class CustomProviderDataPlaneTest {
         HttpResponse<String> response = client.post(client.path("gw", "custom-acme/chat/completions"), CHAT);
 
         assertThat(ProxyClient.json(response).at("/choices/0/message/content").asText()).isEqualTo("Hello from Acme.");
+    }
+
+    @Test
+    void aRuleAndAScriptCanNameTheCustomProvider() {
+        create(ACME);
+        emulator.replies().add(ReplyRule.builder("acme only").provider("custom-acme")
+                .reply(ModelReply.builder().text("Only Acme says this.").build()).build());
+        emulator.script("custom-acme").enqueue(UpstreamResponse.status(503));
+
+        HttpResponse<String> failed = client.post(client.path("gw", "custom-acme/chat/completions"), CHAT);
+        HttpResponse<String> answered = client.post(client.path("gw", "custom-acme/chat/completions"), CHAT);
+
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(ProxyClient.json(answered).at("/choices/0/message/content").asText())
+                .isEqualTo("Only Acme says this.");
+        emulator.verifyNoLeftoverScripts();
     }
 
     @Test

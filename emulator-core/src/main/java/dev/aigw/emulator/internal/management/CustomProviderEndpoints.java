@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -166,9 +167,8 @@ public final class CustomProviderEndpoints {
             }
         });
         JsonNode baseUrl = body.get("base_url");
-        if (baseUrl != null && !(baseUrl.isNull() && !patch) && !isHttpsUrl(baseUrl)) {
-            failures.add(CustomProviderStore.invalid("base_url must be a valid HTTPS URL starting with https://",
-                    List.of("body", "base_url")));
+        if (baseUrl != null && !(baseUrl.isNull() && !patch)) {
+            httpsUrlProblem(baseUrl).ifPresent(failures::add);
         }
         return failures;
     }
@@ -216,15 +216,19 @@ public final class CustomProviderEndpoints {
         return headers;
     }
 
-    private static boolean isHttpsUrl(JsonNode value) {
+    /** Returns the documented 400/1002 when {@code base_url} is not an HTTPS URL with a host, no query or fragment. */
+    private static Optional<ApiException> httpsUrlProblem(JsonNode value) {
+        ApiException problem = CustomProviderStore.invalid("base_url must be a valid HTTPS URL starting with https://",
+                List.of("body", "base_url"));
         if (!value.isTextual() || !value.textValue().startsWith("https://")) {
-            return false;
+            return Optional.of(problem);
         }
         try {
             URI uri = new URI(value.textValue());
-            return uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null;
+            boolean fits = uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null;
+            return fits ? Optional.empty() : Optional.of(problem);
         } catch (URISyntaxException e) {
-            return false;
+            return Optional.of(problem.because(e));
         }
     }
 

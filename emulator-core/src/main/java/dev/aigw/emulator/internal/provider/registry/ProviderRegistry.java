@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The providers one emulator knows, by slug and by compat-endpoint model prefix: the built-in ones, and those
@@ -13,6 +14,8 @@ import java.util.Set;
  * replaces the snapshot whole, so a request sees a provider either fully or not at all.
  */
 public final class ProviderRegistry {
+
+    private static final Pattern CUSTOM = Pattern.compile("custom-[a-z0-9]+(-[a-z0-9]+)*");
 
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
     private volatile Map<String, Map<String, ProviderEntry>> byAccount = Map.of();
@@ -93,6 +96,14 @@ public final class ProviderRegistry {
     /** Finds a provider by a compat-endpoint model prefix: its slug or one of its aliases (e.g. {@code perplexity}). */
     public Optional<ProviderEntry> findCompat(String prefix) {
         return Optional.ofNullable(snapshot.byCompatPrefix().get(prefix));
+    }
+
+    /**
+     * Tells whether a slug can name a provider in scripts, reply rules and journal queries: a built-in one, or any
+     * {@code custom-{slug}} (an account may create it at any time, management-api-2.md 3).
+     */
+    public boolean names(String slug) {
+        return snapshot.bySlug().containsKey(slug) || CUSTOM.matcher(slug).matches();
     }
 
     /** Returns the slugs known now, in the order they were registered. */
