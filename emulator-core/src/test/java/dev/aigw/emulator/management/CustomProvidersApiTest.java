@@ -79,6 +79,16 @@ class CustomProvidersApiTest {
     }
 
     @Test
+    void theLegacyAccountFieldsAppearOnlyWhenAskedFor() {
+        try (AiGatewayEmulator legacy = AiGatewayEmulator.builder().legacyGatewayFields(true).build().start()) {
+            JsonNode created = assertOk(ManagementApi.of(legacy).post("/custom-providers", ACME));
+
+            assertThat(created.get("account_id").asText()).isEqualTo(legacy.accountId());
+            assertThat(created.get("account_tag").asText()).isEqualTo(legacy.accountId());
+        }
+    }
+
+    @Test
     void listOrdersByPositionThenNameFiltersAndPages() {
         create("{\"name\":\"Zeta\",\"slug\":\"zeta\",\"base_url\":\"https://z.example\",\"position\":1}");
         create("{\"name\":\"Beta\",\"slug\":\"beta\",\"base_url\":\"https://b.example\",\"beta\":true}");

@@ -64,7 +64,8 @@ public final class CustomProviderEndpoints {
                         || p.slug().toLowerCase(Locale.ROOT).contains(search))
                 .sorted(order)
                 .toList();
-        ApiResponse.Page page = (ApiResponse.Page) pagination.respond(matching, CustomProvider::toJson);
+        ApiResponse.Page page = (ApiResponse.Page) pagination.respond(matching,
+                p -> render(p, request.accountId()));
         ObjectNode info = ((ObjectNode) page.resultInfo()).put("total_pages",
                 (matching.size() + pagination.perPage() - 1) / pagination.perPage());
         return new ApiResponse.Page(page.result(), info);
@@ -72,7 +73,7 @@ public final class CustomProviderEndpoints {
 
     /** CP2 {@code POST /custom-providers}. */
     ApiResponse create(ApiRequest request) {
-        return ApiResponse.single(create(request.accountId(), request.jsonObjectBody()).toJson());
+        return ApiResponse.single(render(create(request.accountId(), request.jsonObjectBody()), request.accountId()));
     }
 
     /** Creates a provider from a CP2 body, validated as the API validates it. */
@@ -93,7 +94,7 @@ public final class CustomProviderEndpoints {
 
     /** CP3 {@code GET /custom-providers/{id}}. */
     ApiResponse get(ApiRequest request) {
-        return ApiResponse.single(get(request.accountId(), request.param("id")).toJson());
+        return ApiResponse.single(render(get(request.accountId(), request.param("id")), request.accountId()));
     }
 
     /** Returns a provider; 404/1004 when the account has none with this id. */
@@ -109,7 +110,8 @@ public final class CustomProviderEndpoints {
     /** CP4 {@code PATCH /custom-providers/{id}}: any subset of CP2's members, plus {@code logo}. */
     ApiResponse update(ApiRequest request) {
         store.get(request.accountId(), request.param("id"));
-        return ApiResponse.single(update(request.accountId(), request.param("id"), request.jsonObjectBody()).toJson());
+        return ApiResponse.single(render(update(request.accountId(), request.param("id"), request.jsonObjectBody()),
+                request.accountId()));
     }
 
     /** Changes the members a CP4 body gives, validated as the API validates it. */
@@ -128,12 +130,21 @@ public final class CustomProviderEndpoints {
 
     /** CP5 {@code DELETE /custom-providers/{id}}: answers the deleted object. */
     ApiResponse delete(ApiRequest request) {
-        return ApiResponse.single(delete(request.accountId(), request.param("id")).toJson());
+        return ApiResponse.single(render(delete(request.accountId(), request.param("id")), request.accountId()));
     }
 
     /** Deletes a provider and returns it as it was; 404/1004 when unknown. */
     public CustomProvider delete(String accountId, String id) {
         return store.delete(accountId, id);
+    }
+
+    /** Renders a provider; with the legacy account fields on, the docs' {@code account_id} and {@code account_tag}. */
+    private ObjectNode render(CustomProvider provider, String accountId) {
+        ObjectNode json = provider.toJson();
+        if (context.legacyGatewayFields()) {
+            json.put("account_id", accountId).put("account_tag", accountId);
+        }
+        return json;
     }
 
     private static List<ApiException> check(ObjectNode body, boolean patch) {
