@@ -41,7 +41,7 @@ public final class EmulatorState {
     private final ReplyBook replies;
     private final Timelines timelines;
     private final ProviderRegistry providers = ProviderRegistry.withBuiltIns();
-    private final CustomProviderStore customProviders = new CustomProviderStore(providers);
+    private final CustomProviderStore customProviders;
     private final ResponseCache cache;
     private final RateLimiter rateLimiter = new RateLimiter();
     private final LogStore logs = new LogStore();
@@ -61,6 +61,7 @@ public final class EmulatorState {
         this.ids = new Ids(settings.clock());
         this.clockControl = ReadOnlyClockControl.of(settings.clock());
         this.cache = new ResponseCache(settings.clock());
+        this.customProviders = new CustomProviderStore(providers, cache::dropProvider);
         this.gatewayChanges = new GatewayChanges(cache, rateLimiter, logs);
     }
 

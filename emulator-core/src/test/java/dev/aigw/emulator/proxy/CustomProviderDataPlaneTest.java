@@ -161,6 +161,27 @@ class CustomProviderDataPlaneTest {
     }
 
     @Test
+    void anUpdateDropsTheProvidersCachedResponses() {
+        emulator.createGateway("cached", dev.aigw.emulator.GatewaySettings.builder()
+                .cacheTtl(java.time.Duration.ofMinutes(5)).build());
+        emulator.createGateway("other-cached", dev.aigw.emulator.GatewaySettings.builder()
+                .cacheTtl(java.time.Duration.ofMinutes(5)).build());
+        String id = create(ACME);
+        String path = client.path("cached", "custom-acme/chat/completions");
+        String openAi = client.path("cached", "openai/chat/completions");
+        client.post(path, CHAT);
+        client.post(openAi, ProxyClient.CHAT);
+        assertThat(client.post(path, CHAT).headers().firstValue("cf-aig-cache-status")).contains("HIT");
+
+        ApiAssertions.assertOk(api.send("PATCH", "/custom-providers/" + id,
+                BodyPublishers.ofString("{\"description\":\"new\"}")));
+
+        assertThat(client.post(path, CHAT).headers().firstValue("cf-aig-cache-status")).contains("MISS");
+        assertThat(client.post(openAi, ProxyClient.CHAT).headers().firstValue("cf-aig-cache-status"))
+                .as("another provider's entries stay").contains("HIT");
+    }
+
+    @Test
     void aPatchedSlugMovesThePath() {
         String id = create(ACME);
 

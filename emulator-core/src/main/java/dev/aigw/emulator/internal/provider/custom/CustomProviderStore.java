@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,10 +24,16 @@ import java.util.function.UnaryOperator;
 public final class CustomProviderStore {
 
     private final ProviderRegistry registry;
+    private final BiConsumer<String, String> changed;
     private final Map<String, Map<String, CustomProvider>> byAccount = new HashMap<>();
 
-    public CustomProviderStore(ProviderRegistry registry) {
+    /**
+     * Creates the store; {@code changed} hears the account id and {@code custom-{slug}} of every provider updated or
+     * deleted, whose cached responses go with it (management-api-2.md 3.4).
+     */
+    public CustomProviderStore(ProviderRegistry registry, BiConsumer<String, String> changed) {
         this.registry = registry;
+        this.changed = changed;
     }
 
     /** Stores a new provider; 409/1003 when its slug is taken in the account. */
@@ -101,6 +108,7 @@ public final class CustomProviderStore {
     private void route(String accountId, CustomProvider before, CustomProvider after) {
         if (before != null) {
             registry.unregisterForAccount(accountId, before.pathSlug());
+            changed.accept(accountId, before.pathSlug());
         }
         if (after != null && after.enable()) {
             registry.registerForAccount(accountId, entry(after));
