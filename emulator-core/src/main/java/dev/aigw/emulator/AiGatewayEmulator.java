@@ -12,6 +12,7 @@ import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.gateway.StoredSettings;
+import dev.aigw.emulator.internal.management.CustomProviderEndpoints;
 import dev.aigw.emulator.internal.management.GatewayOperations;
 import dev.aigw.emulator.internal.management.ManagementContext;
 import dev.aigw.emulator.internal.management.ProviderConfigOperations;
@@ -81,6 +82,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     private final InFlightRequests inFlight = new InFlightRequests();
     private final GatewayOperations gatewayOperations;
     private final ProviderConfigOperations providerConfigOperations;
+    private final CustomProviderEndpoints customProviderOperations;
     private Lifecycle lifecycle = Lifecycle.NEW;
     private EmulatorServer server;
     private String baseUrl;
@@ -91,6 +93,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         this.state = new EmulatorState(settings);
         this.gatewayOperations = new GatewayOperations(ManagementContext.of(state));
         this.providerConfigOperations = new ProviderConfigOperations(ManagementContext.of(state));
+        this.customProviderOperations = new CustomProviderEndpoints(ManagementContext.of(state));
     }
 
     /** Returns a builder with the in-process defaults: 127.0.0.1, an ephemeral port, a virtual clock. */
@@ -240,7 +243,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
 
     private String requireProvider(String provider) {
         Objects.requireNonNull(provider, "provider");
-        if (state.providers().find(provider).isEmpty()) {
+        if (!state.providers().names(provider)) {
             throw new IllegalArgumentException(state.providers().unknown(provider));
         }
         return provider;
@@ -276,6 +279,47 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     @Override
     public Gateway deleteGateway(String id) {
         return gatewayCall(Objects.requireNonNull(id, "id"), () -> gatewayOperations.delete(accountId(), id));
+    }
+
+    @Override
+    public CustomProvider createCustomProvider(CustomProviderSettings settings) {
+        ObjectNode body = Objects.requireNonNull(settings, "settings").toJson();
+        return customProviderCall(() -> customProviderOperations.create(accountId(), body));
+    }
+
+    @Override
+    public Optional<CustomProvider> customProvider(String id) {
+        Objects.requireNonNull(id, "id");
+        return customProviderOperations.list(accountId()).stream().filter(p -> p.id().equals(id)).findFirst()
+                .map(p -> CustomProvider.fromJson(p.toJson()));
+    }
+
+    @Override
+    public List<CustomProvider> customProviders() {
+        return customProviderOperations.list(accountId()).stream().map(p -> CustomProvider.fromJson(p.toJson()))
+                .toList();
+    }
+
+    @Override
+    public CustomProvider updateCustomProvider(String id, CustomProviderSettings settings) {
+        ObjectNode body = Objects.requireNonNull(settings, "settings").toJson();
+        return customProviderCall(() -> customProviderOperations.update(accountId(), Objects.requireNonNull(id, "id"),
+                body));
+    }
+
+    @Override
+    public CustomProvider deleteCustomProvider(String id) {
+        return customProviderCall(() -> customProviderOperations.delete(accountId(), Objects.requireNonNull(id, "id")));
+    }
+
+    private CustomProvider customProviderCall(
+            Supplier<dev.aigw.emulator.internal.provider.custom.CustomProvider> call) {
+        try {
+            return CustomProvider.fromJson(call.get().toJson());
+        } catch (ApiException e) {
+            throw ManagementApiException.of(e, e.status() == 404
+                    ? "customProviders() lists the custom providers of account " + accountId() : null);
+        }
     }
 
     @Override
@@ -403,6 +447,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         private int ioThreads = 1;
         private int workerThreads = 32;
         private final Map<String, String> realUpstreams = new LinkedHashMap<>();
+        private boolean forwardCustomProviders;
         private int journalLimit = 10_000;
         private Seed seed = Seed.EMPTY;
         private boolean hints = true;
@@ -540,6 +585,16 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
                 throw new IllegalArgumentException("upstream base URL must be an absolute http(s) URL, got: " + baseUrl);
             }
             realUpstreams.put(provider, baseUrl);
+            return this;
+        }
+
+        /**
+         * Sets whether requests to a custom provider ({@code custom-{slug}/...}) go over the network to its HTTPS
+         * {@code base_url}; default {@code false}: the generic OpenAI-compatible fake answers them, and the journal
+         * records the URL they would have gone to (option {@code custom_providers.forward}).
+         */
+        public Builder forwardCustomProviders(boolean forward) {
+            this.forwardCustomProviders = forward;
             return this;
         }
 
@@ -684,7 +739,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
             AiGatewayEmulator emulator = new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts,
                     effectiveTokens, globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount,
                     legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit, hints,
-                    requestReadTimeout, allowedHosts, replyRules, strictReplies), fixedPortAllowed);
+                    requestReadTimeout, allowedHosts, replyRules, strictReplies, forwardCustomProviders), fixedPortAllowed);
             List<Seed.SeedGateway> gateways = new ArrayList<>(seed.gateways());
             declaredGateways.forEach((id, gatewaySettings) ->
                     gateways.add(new Seed.SeedGateway(accountId, id, gatewaySettings)));

@@ -95,6 +95,38 @@ public sealed interface Emulator permits AiGatewayEmulator, RemoteEmulator {
     Gateway deleteGateway(String id);
 
     /**
+     * Creates a custom provider of the default account and returns it; the same as {@code POST /custom-providers}
+     * with these settings. Once enabled, every gateway of the account reaches it as {@code custom-{slug}}.
+     *
+     * @throws ManagementApiException if the management API would refuse it: a bad member (400/1002, one error for
+     *     each, with its path), a slug the account already has (409/1003)
+     */
+    CustomProvider createCustomProvider(CustomProviderSettings settings);
+
+    /** Returns the custom provider of the default account with that id, or empty when there is none. */
+    Optional<CustomProvider> customProvider(String id);
+
+    /** Returns the custom providers of the default account by position (absent last), then name. */
+    List<CustomProvider> customProviders();
+
+    /**
+     * Sets every member of a custom provider that {@code settings} gives ({@code PATCH /custom-providers/{id}});
+     * the optional text members {@code settings} leaves {@code null} keep their values. Returns the provider.
+     *
+     * @throws ManagementApiException if it does not exist (404/1004), a member is bad (400/1002) or the slug is
+     *     taken (409/1003)
+     */
+    CustomProvider updateCustomProvider(String id, CustomProviderSettings settings);
+
+    /**
+     * Deletes a custom provider of the default account, whose requests are refused (400/2008) from then on, and
+     * returns it as it was.
+     *
+     * @throws ManagementApiException if it does not exist (404/1004)
+     */
+    CustomProvider deleteCustomProvider(String id);
+
+    /**
      * Returns the log entries of a gateway of the default account, oldest first; empty when it has none. The
      * Logs API of the management API serves the same entries.
      */

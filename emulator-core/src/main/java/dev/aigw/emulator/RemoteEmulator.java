@@ -168,6 +168,53 @@ public final class RemoteEmulator implements Emulator {
     }
 
     @Override
+    public CustomProvider createCustomProvider(CustomProviderSettings settings) {
+        ObjectNode body = Objects.requireNonNull(settings, "settings").toJson();
+        return CustomProvider.fromJson(management("POST", customProvidersPath(), body, null).get("result"));
+    }
+
+    @Override
+    public Optional<CustomProvider> customProvider(String id) {
+        HttpTransport.Reply reply = http.send("GET", customProvidersPath() + "/" + HttpTransport.encode(
+                Objects.requireNonNull(id, "id")), null, apiToken);
+        if (reply.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(CustomProvider.fromJson(orManagementException(reply, null).get("result")));
+    }
+
+    @Override
+    public List<CustomProvider> customProviders() {
+        List<CustomProvider> providers = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            JsonNode answer = management("GET", customProvidersPath() + HttpTransport.query("per_page",
+                    String.valueOf(PAGE), "page", String.valueOf(page)), null, null);
+            answer.get("result").forEach(p -> providers.add(CustomProvider.fromJson(p)));
+            if (answer.get("result").size() < PAGE
+                    || providers.size() >= answer.path("result_info").path("total_count").asInt()) {
+                return List.copyOf(providers);
+            }
+        }
+    }
+
+    @Override
+    public CustomProvider updateCustomProvider(String id, CustomProviderSettings settings) {
+        ObjectNode body = Objects.requireNonNull(settings, "settings").toJson();
+        return CustomProvider.fromJson(management("PATCH", customProvidersPath() + "/" + HttpTransport.encode(
+                Objects.requireNonNull(id, "id")), body, null).get("result"));
+    }
+
+    @Override
+    public CustomProvider deleteCustomProvider(String id) {
+        return CustomProvider.fromJson(management("DELETE", customProvidersPath() + "/" + HttpTransport.encode(
+                Objects.requireNonNull(id, "id")), null, null).get("result"));
+    }
+
+    private String customProvidersPath() {
+        return "/client/v4/accounts/" + HttpTransport.encode(accountId) + "/ai-gateway/custom-providers";
+    }
+
+    @Override
     public List<LogEntry> logs(String gatewayId, LogQuery query) {
         dev.aigw.emulator.internal.management.LogQuery selection = Objects.requireNonNull(query, "query").toInternal();
         String filters = selection.filters().isEmpty() ? null : Json.text(LogFilterJson.render(selection.filters()));

@@ -66,4 +66,22 @@ class ReadmeGatewaysTest {
             assertThat(slow).isEmpty();
         }
     }
+
+    @Test
+    void customProvidersFromJava() throws Exception {
+        try (AiGatewayEmulator emulator = AiGatewayEmulator.builder().gateway("gw").build().start()) {
+            // README: custom providers
+            CustomProvider acme = emulator.createCustomProvider(CustomProviderSettings.builder("Acme", "acme",
+                    "https://api.acme.example/v1").enable(true).headers(java.util.Map.of("x-acme-key", "k-1")).build());
+            java.net.http.HttpResponse<String> reply = new ProxyClient(emulator).post(
+                    "/v1/" + emulator.accountId() + "/gw/custom-acme/chat/completions", ProxyClient.CHAT);
+            assertThat(reply.statusCode()).isEqualTo(200);
+            RecordedRequest recorded = emulator.takeRequest();
+            assertThat(recorded.url()).isEqualTo("https://api.acme.example/v1/chat/completions");
+            assertThat(recorded.header("x-acme-key")).contains("k-1");
+            emulator.deleteCustomProvider(acme.id());    // from now on custom-acme is 400/2008
+            assertThat(new ProxyClient(emulator).post("/v1/" + emulator.accountId()
+                    + "/gw/custom-acme/chat/completions", ProxyClient.CHAT).statusCode()).isEqualTo(400);
+        }
+    }
 }

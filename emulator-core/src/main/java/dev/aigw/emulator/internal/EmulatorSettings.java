@@ -29,10 +29,23 @@ public record EmulatorSettings(
         Duration requestReadTimeout,
         Set<String> allowedHosts,
         List<ReplyRule> replyRules,
-        boolean strictReplies) {
+        boolean strictReplies,
+        boolean forwardCustomProviders) {
 
     /** The request header that scopes scripts and the journal to one test; never forwarded upstream. */
     public static final String TEST_ID_HEADER = "x-aigw-test-id";
+
+    /** Settings that serve custom providers by the generic fake (no forwarding to their {@code base_url}). */
+    public EmulatorSettings(String host, int port, String defaultAccountId, Set<String> accountIds,
+                            List<ApiToken> tokens, List<GlobalApiKey> globalApiKeys, EmulatorClock clock,
+                            long maxBodyBytes, int maxGatewaysPerAccount, boolean legacyGatewayFields, int ioThreads,
+                            int workerThreads, Map<String, String> realUpstreams, int journalLimit, boolean hints,
+                            Duration requestReadTimeout, Set<String> allowedHosts, List<ReplyRule> replyRules,
+                            boolean strictReplies) {
+        this(host, port, defaultAccountId, accountIds, tokens, globalApiKeys, clock, maxBodyBytes,
+                maxGatewaysPerAccount, legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit,
+                hints, requestReadTimeout, allowedHosts, replyRules, strictReplies, false);
+    }
 
     public EmulatorSettings {
         accountIds = Set.copyOf(accountIds);

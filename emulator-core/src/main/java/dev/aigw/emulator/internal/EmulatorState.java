@@ -8,6 +8,7 @@ import dev.aigw.emulator.internal.cache.ResponseCache;
 import dev.aigw.emulator.internal.gateway.Gateway;
 import dev.aigw.emulator.internal.gateway.GatewayStore;
 import dev.aigw.emulator.internal.log.LogStore;
+import dev.aigw.emulator.internal.provider.custom.CustomProviderStore;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.proxy.Ids;
 import dev.aigw.emulator.internal.proxy.Journal;
@@ -41,6 +42,7 @@ public final class EmulatorState {
     private final ReplyBook replies;
     private final Timelines timelines;
     private final ProviderRegistry providers = ProviderRegistry.withBuiltIns();
+    private final CustomProviderStore customProviders;
     private final ResponseCache cache;
     private final RateLimiter rateLimiter = new RateLimiter();
     private final LogStore logs = new LogStore();
@@ -56,11 +58,12 @@ public final class EmulatorState {
         this.gateways = new GatewayStore(settings.maxGatewaysPerAccount());
         this.journal = new Journal(settings.journalLimit());
         this.replies = new ReplyBook(settings.replyRules(), settings.strictReplies());
-        this.upstreams = new Upstreams(settings.realUpstreams(), providers, replies, settings.clock());
+        this.upstreams = new Upstreams(settings.realUpstreams(), settings.forwardCustomProviders(), providers, replies, settings.clock());
         this.timelines = new Timelines(settings.journalLimit());
         this.ids = new Ids(settings.clock());
         this.clockControl = ReadOnlyClockControl.of(settings.clock());
         this.cache = new ResponseCache(settings.clock());
+        this.customProviders = new CustomProviderStore(providers, cache::dropProvider);
         this.gatewayChanges = new GatewayChanges(cache, rateLimiter, logs, providerConfigs);
     }
 
@@ -113,6 +116,11 @@ public final class EmulatorState {
     /** Returns the providers this emulator knows; more can be registered while it runs. */
     public ProviderRegistry providers() {
         return providers;
+    }
+
+    /** Returns the custom providers of every account (management-api-2.md 3). */
+    public CustomProviderStore customProviders() {
+        return customProviders;
     }
 
     /** Returns the gateways' cached responses. */
@@ -190,6 +198,7 @@ public final class EmulatorState {
     /** Empties gateways and every other runtime state, then creates the declared gateways again; settings stay. */
     public void reset() {
         gateways.clear();
+        customProviders.clear();
         journal.clear();
         scripts.clear();
         replies.reset();

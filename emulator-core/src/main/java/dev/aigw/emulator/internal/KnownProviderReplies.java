@@ -24,7 +24,7 @@ public final class KnownProviderReplies implements ReplySink {
     @Override
     public void add(ReplyRule rule) {
         String provider = rule.match().provider();
-        if (provider != null && providers.find(provider).isEmpty()) {
+        if (provider != null && !providers.names(provider)) {
             throw new IllegalArgumentException("reply rule '" + rule.name() + "': " + providers.unknown(provider));
         }
         book.add(rule);

@@ -63,7 +63,8 @@ final class ConfigFile {
     static final List<String> MEMBERS = List.of("host", "port", "account_id", "api_token", "clock", "accounts",
             "tokens", "global_api_keys", "upstreams", "gateways", "scripts", "max_body_bytes",
             "max_gateways_per_account", "legacy_gateway_fields", "journal_limit", "io_threads",
-            "worker_threads", "hints", "request_read_timeout", "allowed_hosts", "reply_fixtures", "strict_replies");
+            "worker_threads", "hints", "request_read_timeout", "allowed_hosts", "reply_fixtures", "strict_replies",
+            "custom_providers");
 
     private static final List<String> TOKEN_MEMBERS = List.of("value", "permissions", "accounts");
     private static final List<String> KEY_MEMBERS = List.of("email", "key", "accounts");
@@ -259,6 +260,17 @@ final class ConfigFile {
     }
 
     /** Returns a boolean member of the top level. */
+    /**
+     * Returns {@code custom_providers.forward}: whether custom providers go to their real {@code base_url}
+     * (management-api-2.md 3.4); empty when the file does not say.
+     */
+    Optional<Boolean> forwardCustomProviders() {
+        checks.check(optional("custom_providers", JsonShape.closedObject(optional("forward", bool()))), root,
+                List.of());
+        return Optional.ofNullable(root.get("custom_providers")).map(c -> c.get("forward"))
+                .map(JsonNode::booleanValue);
+    }
+
     Optional<Boolean> booleanMember(String name) {
         checks.check(optional(name, bool()), root, List.of());
         return Optional.ofNullable(root.get(name)).map(JsonNode::booleanValue);

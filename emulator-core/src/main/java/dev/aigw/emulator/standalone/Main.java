@@ -143,7 +143,8 @@ public final class Main {
                     "journal_limit": 10000, "io_threads": 1, "worker_threads": 32, "hints": true,
                     "request_read_timeout": 5,
                     "allowed_hosts": ["<a network alias>"],
-                    "reply_fixtures": "<a directory, relative to this file>", "strict_replies": false
+                    "reply_fixtures": "<a directory, relative to this file>", "strict_replies": false,
+                    "custom_providers": {"forward": false}
                   }
                 Gateways are validated as POST .../ai-gateway/gateways bodies, steps as /__emulator/scripts bodies.
                 A token without "accounts" covers the default account. Configured tokens replace the default token;

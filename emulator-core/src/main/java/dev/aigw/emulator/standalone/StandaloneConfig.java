@@ -54,7 +54,8 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
 
     /** The file's limits and switches; an empty one keeps the emulator's default. */
     record Tuning(OptionalLong maxBodyBytes, OptionalLong maxGatewaysPerAccount, OptionalLong journalLimit,
-                  OptionalLong ioThreads, OptionalLong workerThreads, Optional<Boolean> legacyGatewayFields) {
+                  OptionalLong ioThreads, OptionalLong workerThreads, Optional<Boolean> legacyGatewayFields,
+                  Optional<Boolean> forwardCustomProviders) {
     }
 
     StandaloneConfig {
@@ -95,7 +96,8 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
                 file.integerMember("journal_limit", 1, Integer.MAX_VALUE),
                 file.integerMember("io_threads", 1, 256),
                 file.integerMember("worker_threads", 1, 1024),
-                file.booleanMember("legacy_gateway_fields"));
+                file.booleanMember("legacy_gateway_fields"),
+                file.forwardCustomProviders());
         Seed seed = new Seed(file.gateways(accountId, accounts, tuning.maxGatewaysPerAccount().orElse(0)),
                 file.scripts());
         return new StandaloneConfig(host, port, accountId, List.copyOf(accounts), tokens,
@@ -128,6 +130,7 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         tuning.ioThreads().ifPresent(v -> builder.ioThreads((int) v));
         tuning.workerThreads().ifPresent(v -> builder.workerThreads((int) v));
         tuning.legacyGatewayFields().ifPresent(builder::legacyGatewayFields);
+        tuning.forwardCustomProviders().ifPresent(builder::forwardCustomProviders);
         return builder;
     }
 

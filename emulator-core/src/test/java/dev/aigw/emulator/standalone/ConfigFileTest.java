@@ -224,7 +224,7 @@ class ConfigFileTest {
                 + " host, port, account_id, api_token, clock, accounts, tokens, global_api_keys, upstreams, gateways,"
                 + " scripts, max_body_bytes, max_gateways_per_account, legacy_gateway_fields, journal_limit,"
                 + " io_threads, worker_threads, hints, request_read_timeout, allowed_hosts, reply_fixtures,"
-                + " strict_replies");
+                + " strict_replies, custom_providers");
     }
 
     @Test
@@ -433,5 +433,13 @@ class ConfigFileTest {
         assertRefused("{\"io_threads\": 0}", "io_threads: expected an integer from 1 to 256, got 0");
         assertRefused("{\"worker_threads\": 5000}", "worker_threads: expected an integer from 1 to 1024, got 5000");
         assertRefused("{\"legacy_gateway_fields\": \"yes\"}", "legacy_gateway_fields: expected a boolean, got \"yes\"");
+    }
+
+    @Test
+    void customProvidersForwardIsReadAndChecked() {
+        assertThat(resolve("{\"custom_providers\": {\"forward\": true}}").tuning().forwardCustomProviders())
+                .contains(true);
+        assertThat(resolve("{}").tuning().forwardCustomProviders()).isEmpty();
+        assertRefused("{\"custom_providers\": {\"forward\": 1}}", "custom_providers.forward: expected a boolean, got 1");
     }
 }

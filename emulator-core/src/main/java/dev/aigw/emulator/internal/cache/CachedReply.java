@@ -10,11 +10,18 @@ import java.util.Map;
  * @param headers the provider's response headers, names in lower case
  * @param body the whole body
  * @param expiresAt the clock's instant from which the entry is stale
+ * @param provider the slug of the provider that answered, or empty when not known
  */
-public record CachedReply(int status, Map<String, String> headers, byte[] body, Instant expiresAt) {
+public record CachedReply(int status, Map<String, String> headers, byte[] body, Instant expiresAt, String provider) {
 
     public CachedReply {
         headers = Map.copyOf(headers);
+        provider = provider == null ? "" : provider;
+    }
+
+    /** A stored response of no particular provider. */
+    public CachedReply(int status, Map<String, String> headers, byte[] body, Instant expiresAt) {
+        this(status, headers, body, expiresAt, "");
     }
 
     /** Tells whether the entry is still fresh at {@code now}. */

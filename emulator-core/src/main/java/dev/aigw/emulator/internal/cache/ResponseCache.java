@@ -53,8 +53,14 @@ public final class ResponseCache {
 
     /** Stores a response under {@code key} for the policy's TTL from now, replacing any older entry. */
     public void store(CacheKey key, CachePolicy policy, int status, Map<String, String> headers, byte[] body) {
+        store(key, policy, status, headers, body, "");
+    }
+
+    /** Stores a response {@code provider} answered, as {@link #store(CacheKey, CachePolicy, int, Map, byte[])}. */
+    public void store(CacheKey key, CachePolicy policy, int status, Map<String, String> headers, byte[] body,
+                      String provider) {
         Instant now = clock.now();
-        entries.put(key, new CachedReply(status, headers, body, now.plus(policy.ttl())));
+        entries.put(key, new CachedReply(status, headers, body, now.plus(policy.ttl()), provider));
         if (storesSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
             storesSinceSweep.set(0);
             entries.values().removeIf(e -> !e.freshAt(now));
@@ -101,6 +107,12 @@ public final class ResponseCache {
     /** Drops every entry of one gateway (deleted, or updated with {@code cache_invalidate_on_update}). */
     public void dropGateway(GatewayRef gateway) {
         entries.keySet().removeIf(key -> key.gateway().equals(gateway));
+    }
+
+    /** Drops every entry a provider answered for the gateways of one account (a custom provider changed). */
+    public void dropProvider(String accountId, String provider) {
+        entries.entrySet().removeIf(e -> e.getKey().gateway().accountId().equals(accountId)
+                && e.getValue().provider().equals(provider));
     }
 
     /** Drops every entry. */

@@ -47,7 +47,7 @@ final class ControlQuery {
 
     /** Returns {@code slug} if it names a provider; refuses it otherwise, naming the closest slugs. */
     static String provider(ProviderRegistry providers, String slug) {
-        if (providers.find(slug).isEmpty()) {
+        if (!providers.names(slug)) {
             throw ApiException.validation(providers.unknown(slug), List.of("provider"));
         }
         return slug;

@@ -13,11 +13,14 @@ public final class ManagementRoutes {
     private static final String LOGS = GATEWAYS + "/{gateway_id}/logs";
     private static final String LOG = LOGS + "/{id}";
     private static final String PROVIDER_CONFIGS = GATEWAYS + "/{gateway_id}/provider_configs";
+    private static final String CUSTOM_PROVIDERS = "/accounts/{account_id}/ai-gateway/custom-providers";
+    private static final String CUSTOM_PROVIDER = CUSTOM_PROVIDERS + "/{id}";
 
     private ManagementRoutes() {
     }
 
     public static RouteTable table(ManagementContext context) {
+        CustomProviderEndpoints customProviders = new CustomProviderEndpoints(context);
         return new RouteTable()
                 .add("GET", GATEWAYS, READ, new ListGateways(context))
                 .add("POST", GATEWAYS, EDIT, new CreateGateway(context))
@@ -34,6 +37,11 @@ public final class ManagementRoutes {
                 .add("GET", PROVIDER_CONFIGS, READ, new ListProviderConfigs(context))
                 .add("POST", PROVIDER_CONFIGS, EDIT, new CreateProviderConfig(context))
                 .add("PUT", PROVIDER_CONFIGS + "/{id}", EDIT, new RotateProviderConfigKey(context))
-                .add("DELETE", PROVIDER_CONFIGS + "/{id}", EDIT, new DeleteProviderConfig(context));
+                .add("DELETE", PROVIDER_CONFIGS + "/{id}", EDIT, new DeleteProviderConfig(context))
+                .add("GET", CUSTOM_PROVIDERS, READ, customProviders::list)
+                .add("POST", CUSTOM_PROVIDERS, EDIT, customProviders::create)
+                .add("GET", CUSTOM_PROVIDER, READ, customProviders::get)
+                .add("PATCH", CUSTOM_PROVIDER, EDIT, customProviders::update)
+                .add("DELETE", CUSTOM_PROVIDER, EDIT, customProviders::delete);
     }
 }

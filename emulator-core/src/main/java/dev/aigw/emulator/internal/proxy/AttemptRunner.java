@@ -8,6 +8,7 @@ import dev.aigw.emulator.internal.retry.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,16 +40,17 @@ public final class AttemptRunner implements StepRunner {
         Duration timeout = step.settings().requestTimeoutMillis().isPresent()
                 ? Duration.ofMillis(step.settings().requestTimeoutMillis().getAsLong()) : null;
         int n = policy.maxAttempts();
+        Map<String, List<String>> headers = step.provider().withExtraHeaders(step.headers());
         for (int k = 1; ; k++) {
             boolean limited = timeout != null && !(n > 1 && k == n && lastStep);
             Instant start = clock.now();
             UpstreamRequest request = new UpstreamRequest(step.provider().slug(), step.method(), step.target().path(),
-                    step.query(), step.headers(), step.body(), start, tags(gateway, client, step));
+                    step.query(), headers, step.body(), start, tags(gateway, client, step));
             journal.record(new RecordedRequest(step.provider().slug(), gateway.accountId(), gateway.gateway().id(), k,
-                    step.index(), step.method(), step.url(), step.target().path(), step.query(), step.headers(),
+                    step.index(), step.method(), step.url(), step.target().path(), step.query(), headers,
                     step.body(), start, client.testId(), timeline.logIdFor(step), step.credential()));
-            AttemptResult result = attempts.attempt(request, gateway.gateway().id(), client.testId(),
-                    limited ? timeout : null);
+            AttemptResult result = attempts.attempt(request, step.target().origin(), gateway.gateway().id(),
+                    client.testId(), limited ? timeout : null);
             boolean retry = k < n && isRetryable(result);
             Duration delay = retry ? policy.delayBeforeRetry(k) : Duration.ZERO;
             Integer status = result instanceof AttemptResult.Replied r ? r.reply().status() : null;

@@ -79,7 +79,7 @@ public final class CachingSteps implements StepRunner {
             }
             reply = new UpstreamReply(reply.status(), reply.headers(), new UpstreamReply.Full(body));
         }
-        cache.store(key, policy, reply.status(), reply.headers(), body);
+        cache.store(key, policy, reply.status(), reply.headers(), body, step.provider().slug());
         return new AttemptResult.Replied(reply, replied.delivery());
     }
 

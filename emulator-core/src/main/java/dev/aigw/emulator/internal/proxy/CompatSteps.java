@@ -54,7 +54,7 @@ final class CompatSteps {
         if (prefix.equals("dynamic")) {
             throw ApiException.gateway(400, 2005, "Dynamic route '" + bare + "' not found");
         }
-        ProviderEntry provider = providers.findCompat(prefix)
+        ProviderEntry provider = providers.findCompat(gateway.accountId(), prefix)
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER)
                         .withHint(GatewayHints.unknownCompatProvider(model, prefix, providers.slugs())));
         DotSegments.refuse(bare);

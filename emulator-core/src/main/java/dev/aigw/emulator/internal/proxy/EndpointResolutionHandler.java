@@ -69,7 +69,7 @@ public final class EndpointResolutionHandler implements HttpHandler {
         int slash = rest.indexOf('/');
         String slug = slash < 0 ? rest : rest.substring(0, slash);
         String tail = slash < 0 ? "" : rest.substring(slash + 1);
-        ProviderSpec provider = providers.find(slug).map(ProviderEntry::upstream)
+        ProviderSpec provider = providers.find(gateway.accountId(), slug).map(ProviderEntry::upstream)
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER)
                         .withHint(GatewayHints.unknownProvider(slug, providers.slugs())));
         PathStyle.Target target = provider.target(tail, gateway.accountId())

@@ -36,10 +36,13 @@ public final class ScriptedAttempts {
         this.clock = clock;
     }
 
-    /** Makes the attempt; {@code timeout} is {@code null} when it has no time limit. */
-    public AttemptResult attempt(UpstreamRequest request, String gatewayId, String testId, Duration timeout)
-            throws InterruptedException {
-        Upstream upstream = upstreams.forProvider(request.provider());
+    /**
+     * Makes the attempt; {@code origin} is the provider's real origin the step addresses, {@code timeout} is
+     * {@code null} when it has no time limit.
+     */
+    public AttemptResult attempt(UpstreamRequest request, String origin, String gatewayId, String testId,
+                                 Duration timeout) throws InterruptedException {
+        Upstream upstream = upstreams.forProvider(request.provider(), origin);
         UpstreamBehavior behavior = scripts.next(request.provider(), gatewayId, testId).orElse(null);
         if (behavior == null) {
             return upstream.call(request, timeout);

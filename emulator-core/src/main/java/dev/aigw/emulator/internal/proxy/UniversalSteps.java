@@ -83,7 +83,7 @@ final class UniversalSteps {
         if (providerName.equals("compat")) {
             return compat.step(index, query, forwarded, settings, gateway);
         }
-        ProviderSpec provider = providers.find(providerName).map(ProviderEntry::upstream)
+        ProviderSpec provider = providers.find(gateway.accountId(), providerName).map(ProviderEntry::upstream)
                 .orElseThrow(() -> ApiException.gateway(400, 2008, GatewayErrors.INVALID_PROVIDER)
                         .withHint(GatewayHints.unknownStepProvider(index, providerName, providers.slugs())));
         String path = endpoint.startsWith("/") ? endpoint.substring(1) : endpoint;

@@ -2,12 +2,16 @@ package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.provider.FakeProvider;
+import dev.aigw.emulator.internal.provider.fake.Fakes;
+import dev.aigw.emulator.internal.provider.fake.OpenAiEndpoint;
 import dev.aigw.emulator.internal.provider.registry.ProviderEntry;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import dev.aigw.emulator.internal.reply.ReplySource;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,7 +25,11 @@ public final class Upstreams implements AutoCloseable {
     /** The emulator's own limit on connecting to a real upstream; not gateway behaviour. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    /** The path prefix of the providers an account creates (management-api-2.md 3). */
+    public static final String CUSTOM_PREFIX = "custom-";
+
     private final Map<String, String> realBaseUrls;
+    private final boolean forwardCustom;
     private final EmulatorClock clock;
     private final ProviderRegistry providers;
     private final ReplySource replies;
@@ -31,30 +39,53 @@ public final class Upstreams implements AutoCloseable {
 
     public Upstreams(Map<String, String> realBaseUrls, ProviderRegistry providers, ReplySource replies,
                      EmulatorClock clock) {
+        this(realBaseUrls, false, providers, replies, clock);
+    }
+
+    /**
+     * Creates the upstreams; {@code forwardCustom} sends custom providers' requests to their real {@code base_url}
+     * instead of the generic OpenAI-compatible fake (option {@code custom_providers.forward}, management-api-2.md
+     * 3.4).
+     */
+    public Upstreams(Map<String, String> realBaseUrls, boolean forwardCustom, ProviderRegistry providers,
+                     ReplySource replies, EmulatorClock clock) {
+        this.forwardCustom = forwardCustom;
         this.replies = replies;
         this.realBaseUrls = Map.copyOf(realBaseUrls);
         this.providers = providers;
         this.clock = clock;
     }
 
-    /** Returns the upstream of a provider slug. */
-    public Upstream forProvider(String slug) {
+    /** Returns the upstream of a provider slug whose real origin (for a custom provider) is {@code origin}. */
+    public Upstream forProvider(String slug, String origin) {
         String real = realBaseUrls.get(slug);
         if (real != null) {
             return new RealUpstream(client(), clock, real);
+        }
+        if (forwardCustom && isCustom(slug)) {
+            return new RealUpstream(client(), clock, origin);
         }
         return new FakeUpstream(fakeFor(slug), replies);
     }
 
     /** Tells whether a provider goes to a real server (over the network) instead of its built-in fake. */
     public boolean isReal(String slug) {
-        return realBaseUrls.containsKey(slug);
+        return realBaseUrls.containsKey(slug) || forwardCustom && isCustom(slug);
     }
 
-    /** Returns the fake of a provider slug, which also knows the provider's error shapes. */
+    /**
+     * Returns the fake of a provider slug, which also knows the provider's error shapes; every custom provider
+     * has the generic OpenAI-compatible fake, which serves any model (management-api-2.md 3.4) [E].
+     */
     public FakeProvider fakeFor(String slug) {
         return providers.find(slug).map(ProviderEntry::fake)
+                .or(() -> isCustom(slug) ? Optional.of(Fakes.neverThrowing(slug,
+                        Fakes.openAiCompatible(slug, EnumSet.allOf(OpenAiEndpoint.class)))) : Optional.empty())
                 .orElseThrow(() -> new IllegalStateException("no provider '" + slug + "' is registered"));
+    }
+
+    private static boolean isCustom(String slug) {
+        return slug.startsWith(CUSTOM_PREFIX);
     }
 
     private synchronized HttpClient client() {

@@ -201,7 +201,7 @@ public final class ReplyRuleJson {
             return ReplyRule.Match.any();
         }
         String provider = text(node.get("provider"));
-        if (provider != null && providers != null && providers.find(provider).isEmpty()) {
+        if (provider != null && providers != null && !providers.names(provider)) {
             throw ApiException.validation(JsonShape.location(child(path, "provider")) + ": "
                     + providers.unknown(provider), child(path, "provider"));
         }

@@ -12,6 +12,7 @@ import dev.aigw.emulator.internal.provider.compat.CompatTranslation;
 import dev.aigw.emulator.internal.provider.fake.Fakes;
 import dev.aigw.emulator.internal.provider.fake.OpenAiEndpoint;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -78,6 +79,7 @@ public record ProviderEntry(ProviderSpec upstream, FakeProvider fake, Optional<C
         private FakeProvider fake;
         private CompatRoute compat;
         private final Set<String> compatAliases = new LinkedHashSet<>();
+        private Map<String, String> headers = Map.of();
 
         private Builder(String slug) {
             this.slug = slug;
@@ -123,6 +125,12 @@ public record ProviderEntry(ProviderSpec upstream, FakeProvider fake, Optional<C
             return this;
         }
 
+        /** Sets headers the gateway adds to every request to the provider; a client header of the same name wins. */
+        public Builder headers(Map<String, String> headers) {
+            this.headers = Map.copyOf(headers);
+            return this;
+        }
+
         /** Adds a compat-endpoint model prefix that names the provider besides its slug (e.g. {@code perplexity}). */
         public Builder compatAlias(String alias) {
             compatAliases.add(Objects.requireNonNull(alias, "alias"));
@@ -137,7 +145,7 @@ public record ProviderEntry(ProviderSpec upstream, FakeProvider fake, Optional<C
             CompatRoute route = compat != null ? compat
                     : slug.startsWith("custom-") ? new CompatRoute(CompatTranslation.Dialect.OPENAI, "chat/completions")
                     : null;
-            return new ProviderEntry(new ProviderSpec(slug, origin, basePath, style, credential),
+            return new ProviderEntry(new ProviderSpec(slug, origin, basePath, style, credential, headers),
                     fake != null ? fake : Fakes.noFakeYet(slug), Optional.ofNullable(route),
                     compatAliases);
         }

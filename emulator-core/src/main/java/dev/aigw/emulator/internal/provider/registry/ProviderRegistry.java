@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The providers one emulator knows, by slug and by compat-endpoint model prefix: the built-in ones, and those
@@ -14,7 +15,10 @@ import java.util.Set;
  */
 public final class ProviderRegistry {
 
+    private static final Pattern CUSTOM = Pattern.compile("custom-[a-z0-9]+(-[a-z0-9]+)*");
+
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
+    private volatile Map<String, Map<String, ProviderEntry>> byAccount = Map.of();
 
     /** Creates a registry holding the built-in providers of proxy.md 1.2. */
     public static ProviderRegistry withBuiltIns() {
@@ -42,9 +46,64 @@ public final class ProviderRegistry {
         return Optional.ofNullable(snapshot.bySlug().get(slug));
     }
 
+    /**
+     * Adds or replaces a provider only one account can address (a custom provider, whose slug is unique per
+     * account, management-api-2.md 3); its slug must not name a provider every account knows.
+     */
+    public synchronized void registerForAccount(String accountId, ProviderEntry entry) {
+        if (snapshot.bySlug().containsKey(entry.slug())) {
+            throw new IllegalArgumentException("'" + entry.slug() + "' already names a built-in provider");
+        }
+        Map<String, Map<String, ProviderEntry>> all = new LinkedHashMap<>(byAccount);
+        Map<String, ProviderEntry> own = new LinkedHashMap<>(all.getOrDefault(accountId, Map.of()));
+        own.put(entry.slug(), entry);
+        all.put(accountId, Collections.unmodifiableMap(own));
+        byAccount = Collections.unmodifiableMap(all);
+    }
+
+    /** Removes a provider of one account, if it has it; from then on its requests are refused. */
+    public synchronized void unregisterForAccount(String accountId, String slug) {
+        Map<String, ProviderEntry> current = byAccount.get(accountId);
+        if (current == null || !current.containsKey(slug)) {
+            return;
+        }
+        Map<String, Map<String, ProviderEntry>> all = new LinkedHashMap<>(byAccount);
+        Map<String, ProviderEntry> own = new LinkedHashMap<>(current);
+        own.remove(slug);
+        all.put(accountId, Collections.unmodifiableMap(own));
+        byAccount = Collections.unmodifiableMap(all);
+    }
+
+    /** Removes every provider registered for an account. */
+    public synchronized void clearAccounts() {
+        byAccount = Map.of();
+    }
+
+    /** Finds a provider an account can address by path slug: a built-in one, or one of the account's own. */
+    public Optional<ProviderEntry> find(String accountId, String slug) {
+        ProviderEntry shared = snapshot.bySlug().get(slug);
+        return shared != null ? Optional.of(shared)
+                : Optional.ofNullable(byAccount.getOrDefault(accountId, Map.of()).get(slug));
+    }
+
+    /** Finds a provider an account can address by compat-endpoint model prefix: built-in ones, then its own. */
+    public Optional<ProviderEntry> findCompat(String accountId, String prefix) {
+        ProviderEntry shared = snapshot.byCompatPrefix().get(prefix);
+        return shared != null ? Optional.of(shared)
+                : Optional.ofNullable(byAccount.getOrDefault(accountId, Map.of()).get(prefix));
+    }
+
     /** Finds a provider by a compat-endpoint model prefix: its slug or one of its aliases (e.g. {@code perplexity}). */
     public Optional<ProviderEntry> findCompat(String prefix) {
         return Optional.ofNullable(snapshot.byCompatPrefix().get(prefix));
+    }
+
+    /**
+     * Tells whether a slug can name a provider in scripts, reply rules and journal queries: a built-in one, or any
+     * {@code custom-{slug}} (an account may create it at any time, management-api-2.md 3).
+     */
+    public boolean names(String slug) {
+        return snapshot.bySlug().containsKey(slug) || CUSTOM.matcher(slug).matches();
     }
 
     /** Returns the slugs known now, in the order they were registered. */

@@ -121,18 +121,18 @@ class ProviderDeclaredOnceTest {
     @Test
     void aProviderRegisteredWhileTheEmulatorRunsCanBeScriptedFromThen() throws Exception {
         String chat = "{\"model\":\"zeta-1\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
-        HttpResponse<String> refused = postControl("/scripts/custom-zeta", "{\"steps\":[{\"status\":503}]}");
+        HttpResponse<String> refused = postControl("/scripts/zeta-ai", "{\"steps\":[{\"status\":503}]}");
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("unknown provider \\\"custom-zeta\\\"");
+        assertThat(refused.body()).contains("unknown provider \\\"zeta-ai\\\"");
 
-        state.providers().register(ProviderEntry.provider("custom-zeta").upstream("https://api.zeta.test")
+        state.providers().register(ProviderEntry.provider("zeta-ai").upstream("https://api.zeta.test")
                 .openAiFake(EnumSet.of(OpenAiEndpoint.CHAT_COMPLETIONS), "zeta-1").build());
-        HttpResponse<String> queued = postControl("/scripts/custom-zeta", "{\"steps\":[{\"status\":503}]}");
+        HttpResponse<String> queued = postControl("/scripts/zeta-ai", "{\"steps\":[{\"status\":503}]}");
 
         assertThat(queued.statusCode()).isEqualTo(200);
-        assertThat(post("custom-zeta/chat/completions", chat).statusCode()).isEqualTo(503);
-        assertThat(state.providers().unknown("custom-zet")).startsWith(
-                "unknown provider \"custom-zet\" (did you mean \"custom-zeta\"?)");
+        assertThat(post("zeta-ai/chat/completions", chat).statusCode()).isEqualTo(503);
+        assertThat(state.providers().unknown("zeta-a")).startsWith(
+                "unknown provider \"zeta-a\" (did you mean \"zeta-ai\"?)");
     }
 
     private HttpResponse<String> postControl(String path, String body) throws IOException, InterruptedException {
