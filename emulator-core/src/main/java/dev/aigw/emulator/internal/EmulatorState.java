@@ -13,6 +13,7 @@ import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.proxy.Timelines;
 import dev.aigw.emulator.internal.proxy.Upstreams;
 import dev.aigw.emulator.internal.ratelimit.RateLimiter;
+import dev.aigw.emulator.internal.routing.RouteStore;
 import dev.aigw.emulator.internal.reply.ReplyBook;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.time.ReadOnlyClockControl;
@@ -43,6 +44,7 @@ public final class EmulatorState {
     private final ResponseCache cache;
     private final RateLimiter rateLimiter = new RateLimiter();
     private final LogStore logs = new LogStore();
+    private final RouteStore routes = new RouteStore();
     private final GatewayChanges gatewayChanges;
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
     private final SplittableRandom uuidRandom = new SplittableRandom();
@@ -123,6 +125,11 @@ public final class EmulatorState {
         return rateLimiter;
     }
 
+    /** Returns the gateways' dynamic routes. */
+    public RouteStore routes() {
+        return routes;
+    }
+
     /** Returns the gateways' logs. */
     public LogStore logs() {
         return logs;
@@ -188,6 +195,7 @@ public final class EmulatorState {
         cache.clear();
         rateLimiter.clear();
         logs.clear();
+        routes.clear();
         Instant now = clock().now();
         // A request racing the reset may have auto-created a declared `default` already: it is kept.
         declaredGateways.forEach(g -> gateways.getOrCreate(g.accountId(), g.id(), () -> declared(g, now)));

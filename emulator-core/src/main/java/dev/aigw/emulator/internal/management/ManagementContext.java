@@ -5,20 +5,22 @@ import dev.aigw.emulator.internal.EmulatorState;
 import dev.aigw.emulator.internal.GatewayChanges;
 import dev.aigw.emulator.internal.gateway.GatewayStore;
 import dev.aigw.emulator.internal.log.LogStore;
+import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
+import dev.aigw.emulator.internal.routing.RouteStore;
 import java.util.function.Supplier;
 
 /**
  * What the management endpoints share: the gateway store, the clock that stamps every time, whether
- * gateways carry the legacy account fields, the emulator's base URL once it is listening, the logs, and
- * what keeps per-gateway state in step with gateway updates and deletions.
+ * gateways carry the legacy account fields, the emulator's base URL once it is listening, the logs, the dynamic routes,
+ * the provider registry, and what keeps per-gateway state in step with gateway updates and deletions.
  */
 public record ManagementContext(GatewayStore gateways, EmulatorClock clock, boolean legacyGatewayFields,
                                 Supplier<String> baseUrl, Supplier<String> newInternalId, LogStore logs,
-                                GatewayChanges gatewayChanges) {
+                                GatewayChanges gatewayChanges, RouteStore routes, ProviderRegistry providers) {
 
     /** Returns the context of an emulator's state. */
     public static ManagementContext of(EmulatorState state) {
         return new ManagementContext(state.gateways(), state.clock(), state.settings().legacyGatewayFields(),
-                state::baseUrl, state::newUuid, state.logs(), state.gatewayChanges());
+                state::baseUrl, state::newUuid, state.logs(), state.gatewayChanges(), state.routes(), state.providers());
     }
 }

@@ -12,11 +12,14 @@ public final class ManagementRoutes {
     private static final String GATEWAY = GATEWAYS + "/{id}";
     private static final String LOGS = GATEWAYS + "/{gateway_id}/logs";
     private static final String LOG = LOGS + "/{id}";
+    private static final String ROUTES = GATEWAYS + "/{gateway_id}/routes";
+    private static final String ROUTE = ROUTES + "/{id}";
 
     private ManagementRoutes() {
     }
 
     public static RouteTable table(ManagementContext context) {
+        RouteEndpoints routes = new RouteEndpoints(context);
         return new RouteTable()
                 .add("GET", GATEWAYS, READ, new ListGateways(context))
                 .add("POST", GATEWAYS, EDIT, new CreateGateway(context))
@@ -29,6 +32,16 @@ public final class ManagementRoutes {
                 .add("GET", LOG, READ, new GetLog(context))
                 .add("PATCH", LOG, EDIT, new PatchLog(context))
                 .add("GET", LOG + "/request", READ, GetLogBody.request(context))
-                .add("GET", LOG + "/response", READ, GetLogBody.response(context));
+                .add("GET", LOG + "/response", READ, GetLogBody.response(context))
+                .add("POST", ROUTES, EDIT, routes::create)
+                .add("GET", ROUTES, READ, routes::list)
+                .add("GET", ROUTE, READ, routes::get)
+                .add("PATCH", ROUTE, EDIT, routes::update)
+                .add("DELETE", ROUTE, EDIT, routes::delete)
+                .add("POST", ROUTE + "/versions", EDIT, routes::createVersion)
+                .add("GET", ROUTE + "/versions", READ, routes::listVersions)
+                .add("GET", ROUTE + "/versions/{version_id}", READ, routes::getVersion)
+                .add("POST", ROUTE + "/deployments", EDIT, routes::createDeployment)
+                .add("GET", ROUTE + "/deployments", READ, routes::listDeployments);
     }
 }
