@@ -13,7 +13,7 @@ import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.proxy.Timelines;
 import dev.aigw.emulator.internal.proxy.Upstreams;
 import dev.aigw.emulator.internal.ratelimit.RateLimiter;
-import dev.aigw.emulator.internal.routing.RouteStore;
+import dev.aigw.emulator.internal.routing.Routing;
 import dev.aigw.emulator.internal.reply.ReplyBook;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.time.ReadOnlyClockControl;
@@ -44,7 +44,7 @@ public final class EmulatorState {
     private final ResponseCache cache;
     private final RateLimiter rateLimiter = new RateLimiter();
     private final LogStore logs = new LogStore();
-    private final RouteStore routes = new RouteStore();
+    private final Routing routing;
     private final GatewayChanges gatewayChanges;
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
     private final SplittableRandom uuidRandom = new SplittableRandom();
@@ -62,6 +62,7 @@ public final class EmulatorState {
         this.clockControl = ReadOnlyClockControl.of(settings.clock());
         this.cache = new ResponseCache(settings.clock());
         this.gatewayChanges = new GatewayChanges(cache, rateLimiter, logs);
+        this.routing = new Routing(settings.clock());
     }
 
     public EmulatorSettings settings() {
@@ -125,9 +126,9 @@ public final class EmulatorState {
         return rateLimiter;
     }
 
-    /** Returns the gateways' dynamic routes. */
-    public RouteStore routes() {
-        return routes;
+    /** Returns the gateways' dynamic routes with their picker and counters. */
+    public Routing routing() {
+        return routing;
     }
 
     /** Returns the gateways' logs. */
@@ -195,7 +196,7 @@ public final class EmulatorState {
         cache.clear();
         rateLimiter.clear();
         logs.clear();
-        routes.clear();
+        routing.clear();
         Instant now = clock().now();
         // A request racing the reset may have auto-created a declared `default` already: it is kept.
         declaredGateways.forEach(g -> gateways.getOrCreate(g.accountId(), g.id(), () -> declared(g, now)));

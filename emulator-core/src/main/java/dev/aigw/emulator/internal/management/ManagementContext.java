@@ -21,6 +21,6 @@ public record ManagementContext(GatewayStore gateways, EmulatorClock clock, bool
     /** Returns the context of an emulator's state. */
     public static ManagementContext of(EmulatorState state) {
         return new ManagementContext(state.gateways(), state.clock(), state.settings().legacyGatewayFields(),
-                state::baseUrl, state::newUuid, state.logs(), state.gatewayChanges(), state.routes(), state.providers());
+                state::baseUrl, state::newUuid, state.logs(), state.gatewayChanges(), state.routing().routes(), state.providers());
     }
 }
