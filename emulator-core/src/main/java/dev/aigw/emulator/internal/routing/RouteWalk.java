@@ -14,7 +14,7 @@ import java.util.function.Function;
 /**
  * Walks one request through the live version of a route (management-api-2.md 4.5): from {@code start}, one
  * output per element, until a model node is to be called or the route ends. The caller runs each model call and
- * reports its outcome through {@link #next}; a success ends the route. Counts at most 32 visits (proxy.md 8.2).
+ * reports its outcome through {@link #failed} or {@link #succeeded}; a success ends the route. Counts at most 32 visits (proxy.md 8.2).
  * Keeps the visits, the choices and, for each model node, why its fallback was taken. Used by one request's
  * thread only.
  */
