@@ -243,6 +243,44 @@ class DynamicRoutingTest {
         assertGatewayError(call("dynamic/new"), 400, 2005, "Dynamic route 'new' not found");
     }
 
+    @Test
+    void theRoutingSeedIsSetAndReadOverTheControlApi() {
+        HttpResponse<String> set = client.send("PUT", "/__emulator/routing",
+                "{\"seed\":7,\"percentage_mode\":\"weighted_round_robin\"}");
+
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(ProxyClient.json(set)).isEqualTo(ProxyClient.parse(
+                "{\"seed\":7,\"percentage_mode\":\"weighted_round_robin\"}"));
+        assertThat(ProxyClient.json(client.send("GET", "/__emulator/routing", null)).get("seed").asLong())
+                .isEqualTo(7);
+        HttpResponse<String> bad = client.send("PUT", "/__emulator/routing", "{\"percentage_mode\":\"random\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(ProxyClient.json(bad).get("errors").get(0).get("path").toString())
+                .isEqualTo("[\"body\",\"percentage_mode\"]");
+        dev.aigw.emulator.RemoteEmulator.connect(emulator.baseUrl()).routing(9, PercentageMode.SEEDED);
+        assertThat(ProxyClient.json(client.send("GET", "/__emulator/routing", null))).isEqualTo(ProxyClient.parse(
+                "{\"seed\":9,\"percentage_mode\":\"seeded\"}"));
+    }
+
+    @Test
+    void aModelNodesTimeoutEndsItsAttemptAndTheFallbackAnswers() {
+        route("slow", "[{\"id\":\"s\",\"type\":\"start\",\"outputs\":{\"next\":{\"elementId\":\"m\"}}},"
+                + "{\"id\":\"m\",\"type\":\"model\",\"properties\":{\"provider\":\"openai\",\"model\":\"gpt-4o\","
+                + "\"timeout\":1000,\"retries\":0},\"outputs\":{\"success\":{\"elementId\":\"e\"},\"fallback\":"
+                + "{\"elementId\":\"claude-3-5-haiku\"}}}," + model("anthropic", "claude-3-5-haiku", 0, "e", null)
+                + ",{\"id\":\"e\",\"type\":\"end\"}]");
+        emulator.script("openai").enqueue(UpstreamResponse.builder().latency(Duration.ofSeconds(5)).build());
+
+        HttpResponse<String> response = call("dynamic/slow");
+
+        assertThat(response.headers().firstValue("cf-aig-provider")).contains("anthropic");
+        Timeline timeline = emulator.timelines().get(0);
+        assertThat(timeline.attempts().get(0).outcome()).isEqualTo(Timeline.Outcome.TIMEOUT);
+        assertThat(timeline.attempts().get(0).endOffsetMillis()).isEqualTo(1000);
+        assertThat(timeline.attempts().get(1).startOffsetMillis()).isEqualTo(1000);
+        assertThat(timeline.route().visits().get(1).reason()).isEqualTo("timeout after 1 attempt");
+    }
+
     /** The spec's formula, written independently of the emulator with unsigned 64-bit arithmetic. */
     private static double referenceU(long seed, String key, long n) {
         BigInteger mask = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
