@@ -389,6 +389,11 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         }
     }
 
+    @Override
+    public void routing(long seed, PercentageMode mode) {
+        state.routing().splits().configure(seed, java.util.Objects.requireNonNull(mode, "mode").jsonName());
+    }
+
     private Gateway gatewayCall(String id, Supplier<dev.aigw.emulator.internal.gateway.Gateway> call) {
         try {
             return toGateway(call.get());

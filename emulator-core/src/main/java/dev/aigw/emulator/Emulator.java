@@ -308,6 +308,12 @@ public sealed interface Emulator permits AiGatewayEmulator, RemoteEmulator {
     ClockControl clock();
 
     /**
+     * Sets how dynamic routes' percentage elements pick (default seed 0, {@link PercentageMode#SEEDED}); the
+     * counters behind the picks stay until {@link #reset()}. Same as {@code PUT /__emulator/routing}.
+     */
+    void routing(long seed, PercentageMode mode);
+
+    /**
      * Empties gateways, logs, caches, rate-limit windows, scripts and every other runtime state, then creates the
      * gateways declared up front (on the builder, or in the standalone emulator's config file) again, as new;
      * accounts, tokens and the clock stay.

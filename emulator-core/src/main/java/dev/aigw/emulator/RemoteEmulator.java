@@ -307,6 +307,12 @@ public final class RemoteEmulator implements Emulator {
     }
 
     @Override
+    public void routing(long seed, PercentageMode mode) {
+        control("PUT", "/routing", Json.object().put("seed", seed)
+                .put("percentage_mode", Objects.requireNonNull(mode, "mode").jsonName()));
+    }
+
+    @Override
     public String toString() {
         return "RemoteEmulator[" + baseUrl() + ", account " + accountId + "]";
     }

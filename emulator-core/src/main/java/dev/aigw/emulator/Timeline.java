@@ -16,12 +16,62 @@ import java.util.List;
  * @param status the status the client received
  * @param testId the test id the request carried, or {@code null}
  * @param attempts the attempts, in order
+ * @param route the dynamic route the request ran, or {@code null}
  */
 public record Timeline(String requestId, String logId, String accountId, String gatewayId, String provider,
-                       Instant startedAt, int status, String testId, List<Attempt> attempts) {
+                       Instant startedAt, int status, String testId, List<Attempt> attempts, Route route) {
 
     public Timeline {
         attempts = List.copyOf(attempts);
+    }
+
+    /** Creates the timeline of a request that ran no dynamic route. */
+    public Timeline(String requestId, String logId, String accountId, String gatewayId, String provider,
+                    Instant startedAt, int status, String testId, List<Attempt> attempts) {
+        this(requestId, logId, accountId, gatewayId, provider, startedAt, status, testId, attempts, null);
+    }
+
+    /**
+     * The dynamic route a request ran (a {@code dynamic/{name}} model), on the same time axis as the attempts,
+     * whose {@code step} is the model node's index in the order the route called them.
+     *
+     * @param name the route's name
+     * @param routeId the route's id
+     * @param versionId the version that ran (the live one when the request arrived)
+     * @param visits the elements visited, in order
+     */
+    public record Route(String name, String routeId, String versionId, List<Visit> visits) {
+
+        public Route {
+            visits = List.copyOf(visits);
+        }
+
+        /** Returns the ids of the elements visited, in order. */
+        public List<String> visited() {
+            return visits.stream().map(Visit::elementId).toList();
+        }
+
+        /** Returns, for each element visited, the output it followed last (elements that ended the route have none). */
+        public java.util.Map<String, String> choices() {
+            java.util.Map<String, String> choices = new java.util.LinkedHashMap<>();
+            visits.stream().filter(v -> v.output() != null).forEach(v -> choices.put(v.elementId(), v.output()));
+            return java.util.Collections.unmodifiableMap(choices);
+        }
+    }
+
+    /**
+     * One element of a route visited by a request.
+     *
+     * @param elementId the element's id
+     * @param type the element's type ({@code start}, {@code conditional}, {@code percentage}, {@code rate},
+     *     {@code rate_limit}, {@code model}, {@code end})
+     * @param offsetMillis virtual milliseconds from the request's arrival to the visit
+     * @param output the output followed ({@code next}, {@code true}, {@code 70%}, {@code success},
+     *     {@code fallback}, ...), or {@code null} when the route ended there
+     * @param reason why a {@code fallback} was taken or the route ended (e.g. {@code "http_error 503 after 3
+     *     attempts"}), or {@code null}
+     */
+    public record Visit(String elementId, String type, long offsetMillis, String output, String reason) {
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.proxy.Timelines;
 import dev.aigw.emulator.internal.proxy.Upstreams;
 import dev.aigw.emulator.internal.ratelimit.RateLimiter;
+import dev.aigw.emulator.internal.routing.Routing;
 import dev.aigw.emulator.internal.reply.ReplyBook;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.time.ReadOnlyClockControl;
@@ -47,6 +48,7 @@ public final class EmulatorState {
     private final RateLimiter rateLimiter = new RateLimiter();
     private final LogStore logs = new LogStore();
     private final ProviderConfigs providerConfigs = new ProviderConfigs();
+    private final Routing routing;
     private final GatewayChanges gatewayChanges;
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
     private final SplittableRandom uuidRandom = new SplittableRandom();
@@ -65,6 +67,7 @@ public final class EmulatorState {
         this.cache = new ResponseCache(settings.clock());
         this.customProviders = new CustomProviderStore(providers, cache::dropProvider);
         this.gatewayChanges = new GatewayChanges(cache, rateLimiter, logs, providerConfigs);
+        this.routing = new Routing(settings.clock());
     }
 
     public EmulatorSettings settings() {
@@ -131,6 +134,11 @@ public final class EmulatorState {
     /** Returns the gateways' rate-limit windows. */
     public RateLimiter rateLimiter() {
         return rateLimiter;
+    }
+
+    /** Returns the gateways' dynamic routes with their picker and counters. */
+    public Routing routing() {
+        return routing;
     }
 
     /** Returns the gateways' logs. */
@@ -207,6 +215,7 @@ public final class EmulatorState {
         rateLimiter.clear();
         logs.clear();
         providerConfigs.clear();
+        routing.clear();
         Instant now = clock().now();
         // A request racing the reset may have auto-created a declared `default` already: it is kept.
         declaredGateways.forEach(g -> gateways.getOrCreate(g.accountId(), g.id(), () -> declared(g, now)));

@@ -29,6 +29,8 @@ public final class ControlRoutes {
                     state.reset();
                     return json(Json.object().put("status", "reset"));
                 })
+                .add("GET", "/routing", null, new RoutingEndpoint(state.routing().splits())::read)
+                .add("PUT", "/routing", null, new RoutingEndpoint(state.routing().splits())::set)
                 .add("GET", "/clock", null, clock::read)
                 .add("PUT", "/clock", null, clock::setMode)
                 .add("POST", "/clock/advance", null, clock::advance)

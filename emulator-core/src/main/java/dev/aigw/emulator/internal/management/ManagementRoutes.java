@@ -15,12 +15,15 @@ public final class ManagementRoutes {
     private static final String PROVIDER_CONFIGS = GATEWAYS + "/{gateway_id}/provider_configs";
     private static final String CUSTOM_PROVIDERS = "/accounts/{account_id}/ai-gateway/custom-providers";
     private static final String CUSTOM_PROVIDER = CUSTOM_PROVIDERS + "/{id}";
+    private static final String ROUTES = GATEWAYS + "/{gateway_id}/routes";
+    private static final String ROUTE = ROUTES + "/{id}";
 
     private ManagementRoutes() {
     }
 
     public static RouteTable table(ManagementContext context) {
         CustomProviderEndpoints customProviders = new CustomProviderEndpoints(context);
+        RouteEndpoints routes = new RouteEndpoints(context);
         return new RouteTable()
                 .add("GET", GATEWAYS, READ, new ListGateways(context))
                 .add("POST", GATEWAYS, EDIT, new CreateGateway(context))
@@ -42,6 +45,16 @@ public final class ManagementRoutes {
                 .add("POST", CUSTOM_PROVIDERS, EDIT, customProviders::create)
                 .add("GET", CUSTOM_PROVIDER, READ, customProviders::get)
                 .add("PATCH", CUSTOM_PROVIDER, EDIT, customProviders::update)
-                .add("DELETE", CUSTOM_PROVIDER, EDIT, customProviders::delete);
+                .add("DELETE", CUSTOM_PROVIDER, EDIT, customProviders::delete)
+                .add("POST", ROUTES, EDIT, routes::create)
+                .add("GET", ROUTES, READ, routes::list)
+                .add("GET", ROUTE, READ, routes::get)
+                .add("PATCH", ROUTE, EDIT, routes::update)
+                .add("DELETE", ROUTE, EDIT, routes::delete)
+                .add("POST", ROUTE + "/versions", EDIT, routes::createVersion)
+                .add("GET", ROUTE + "/versions", READ, routes::listVersions)
+                .add("GET", ROUTE + "/versions/{version_id}", READ, routes::getVersion)
+                .add("POST", ROUTE + "/deployments", EDIT, routes::createDeployment)
+                .add("GET", ROUTE + "/deployments", READ, routes::listDeployments);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.proxy;
 
+import dev.aigw.emulator.internal.routing.Routing;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.api.RequestBodies;
@@ -23,13 +24,14 @@ public final class EndpointResolutionHandler implements HttpHandler {
     private final ProviderRegistry providers;
     private final UniversalSteps universal;
     private final CompatSteps compat;
+    private final DynamicRoutes routes;
     private final String testIdHeader;
     private final HttpHandler next;
 
-    public EndpointResolutionHandler(ProviderRegistry providers, EmulatorClock clock, String testIdHeader,
-                                     HttpHandler next) {
+    public EndpointResolutionHandler(ProviderRegistry providers, Routing routing, EmulatorClock clock,
+                                     String testIdHeader, HttpHandler next) {
         this.providers = providers;
-        this.compat = new CompatSteps(providers, clock);
+        this.routes = new DynamicRoutes(routing, compat = new CompatSteps(providers, clock), clock);
         this.universal = new UniversalSteps(providers, compat);
         this.testIdHeader = testIdHeader;
         this.next = next;
@@ -56,8 +58,9 @@ public final class EndpointResolutionHandler implements HttpHandler {
                         .withHint(GatewayHints.compatPath());
             }
             byte[] body = RequestBodies.read(exchange);
-            plan = new ProxyPlan(ProxyPlan.Kind.COMPAT, List.of(compat.step(0, body, forwarded(exchange),
-                    client.headers(), gateway)));
+            plan = routes.plan(body, forwarded(exchange), client, gateway, clientHeader)
+                    .orElseGet(() -> new ProxyPlan(ProxyPlan.Kind.COMPAT, List.of(compat.step(0, body,
+                            forwarded(exchange), client.headers(), gateway))));
         } else {
             plan = new ProxyPlan(ProxyPlan.Kind.PROVIDER, List.of(providerStep(exchange, gateway, client, rest)));
         }

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.proxy;
 
+import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.cache.CacheStatus;
 import io.undertow.server.HttpHandler;
@@ -19,10 +20,13 @@ public final class ProxyHandler implements HttpHandler {
     private final ReplyWriter writer;
     private final Timelines timelines;
 
-    public ProxyHandler(StepRunner steps, ReplyWriter writer, Timelines timelines) {
+    private final RouteRunner routes;
+
+    public ProxyHandler(StepRunner steps, ReplyWriter writer, Timelines timelines, EmulatorClock clock) {
         this.steps = steps;
         this.writer = writer;
         this.timelines = timelines;
+        this.routes = new RouteRunner(steps, writer, timelines, clock);
     }
 
     @Override
@@ -35,6 +39,10 @@ public final class ProxyHandler implements HttpHandler {
         RequestLine line = exchange.getAttachment(ProxyAttachments.REQUEST_LINE);
         if (line != null) {
             line.timeline(timeline);
+        }
+        if (plan.route() != null) {
+            routes.run(exchange, gateway, client, plan, log, timeline);
+            return;
         }
         List<Step> all = plan.steps();
         for (Step step : all) {

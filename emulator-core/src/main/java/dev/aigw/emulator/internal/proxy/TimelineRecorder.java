@@ -41,9 +41,20 @@ public final class TimelineRecorder {
     }
 
     public Timeline finish(ClientRequest client, ResolvedGateway gateway, String logId, int status) {
+        return finish(client, gateway, logId, status, null);
+    }
+
+    /** Returns the timeline of a request that ran a dynamic route ({@code route} may be {@code null}). */
+    public Timeline finish(ClientRequest client, ResolvedGateway gateway, String logId, int status,
+                           Timeline.Route route) {
         String provider = attempts.isEmpty() ? null : attempts.get(0).provider();
         return new Timeline(client.requestId(), logId, gateway.accountId(), gateway.gateway().id(), provider,
-                arrivedAt, status, client.testId(), attempts);
+                arrivedAt, status, client.testId(), attempts, route);
+    }
+
+    /** Returns virtual milliseconds from the request's arrival to {@code instant}. */
+    public long offsetOf(Instant instant) {
+        return offset(instant);
     }
 
     private long offset(Instant instant) {

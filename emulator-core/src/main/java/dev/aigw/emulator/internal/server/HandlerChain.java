@@ -90,11 +90,11 @@ public final class HandlerChain {
                 new RequestLineHandler(state.clock(),
                 new GatewayLookupHandler(state.gateways(), state.accounts(), runTokens, state.clock(), state::newUuid,
                 new GatewayAuthenticationHandler(runTokens,
-                new EndpointResolutionHandler(state.providers(), state.clock(), testId,
+                new EndpointResolutionHandler(state.providers(), state.routing(), state.clock(), testId,
                 new PlacementHandler(Placement.proxy(state.upstreams(), state.scripts()), gatewayWorker,
                 new LogHandler(state.logs(), state.ids(), state.clock(),
                 new RateLimitHandler(state.rateLimiter(), state.clock(),
-                new ProxyHandler(steps, new ReplyWriter(state.clock()), state.timelines())))))))))));
+                new ProxyHandler(steps, new ReplyWriter(state.clock()), state.timelines(), state.clock())))))))))));
 
         HttpHandler unknown =
                 new ErrorBoundaryHandler(ErrorEnvelope.V4, hints, exchange -> {

@@ -61,11 +61,14 @@ public final class Placement {
      * A data-plane request runs on the I/O thread when none of its steps can wait: each goes to a built-in fake
      * (which answers at once, in whole or as an unpaced stream), makes one attempt (no backoff to wait), and no
      * script is queued for its provider (no latency, hang or scripted fault); {@link Scripts#holdUnscripted}
-     * keeps it that way until its attempts are over. Anything else runs on a worker.
+     * keeps it that way until its attempts are over. Anything else, a dynamic route included, runs on a worker.
      */
     public static Rule proxy(Upstreams upstreams, Scripts scripts) {
         return exchange -> {
             ProxyPlan plan = exchange.getAttachment(ProxyAttachments.PLAN);
+            if (plan.route() != null) {
+                return Optional.empty();
+            }
             List<String> providers = new ArrayList<>(plan.steps().size());
             for (Step step : plan.steps()) {
                 String slug = step.provider().slug();

@@ -46,6 +46,25 @@ public final class TimelineJson {
                     .put("delay_before_next_ms", a.delayBeforeNextMillis())
                     .put("status", a.status());
         }
+        if (t.route() != null) {
+            ObjectNode route = node.putObject("route")
+                    .put("name", t.route().name())
+                    .put("route_id", t.route().routeId())
+                    .put("version_id", t.route().versionId());
+            ArrayNode visited = route.putArray("visited");
+            t.route().visited().forEach(visited::add);
+            ObjectNode choices = route.putObject("choices");
+            t.route().choices().forEach(choices::put);
+            ArrayNode visits = route.putArray("visits");
+            for (Timeline.Visit v : t.route().visits()) {
+                visits.addObject()
+                        .put("element_id", v.elementId())
+                        .put("type", v.type())
+                        .put("offset_ms", v.offsetMillis())
+                        .put("output", v.output())
+                        .put("reason", v.reason());
+            }
+        }
         return node;
     }
 
@@ -59,9 +78,19 @@ public final class TimelineJson {
                     outcome(text(a, "outcome")), status == null || status.isNull() ? null : status.intValue(),
                     a.get("delay_before_next_ms").longValue()));
         }
+        Timeline.Route route = null;
+        JsonNode r = node.get("route");
+        if (r != null && r.isObject()) {
+            List<Timeline.Visit> visits = new ArrayList<>();
+            for (JsonNode v : r.get("visits")) {
+                visits.add(new Timeline.Visit(text(v, "element_id"), text(v, "type"), v.get("offset_ms").longValue(),
+                        text(v, "output"), text(v, "reason")));
+            }
+            route = new Timeline.Route(text(r, "name"), text(r, "route_id"), text(r, "version_id"), visits);
+        }
         return new Timeline(text(node, "request_id"), text(node, "log_id"), text(node, "account_id"),
                 text(node, "gateway_id"), text(node, "provider"), Instant.parse(text(node, "started_at")),
-                node.get("status").intValue(), text(node, "test_id"), attempts);
+                node.get("status").intValue(), text(node, "test_id"), attempts, route);
     }
 
     private static Timeline.Outcome outcome(String jsonName) {
