@@ -2,6 +2,7 @@ package dev.aigw.emulator.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.AnnotationKeyword;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -113,7 +114,10 @@ public final class OpenApiContract {
     }
 
     OpenApiContract(JsonNode document, JsonNode envelopeSchema) {
-        JsonMetaSchema dialect = OpenApi30.getInstance();
+        // The extract's vendor keywords ("x-auditable", ...) are annotations, without a logged warning for each.
+        JsonMetaSchema dialect = JsonMetaSchema.builder(OpenApi30.getInstance())
+                .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+                .build();
         this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
                 builder -> builder.metaSchema(dialect).defaultMetaSchemaIri(dialect.getIri()));
         this.config = SchemaValidatorsConfig.builder()

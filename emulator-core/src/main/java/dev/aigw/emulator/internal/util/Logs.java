@@ -17,6 +17,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
 public final class Logs {
 
     private static final boolean BACKEND = backendPresent(LoggerFactory.class.getClassLoader());
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+    private static boolean libraryLoggingReady;
 
     private Logs() {
     }
@@ -29,6 +31,29 @@ public final class Logs {
     /** Returns the logger of that name, or a no-op logger when there is no SLF4J backend. */
     public static Logger getLogger(String name) {
         return BACKEND ? LoggerFactory.getLogger(name) : NOPLogger.NOP_LOGGER;
+    }
+
+    /**
+     * Lets a bundled library that asks {@code LoggerFactory} for its loggers directly (the JSON Schema validator) do
+     * so without SLF4J's "No SLF4J providers" notice: with no backend, SLF4J is initialised here once, with its own
+     * notices lowered to errors for that moment only. Call before the library's classes are first used.
+     */
+    public static synchronized void prepareForLibraryLoggers() {
+        if (BACKEND || libraryLoggingReady) {
+            return;
+        }
+        String given = System.getProperty(SLF4J_VERBOSITY);
+        if (given == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
+        try {
+            LoggerFactory.getILoggerFactory();
+        } finally {
+            if (given == null) {
+                System.clearProperty(SLF4J_VERBOSITY);
+            }
+        }
+        libraryLoggingReady = true;
     }
 
     /** Tells whether the application has an SLF4J backend, which the emulator's logs go to. */

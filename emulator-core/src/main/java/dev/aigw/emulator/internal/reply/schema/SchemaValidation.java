@@ -16,6 +16,7 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.AllowSchemaLoader;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.util.BoundedMemo;
+import dev.aigw.emulator.internal.util.Logs;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +29,10 @@ import java.util.stream.Stream;
  * {@value #REMEMBERED} of them, each up to {@value #REMEMBERED_LENGTH} characters). Thread-safe.
  */
 final class SchemaValidation {
+
+    static {
+        Logs.prepareForLibraryLoggers();
+    }
 
     private static final int REMEMBERED = 256;
     private static final int REMEMBERED_LENGTH = 65_536;
