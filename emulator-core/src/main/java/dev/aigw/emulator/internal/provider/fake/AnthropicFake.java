@@ -12,9 +12,11 @@ import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
 import dev.aigw.emulator.internal.provider.dialect.AnthropicReader;
+import dev.aigw.emulator.internal.provider.dialect.Parts;
 import dev.aigw.emulator.internal.reply.Decision;
 import dev.aigw.emulator.internal.reply.ReplyBook;
 import dev.aigw.emulator.internal.reply.ReplySource;
+import dev.aigw.emulator.internal.reply.Tokens;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,7 +132,7 @@ final class AnthropicFake implements FakeProvider {
             return invalid(request, "messages: Field required");
         }
         ObjectNode answer = Json.object();
-        answer.put("input_tokens", FakeText.tokens(promptText(body.get())));
+        answer.put("input_tokens", Tokens.count(promptText(body.get())));
         return Replies.json(200, answer, headers(request));
     }
 
@@ -154,7 +156,7 @@ final class AnthropicFake implements FakeProvider {
         String last = "";
         for (JsonNode m : messages) {
             if ("user".equals(m.path("role").asText())) {
-                last = FakeText.text(m.get("content"));
+                last = Parts.text(m.get("content"));
             }
         }
         return last;
@@ -163,9 +165,9 @@ final class AnthropicFake implements FakeProvider {
     private static String promptText(ObjectNode body) {
         List<String> texts = new ArrayList<>();
         if (body.has("system")) {
-            texts.add(FakeText.text(body.get("system")));
+            texts.add(Parts.text(body.get("system")));
         }
-        body.path("messages").forEach(m -> texts.add(FakeText.text(m.get("content"))));
+        body.path("messages").forEach(m -> texts.add(Parts.text(m.get("content"))));
         return String.join("\n", texts);
     }
 

@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal.provider.fake;
 import dev.aigw.emulator.FinishReason;
 import dev.aigw.emulator.ModelReply;
 import dev.aigw.emulator.TokenUsage;
+import dev.aigw.emulator.internal.reply.Tokens;
 import java.util.List;
 
 /**
@@ -19,8 +20,8 @@ record Completion(String text, boolean truncated, int inputTokens, int outputTok
     static Completion of(String model, String lastUserText, String promptText, int maxTokens) {
         String full = FakeText.reply(model, lastUserText);
         String text = maxTokens > 0 ? FakeText.cut(full, maxTokens) : full;
-        return new Completion(text, text.length() < full.length(), FakeText.tokens(promptText),
-                FakeText.tokens(text));
+        return new Completion(text, text.length() < full.length(), Tokens.count(promptText),
+                Tokens.count(text));
     }
 
     /** Returns this completion as the echo a fake answers when no rule does: its text, finish reason and usage. */

@@ -1,6 +1,5 @@
 package dev.aigw.emulator.internal.provider.fake;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -35,11 +34,6 @@ final class FakeText {
         return "Emulated reply from " + model + " to: " + lastUserText;
     }
 
-    /** Counts tokens as about four code points each, at least one. */
-    static int tokens(String text) {
-        int codePoints = text.codePointCount(0, text.length());
-        return Math.max(1, (codePoints + 3) / 4);
-    }
 
     /** Cuts a text to what {@code maxTokens} tokens hold (4 code points each), or returns it whole. */
     static String cut(String text, int maxTokens) {
@@ -58,40 +52,5 @@ final class FakeText {
             pieces.add(m.group());
         }
         return pieces;
-    }
-
-    /**
-     * Extracts the text of a message content in any provider's shape: a string, an array of parts or
-     * blocks carrying {@code text} (or nested {@code content}), or one such object; parts joined by a space.
-     */
-    static String text(JsonNode content) {
-        if (content == null || content.isNull() || content.isMissingNode()) {
-            return "";
-        }
-        if (content.isTextual()) {
-            return content.textValue();
-        }
-        if (content.isArray()) {
-            List<String> parts = new ArrayList<>();
-            for (JsonNode part : content) {
-                String t = text(part);
-                if (!t.isEmpty()) {
-                    parts.add(t);
-                }
-            }
-            return String.join(" ", parts);
-        }
-        if (content.isObject()) {
-            if (content.path("text").isTextual()) {
-                return content.get("text").textValue();
-            }
-            if (content.has("content")) {
-                return text(content.get("content"));
-            }
-            if (content.has("parts")) {
-                return text(content.get("parts"));
-            }
-        }
-        return "";
     }
 }

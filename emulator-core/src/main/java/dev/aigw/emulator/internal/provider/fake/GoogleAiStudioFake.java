@@ -11,8 +11,10 @@ import dev.aigw.emulator.internal.provider.SseEvent;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
 import dev.aigw.emulator.internal.provider.dialect.GeminiReader;
+import dev.aigw.emulator.internal.provider.dialect.Parts;
 import dev.aigw.emulator.internal.reply.Decision;
 import dev.aigw.emulator.internal.reply.ReplySource;
+import dev.aigw.emulator.internal.reply.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,7 @@ final class GoogleAiStudioFake implements FakeProvider {
                 return generate(request, replies, model, body, method.equals("streamGenerateContent"));
             case "countTokens":
                 ObjectNode count = Json.object();
-                int tokens = FakeText.tokens(promptText(body.has("generateContentRequest")
+                int tokens = Tokens.count(promptText(body.has("generateContentRequest")
                         ? body.get("generateContentRequest") : body));
                 count.put("totalTokens", tokens);
                 count.putArray("promptTokensDetails").addObject().put("modality", "TEXT").put("tokenCount", tokens);
@@ -148,7 +150,7 @@ final class GoogleAiStudioFake implements FakeProvider {
         dimensions = dimensions == 0 ? DEFAULT_DIMENSIONS : Math.min(dimensions, 4096);
         ObjectNode embedding = Json.object();
         ArrayNode values = embedding.putArray("values");
-        for (float v : Ids.vector(model + "\n" + FakeText.text(request.path("content")), dimensions)) {
+        for (float v : Ids.vector(model + "\n" + Parts.text(request.path("content")), dimensions)) {
             values.add(v);
         }
         return embedding;
@@ -159,7 +161,7 @@ final class GoogleAiStudioFake implements FakeProvider {
         for (JsonNode c : contents) {
             String role = c.path("role").asText("user");
             if (role.isEmpty() || role.equals("user")) {
-                last = FakeText.text(c.get("parts"));
+                last = Parts.text(c.get("parts"));
             }
         }
         return last;
@@ -168,9 +170,9 @@ final class GoogleAiStudioFake implements FakeProvider {
     private static String promptText(JsonNode body) {
         List<String> texts = new ArrayList<>();
         if (body.has("systemInstruction")) {
-            texts.add(FakeText.text(body.get("systemInstruction")));
+            texts.add(Parts.text(body.get("systemInstruction")));
         }
-        body.path("contents").forEach(c -> texts.add(FakeText.text(c.get("parts"))));
+        body.path("contents").forEach(c -> texts.add(Parts.text(c.get("parts"))));
         return String.join("\n", texts);
     }
 

@@ -1,6 +1,5 @@
 package dev.aigw.emulator.internal.provider.fake;
 
-import dev.aigw.emulator.internal.reply.ReplySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,8 @@ import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import dev.aigw.emulator.internal.provider.dialect.Parts;
+import dev.aigw.emulator.internal.reply.ReplySource;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,7 @@ final class HuggingFaceFake implements FakeProvider {
             }
             return Replies.json(200, vector(model, inputs.asText()), Map.of());
         }
-        String text = inputs.isTextual() ? inputs.textValue() : FakeText.text(inputs);
+        String text = inputs.isTextual() ? inputs.textValue() : Parts.text(inputs);
         int maxTokens = Replies.positiveInt(body.get().path("parameters"), "max_new_tokens");
         Completion c = Completion.of(model, text, text, maxTokens);
         ArrayNode answer = Json.array();

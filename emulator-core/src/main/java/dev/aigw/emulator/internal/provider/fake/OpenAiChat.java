@@ -9,6 +9,7 @@ import dev.aigw.emulator.TokenUsage;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
 import dev.aigw.emulator.internal.provider.dialect.OpenAiChatReader;
+import dev.aigw.emulator.internal.provider.dialect.Parts;
 import dev.aigw.emulator.internal.reply.Decision;
 import dev.aigw.emulator.internal.reply.ReplySource;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ final class OpenAiChat {
         String last = "";
         for (JsonNode m : messages) {
             if ("user".equals(m.path("role").asText())) {
-                last = FakeText.text(m.get("content"));
+                last = Parts.text(m.get("content"));
             }
         }
         return last;
@@ -86,7 +87,7 @@ final class OpenAiChat {
     static String promptText(JsonNode messages) {
         List<String> texts = new ArrayList<>();
         for (JsonNode m : messages) {
-            texts.add(FakeText.text(m.get("content")));
+            texts.add(Parts.text(m.get("content")));
         }
         return String.join("\n", texts);
     }

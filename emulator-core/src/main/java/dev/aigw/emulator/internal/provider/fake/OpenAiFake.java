@@ -1,6 +1,5 @@
 package dev.aigw.emulator.internal.provider.fake;
 
-import dev.aigw.emulator.internal.reply.ReplySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,8 @@ import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
+import dev.aigw.emulator.internal.reply.ReplySource;
+import dev.aigw.emulator.internal.reply.Tokens;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -188,7 +189,7 @@ final class OpenAiFake implements FakeProvider {
                     values.add(v);
                 }
             }
-            tokens += FakeText.tokens(texts.get(i));
+            tokens += Tokens.count(texts.get(i));
         }
         answer.put("model", model);
         ObjectNode usage = answer.putObject("usage");

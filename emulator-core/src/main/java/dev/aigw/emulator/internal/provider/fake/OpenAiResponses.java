@@ -9,6 +9,7 @@ import dev.aigw.emulator.TokenUsage;
 import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.provider.UpstreamRequest;
 import dev.aigw.emulator.internal.provider.dialect.OpenAiResponsesReader;
+import dev.aigw.emulator.internal.provider.dialect.Parts;
 import dev.aigw.emulator.internal.reply.Decision;
 import dev.aigw.emulator.internal.reply.ReplySource;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class OpenAiResponses {
         String instructions = Replies.text(body, "instructions", "");
         String userText = input.isTextual() ? input.textValue() : lastUserText(input);
         String prompt = (instructions.isEmpty() ? "" : instructions + "\n")
-                + (input.isTextual() ? input.textValue() : FakeText.text(input));
+                + (input.isTextual() ? input.textValue() : Parts.text(input));
         Completion c = Completion.of(model, userText, prompt, Replies.positiveInt(body, "max_output_tokens"));
         return ModelReply.builder()
                 .text(c.text())
@@ -61,7 +62,7 @@ final class OpenAiResponses {
         String last = "";
         for (JsonNode item : input) {
             if ("user".equals(item.path("role").asText())) {
-                last = FakeText.text(item.get("content"));
+                last = Parts.text(item.get("content"));
             }
         }
         return last;
