@@ -41,11 +41,12 @@ public final class AttemptRunner implements StepRunner {
                 ? Duration.ofMillis(step.settings().requestTimeoutMillis().getAsLong()) : null;
         int n = policy.maxAttempts();
         Map<String, List<String>> headers = step.provider().withExtraHeaders(step.headers());
+        RequestTags tags = tags(gateway, client, step);
         for (int k = 1; ; k++) {
             boolean limited = timeout != null && !(n > 1 && k == n && lastStep);
             Instant start = clock.now();
             UpstreamRequest request = new UpstreamRequest(step.provider().slug(), step.method(), step.target().path(),
-                    step.query(), headers, step.body(), start, tags(gateway, client, step));
+                    step.query(), headers, step.body(), start, tags);
             journal.record(new RecordedRequest(step.provider().slug(), gateway.accountId(), gateway.gateway().id(), k,
                     step.index(), step.method(), step.url(), step.target().path(), step.query(), headers,
                     step.body(), start, client.testId(), timeline.logIdFor(step), step.credential()));
