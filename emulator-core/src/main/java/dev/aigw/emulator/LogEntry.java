@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param eventId the event id: the client's {@code cf-aig-event-id}, or the request id
  * @param userAgent the client's {@code User-Agent}, or {@code null}
  * @param authenticated whether the gateway required {@code cf-aig-authorization} for the request
+ * @param wholesale whether Unified Billing paid the upstream call (management-api-2.md 2.3 rule 3, 2.4): Cloudflare's
+ *     key went upstream and credits were drawn; false for cache hits, request keys, stored keys and gateway errors
  * @param request the request's content type, size and stored body
  * @param response the response's content type, size and stored body
  * @param feedback the feedback set through the Logs API (-1 to 1), or {@code null}
@@ -36,8 +38,8 @@ import java.util.Optional;
 public record LogEntry(String id, Instant createdAt, String provider, String model, String path, String requestType,
                        int step, int statusCode, boolean success, boolean cached, long durationMillis,
                        Integer tokensIn, Integer tokensOut, double cost, boolean customCost, String metadata,
-                       String eventId, String userAgent, boolean authenticated, Payload request, Payload response,
-                       Double feedback, Double score) {
+                       String eventId, String userAgent, boolean authenticated, boolean wholesale, Payload request,
+                       Payload response, Double feedback, Double score) {
 
     /** Checks the required components. */
     public LogEntry {
@@ -52,7 +54,7 @@ public record LogEntry(String id, Instant createdAt, String provider, String mod
     public LogEntry withReview(Double newFeedback, Double newScore, String newMetadata) {
         return new LogEntry(id, createdAt, provider, model, path, requestType, step, statusCode, success, cached,
                 durationMillis, tokensIn, tokensOut, cost, customCost, newMetadata, eventId, userAgent, authenticated,
-                request, response, newFeedback, newScore);
+                wholesale, request, response, newFeedback, newScore);
     }
 
     /**

@@ -1,11 +1,14 @@
 package dev.aigw.emulator.byok;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.GatewaySettings;
+import dev.aigw.emulator.LogEntry;
+import dev.aigw.emulator.LogQuery;
 import dev.aigw.emulator.NewProviderConfig;
 import dev.aigw.emulator.ProviderConfig;
 import dev.aigw.emulator.RecordedRequest;
@@ -19,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -192,6 +196,32 @@ class ByokDataPlaneTest {
         RecordedRequest sent = emulator.takeRequest();
         assertThat(sent.credential().source()).isEqualTo(UpstreamCredential.Source.UNIFIED_BILLING);
         assertThat(sent.header("authorization")).isEmpty();
+    }
+
+    @Test
+    void onlyACallUnifiedBillingPaidIsLoggedAsWholesaleAndTheLogFilterFindsIt() {
+        gateway(true, false);
+        Instant first = clock.now();
+        openAi();
+        clock.advance(Duration.ofSeconds(1));
+        openAi("authorization", "Bearer sk-client-own-key");
+        emulator.createProviderConfig("gw", NewProviderConfig.key("openai", "default", "sk-test-stored-default"));
+        openAi();
+
+        assertThat(emulator.logs("gw")).extracting(LogEntry::wholesale).containsExactlyInAnyOrder(true, false, false);
+        List<LogEntry> wholesale = emulator.logs("gw", LogQuery.builder().filter("wholesale", "eq", true).build());
+        assertThat(wholesale).extracting(LogEntry::createdAt).containsExactly(first);
+    }
+
+    @Test
+    void aCacheHitOfAUnifiedBillingReplyIsNotWholesale() {
+        emulator.createGateway("gw", GatewaySettings.builder().authentication(true).cacheTtl(Duration.ofMinutes(5))
+                .build());
+        openAi();
+        openAi();
+
+        assertThat(emulator.logs("gw")).extracting(LogEntry::cached, LogEntry::wholesale)
+                .containsExactlyInAnyOrder(tuple(false, true), tuple(true, false));
     }
 
     @Test

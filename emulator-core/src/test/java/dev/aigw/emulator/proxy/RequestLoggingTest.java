@@ -66,7 +66,7 @@ class RequestLoggingTest {
                 {"id":"%s","created_at":"2026-05-01T10:00:00.000Z","provider":"openai","model":"gpt-4o-mini",
                  "path":"chat/completions","request_type":"provider","step":0,"status_code":200,"success":true,
                  "cached":false,"duration":1500,"tokens_in":%d,"tokens_out":%d,"cost":%s,"custom_cost":false,
-                 "metadata":"{\\"user\\":\\"u-1\\",\\"team\\":\\"ai\\"}","event_id":"%s",
+                 "wholesale":false,"metadata":"{\\"user\\":\\"u-1\\",\\"team\\":\\"ai\\"}","event_id":"%s",
                  "request_content_type":"application/json","response_content_type":"application/json",
                  "user_agent":"logging-test/1.0","request_head":%s,"request_head_complete":true,"request_size":%d,
                  "response_head":%s,"response_head_complete":true,"response_size":%d}

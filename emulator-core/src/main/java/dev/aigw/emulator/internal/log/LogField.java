@@ -49,7 +49,7 @@ public enum LogField {
     METADATA_KEY("metadata.key", Type.STRING, e -> null),
     METADATA_VALUE("metadata.value", Type.STRING, e -> null),
     AUTHENTICATION("authentication", Type.BOOLEAN, LogEntry::authenticated),
-    WHOLESALE("wholesale", Type.BOOLEAN, e -> false),
+    WHOLESALE("wholesale", Type.BOOLEAN, LogEntry::wholesale),
     COMPATIBILITY_MODE("compatibilityMode", Type.BOOLEAN, e -> "compat".equals(e.requestType())),
     DLP_ACTION("dlp_action", Type.STRING, e -> null),
     USER_AGENT("user_agent", Type.STRING, LogEntry::userAgent);

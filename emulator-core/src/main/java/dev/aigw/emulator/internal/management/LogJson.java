@@ -33,7 +33,8 @@ public final class LogJson {
                 .put("tokens_in", e.tokensIn())
                 .put("tokens_out", e.tokensOut())
                 .put("cost", e.cost())
-                .put("custom_cost", e.customCost());
+                .put("custom_cost", e.customCost())
+                .put("wholesale", e.wholesale());
         putIfSet(node, "metadata", e.metadata());
         node.put("event_id", e.eventId());
         putIfSet(node, "request_content_type", e.request().contentType());

@@ -52,7 +52,8 @@ public final class CredentialSteps implements StepRunner {
     @Override
     public StepResult run(ResolvedGateway gateway, ClientRequest client, Step step, boolean lastStep,
                           TimelineRecorder timeline) throws InterruptedException {
-        return next.run(gateway, client, decide(gateway, step), lastStep, timeline);
+        Step decided = decide(gateway, step);
+        return next.run(gateway, client, decided, lastStep, timeline).withCredential(decided.credential());
     }
 
     /** Returns the step with the credential that goes upstream, or throws the gateway's refusal. */

@@ -2,7 +2,6 @@ package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.api.ApiException;
-import dev.aigw.emulator.internal.cache.CacheStatus;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
@@ -54,12 +53,11 @@ public final class ProxyHandler implements HttpHandler {
                     timelines.add(timeline.finish(client, gateway, headers.get(ReplyHeaders.LOG_ID),
                             replied.reply().status()));
                 }
-                boolean cached = result.cacheStatus() == CacheStatus.HIT;
                 writer.write(exchange, replied.reply(), replied.delivery(), headers,
-                        written -> log.answered(step, written, cached));
+                        written -> log.answered(step, result, written));
                 return;
             }
-            log.gaveUp(step, result.result());
+            log.gaveUp(step, result);
             if (result.result() instanceof AttemptResult.Replied replied) {
                 ReplyWriter.discard(replied.reply());
             } else if (last) {

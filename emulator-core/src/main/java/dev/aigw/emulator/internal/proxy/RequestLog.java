@@ -5,6 +5,7 @@ import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.api.ErrorEnvelope;
+import dev.aigw.emulator.internal.cache.CacheStatus;
 import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.log.CustomCost;
@@ -86,16 +87,17 @@ public final class RequestLog {
     }
 
     /** Logs the step whose reply the client got, once the reply is complete. */
-    public void answered(Step step, WrittenReply written, boolean cached) {
-        write(step, written.status(), cached, written.contentType(), written.body(), written.size());
+    public void answered(Step step, StepResult result, WrittenReply written) {
+        write(step, written.status(), result.cacheStatus() == CacheStatus.HIT, result.wholesale(),
+                written.contentType(), written.body(), written.size());
     }
 
     /** Logs a step that did not answer the client: a reply passed over for a fallback, or no reply at all. */
-    public void gaveUp(Step step, AttemptResult result) {
-        if (result instanceof AttemptResult.Replied replied) {
+    public void gaveUp(Step step, StepResult result) {
+        if (result.result() instanceof AttemptResult.Replied replied) {
             UpstreamReply reply = replied.reply();
             byte[] body = bytes(reply.body());
-            write(step, reply.status(), false, reply.headers().get("content-type"), body,
+            write(step, reply.status(), false, result.wholesale(), reply.headers().get("content-type"), body,
                     body == null ? 0 : body.length);
         } else {
             logError(step, ApiException.gateway(400, 2005, GatewayErrors.NO_RESPONSE));
@@ -111,11 +113,11 @@ public final class RequestLog {
 
     private void logError(Step step, ApiException error) {
         byte[] body = Json.bytes(ErrorEnvelope.GATEWAY.render(error));
-        write(step, error.status(), false, "application/json", body, body.length);
+        write(step, error.status(), false, false, "application/json", body, body.length);
     }
 
-    private void write(Step step, int status, boolean cached, String responseType, byte[] responseBody,
-                       long responseSize) {
+    private void write(Step step, int status, boolean cached, boolean wholesale, String responseType,
+                       byte[] responseBody, long responseSize) {
         Instant start = stepStart;
         Instant end = clock.now();
         stepStart = end;
@@ -136,6 +138,7 @@ public final class RequestLog {
                 strings.of(step.endpoint()), plan.kind().requestType(), step.index(), status,
                 status >= 200 && status < 300, cached, Duration.between(start, end).toMillis(), null, null, 0, false,
                 metadata(step), client.eventId(), strings.of(userAgent), gateway.gateway().settings().authentication(),
+                wholesale,
                 new LogEntry.Payload(strings.of(requestType(step)), requestBody.length, payload ? requestBody : null),
                 new LogEntry.Payload(strings.of(responseType), responseSize, keptResponse), null, null);
         // Reading the usage out of the body and pricing it waits for the first read of the entry; without the
@@ -165,7 +168,7 @@ public final class RequestLog {
             return new LogEntry(e.id(), e.createdAt(), e.provider(), e.model(), e.path(), e.requestType(), e.step(),
                     e.statusCode(), e.success(), e.cached(), e.durationMillis(), usage.tokensIn(), usage.tokensOut(),
                     cost, custom.isPresent(), e.metadata(), e.eventId(), e.userAgent(), e.authenticated(),
-                    e.request(), e.response(), e.feedback(), e.score());
+                    e.wholesale(), e.request(), e.response(), e.feedback(), e.score());
         }
     }
 

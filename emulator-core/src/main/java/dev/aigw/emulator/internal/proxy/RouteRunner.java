@@ -69,7 +69,7 @@ final class RouteRunner {
                 ReplyWriter.discard(replied.reply());
             }
             ApiException error = RouteErrors.of(ending, walk.route().name());
-            log.gaveUp(lastStep, lastFailure.result());
+            log.gaveUp(lastStep, lastFailure);
             timelines.add(timeline.finish(client, gateway, log.lastId().orElse(null), error.status(),
                     trace(walk)));
             throw error;
@@ -86,7 +86,7 @@ final class RouteRunner {
                 trace(walk)));
         boolean cached = result.cacheStatus() == CacheStatus.HIT;
         writer.write(exchange, replied.reply(), replied.delivery(), headers, written -> {
-            log.answered(step, written, cached);
+            log.answered(step, result, written);
             if (written.status() >= 200 && written.status() < 300 && !cached) {
                 walk.completed(Prices.listPrice(step.model(), Usage.of(written.contentType(), written.body())));
             }

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.proxy;
 
+import dev.aigw.emulator.UpstreamCredential;
 import dev.aigw.emulator.internal.cache.CacheStatus;
 
 /**
@@ -7,8 +8,28 @@ import dev.aigw.emulator.internal.cache.CacheStatus;
  *
  * @param result the reply (from upstream or the cache) or the failure
  * @param cacheStatus {@link CacheStatus#HIT} when the reply came from the cache
+ * @param credential the credential the step's upstream calls carried, or {@code null} before it was decided
  */
-public record StepResult(AttemptResult result, CacheStatus cacheStatus) {
+public record StepResult(AttemptResult result, CacheStatus cacheStatus, UpstreamCredential credential) {
+
+    /** Returns a result whose credential is not known yet. */
+    public StepResult(AttemptResult result, CacheStatus cacheStatus) {
+        this(result, cacheStatus, null);
+    }
+
+    /** Returns this result with the credential its step carried. */
+    public StepResult withCredential(UpstreamCredential used) {
+        return new StepResult(result, cacheStatus, used);
+    }
+
+    /**
+     * Tells whether Unified Billing paid an upstream call of the step (management-api-2.md 2.4's log field
+     * {@code wholesale}): a cache hit made no call.
+     */
+    public boolean wholesale() {
+        return credential != null && credential.source() == UpstreamCredential.Source.UNIFIED_BILLING
+                && cacheStatus != CacheStatus.HIT;
+    }
 
     /** Returns a result the cache took no part in. */
     public static StepResult of(AttemptResult result) {

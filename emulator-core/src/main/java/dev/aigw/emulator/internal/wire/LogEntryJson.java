@@ -42,6 +42,7 @@ public final class LogEntryJson {
                 n.get("duration").longValue(), integer(n.get("tokens_in")), integer(n.get("tokens_out")),
                 n.get("cost").doubleValue(), n.get("custom_cost").booleanValue(), text(n, "metadata"),
                 text(n, "event_id"), text(n, "user_agent"), n.get("authenticated").booleanValue(),
+                n.get("wholesale").booleanValue(),
                 payload(n.get("request")), payload(n.get("response")), decimal(n.get("feedback")),
                 decimal(n.get("score")));
     }

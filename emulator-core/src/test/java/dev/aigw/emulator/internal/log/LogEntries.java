@@ -19,7 +19,7 @@ final class LogEntries {
         byte[] request = "{\"q\":1}".getBytes(StandardCharsets.UTF_8);
         return new LogEntry(id, createdAt, provider, model, "chat/completions", "provider", 0, status,
                 status >= 200 && status < 300, false, duration, tokensIn, tokensOut, 0.5, false, null, id, "ua/1",
-                false, new LogEntry.Payload("application/json", request.length, request),
+                false, false, new LogEntry.Payload("application/json", request.length, request),
                 new LogEntry.Payload("application/json", 2, "{}".getBytes(StandardCharsets.UTF_8)), null, null);
     }
 }

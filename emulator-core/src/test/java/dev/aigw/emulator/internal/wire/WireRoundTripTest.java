@@ -138,11 +138,11 @@ class WireRoundTripTest {
     @Test
     void aLogEntryWithEveryFieldReadsBackAsItself() throws Exception {
         LogEntry full = new LogEntry("log-1", AT, "openai", "gpt-4o", "chat/completions", "universal", 1, 503, false,
-                true, 1234, 10, 20, 0.000123, true, "{\"team\":\"a\"}", "evt", "curl/8", true,
+                true, 1234, 10, 20, 0.000123, true, "{\"team\":\"a\"}", "evt", "curl/8", true, true,
                 new LogEntry.Payload("application/json", 13, "{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8)),
                 new LogEntry.Payload("application/octet-stream", 2, new byte[] {(byte) 0xff, 0}), -1.0, 87.5);
         LogEntry sparse = new LogEntry("log-2", AT, null, null, null, "provider", 0, 200, true, false, 0, null, null,
-                0, false, null, "evt", null, false, new LogEntry.Payload(null, 0, null),
+                0, false, null, "evt", null, false, false, new LogEntry.Payload(null, 0, null),
                 new LogEntry.Payload("text/event-stream", 99, null), null, null);
 
         for (LogEntry sent : List.of(full, sparse)) {
