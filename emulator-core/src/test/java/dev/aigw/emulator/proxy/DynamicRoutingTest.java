@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Timeout;
 class DynamicRoutingTest {
 
     private static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
-    private static final String FALLBACK = """
+    /** openai's gpt-4o-mini (one retry), falling back to anthropic's claude-3-5-haiku. */
+    static final String FALLBACK = """
             [{"id":"s","type":"start","outputs":{"next":{"elementId":"m1"}}},
              {"id":"m1","type":"model","properties":{"provider":"openai","model":"gpt-4o-mini","timeout":0,"retries":1},
               "outputs":{"success":{"elementId":"e"},"fallback":{"elementId":"m2"}}},

@@ -31,8 +31,9 @@ public final class EndpointResolutionHandler implements HttpHandler {
     public EndpointResolutionHandler(ProviderRegistry providers, Routing routing, EmulatorClock clock,
                                      String testIdHeader, HttpHandler next) {
         this.providers = providers;
-        this.routes = new DynamicRoutes(routing, compat = new CompatSteps(providers, clock), clock);
-        this.universal = new UniversalSteps(providers, compat);
+        this.compat = new CompatSteps(providers, clock);
+        this.routes = new DynamicRoutes(routing, compat);
+        this.universal = new UniversalSteps(providers, compat, routes);
         this.testIdHeader = testIdHeader;
         this.next = next;
     }
@@ -51,7 +52,7 @@ public final class EndpointResolutionHandler implements HttpHandler {
                         .withHint(GatewayHints.universalMethod());
             }
             byte[] body = RequestBodies.read(exchange);
-            plan = new ProxyPlan(ProxyPlan.Kind.UNIVERSAL, universal.parse(body, gateway, clientHeader));
+            plan = universal.plan(body, gateway, client, clientHeader);
         } else if (rest.startsWith("compat/") || rest.equals("compat")) {
             if (!rest.equals("compat/chat/completions")) {
                 throw ApiException.gateway(404, 2008, GatewayErrors.INVALID_PROVIDER)

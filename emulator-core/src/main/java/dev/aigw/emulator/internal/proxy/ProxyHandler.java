@@ -1,11 +1,13 @@
 package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.EmulatorClock;
+import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.internal.api.ApiException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the plan's steps in order until one succeeds (a 2xx reply) and relays that reply; when all fail,
@@ -39,32 +41,71 @@ public final class ProxyHandler implements HttpHandler {
         if (line != null) {
             line.timeline(timeline);
         }
-        if (plan.route() != null) {
+        if (plan.kind() == ProxyPlan.Kind.COMPAT && plan.route(0).isPresent()) {
             routes.run(exchange, gateway, client, plan, log, timeline);
             return;
         }
         List<Step> all = plan.steps();
-        for (Step step : all) {
-            boolean last = step.index() == all.size() - 1;
-            StepResult result = steps.run(gateway, client, step, last, timeline);
-            if (result.result() instanceof AttemptResult.Replied replied && (result.succeeded() || last)) {
-                Map<String, String> headers = ReplyHeaders.of(plan, step, log, result.cacheStatus());
-                if (!timeline.isEmpty()) {
-                    timelines.add(timeline.finish(client, gateway, headers.get(ReplyHeaders.LOG_ID),
-                            replied.reply().status()));
+        Timeline.Route trace = null;
+        for (Step planned : all) {
+            boolean last = planned.index() == all.size() - 1;
+            Step step = planned;
+            StepResult result;
+            ApiException routeError = null;
+            Optional<RoutePlan> route = plan.route(planned.index());
+            if (route.isPresent()) {
+                RouteRunner.Outcome outcome = routes.walk(gateway, client, route.get(), timeline);
+                trace = outcome.trace();
+                if (outcome instanceof RouteRunner.Answered answered) {
+                    step = answered.step();
+                    result = answered.result();
+                } else {
+                    RouteRunner.Failed failed = (RouteRunner.Failed) outcome;
+                    step = failed.lastStep() == null ? planned : failed.lastStep();
+                    result = failed.relay() ? failed.lastFailure() : null;
+                    routeError = failed.error();
                 }
-                writer.write(exchange, replied.reply(), replied.delivery(), headers,
-                        written -> log.answered(step, result, written));
+            } else {
+                result = steps.run(gateway, client, step, last, timeline);
+            }
+            if (result != null && result.result() instanceof AttemptResult.Replied replied
+                    && (result.succeeded() || last)) {
+                answer(exchange, gateway, client, plan, log, timeline, trace, step, result, route, replied);
                 return;
             }
-            log.gaveUp(step, result);
-            if (result.result() instanceof AttemptResult.Replied replied) {
+            if (routeError != null) {
+                log.refused(step, routeError);
+            } else {
+                log.gaveUp(step, result);
+            }
+            if (result != null && result.result() instanceof AttemptResult.Replied replied) {
                 ReplyWriter.discard(replied.reply());
             } else if (last) {
-                timelines.add(timeline.finish(client, gateway, log.lastId().orElse(null), 400));
-                throw ApiException.gateway(400, 2005, GatewayErrors.NO_RESPONSE);
+                ApiException error = routeError != null ? routeError
+                        : ApiException.gateway(400, 2005, GatewayErrors.NO_RESPONSE);
+                timelines.add(timeline.finish(client, gateway, log.lastId().orElse(null), error.status(), trace));
+                throw error;
             }
         }
+    }
+
+    private void answer(HttpServerExchange exchange, ResolvedGateway gateway, ClientRequest client, ProxyPlan plan,
+                        RequestLog log, TimelineRecorder timeline, Timeline.Route trace, Step step,
+                        StepResult result, Optional<RoutePlan> route, AttemptResult.Replied replied)
+            throws java.io.IOException, InterruptedException {
+        Map<String, String> headers = ReplyHeaders.of(plan, step, log, result.cacheStatus());
+        if (route.isPresent()) {
+            headers.put("cf-aig-provider", step.provider().slug());
+            headers.put("cf-aig-model", step.model());
+        }
+        if (!timeline.isEmpty() || trace != null) {
+            timelines.add(timeline.finish(client, gateway, headers.get(ReplyHeaders.LOG_ID),
+                    replied.reply().status(), trace));
+        }
+        writer.write(exchange, replied.reply(), replied.delivery(), headers, written -> {
+            log.answered(step, result, written);
+            route.ifPresent(r -> RouteRunner.completed(r, step, result, written));
+        });
     }
 
     @Override

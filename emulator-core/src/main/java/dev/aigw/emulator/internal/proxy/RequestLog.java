@@ -73,9 +73,13 @@ public final class RequestLog {
         return step.settings().collectLog().orElse(gateway.gateway().settings().collectLogs());
     }
 
-    /** Returns a logged step's id, the {@code cf-aig-log-id}: the request id for step 0, a new id after it. */
+    /**
+     * Returns a logged step's id, the {@code cf-aig-log-id}: the request id for step 0 and for every model a compat
+     * request's dynamic route calls (one log per client request, management-api-2.md 4.6), a new id for each later
+     * universal step.
+     */
     public String idFor(Step step) {
-        if (step.index() == 0) {
+        if (step.index() == 0 || plan.kind() != ProxyPlan.Kind.UNIVERSAL) {
             return client.requestId();
         }
         return idsByStep.computeIfAbsent(step.index(), i -> ids.next());
@@ -102,6 +106,11 @@ public final class RequestLog {
         } else {
             logError(step, ApiException.gateway(400, 2005, GatewayErrors.NO_RESPONSE));
         }
+    }
+
+    /** Logs a step the gateway answered itself with {@code error} (a dynamic route that called no model). */
+    public void refused(Step step, ApiException error) {
+        logError(step, error);
     }
 
     /** Logs a gateway error raised before any step ended (the rate limit), as the first step's entry. */

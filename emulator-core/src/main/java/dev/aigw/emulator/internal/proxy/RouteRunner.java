@@ -3,21 +3,28 @@ package dev.aigw.emulator.internal.proxy;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.api.ErrorEnvelope;
 import dev.aigw.emulator.internal.cache.CacheStatus;
+import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.log.Prices;
 import dev.aigw.emulator.internal.log.Usage;
+import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.routing.RouteWalk;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a dynamic route's model calls (management-api-2.md 4.5-4.7): each model node through the same step
- * runners as any step (cache, translation, attempts with retries), a failure feeding the walk's {@code fallback};
- * the first model that answers 2xx answers the client with {@code cf-aig-provider}, {@code cf-aig-model} and
- * {@code cf-aig-step} (its model index). When the route ends without a success the client gets the last
- * failure's reply, else the gateway's error. One log per client request (the answering or last called node);
- * the timeline carries the route's visits.
+ * Runs a dynamic route's model calls (management-api-2.md 4.5-4.7): starts the walk, calls each model node
+ * through the same step runners as any step (credentials, cache, translation, attempts with retries), a failure
+ * feeding the walk's {@code fallback}; a credential refusal (2040, 2003 of a stored key) is a failure without an
+ * upstream call, its error as the failure's reply. The first model that answers 2xx ends the route. When the route
+ * ends without a success the last failure's reply is relayed, else the gateway's error.
+ *
+ * <p>On the compat endpoint the answer carries {@code cf-aig-provider}, {@code cf-aig-model} and {@code cf-aig-step}
+ * (its model index) and there is one log per client request, its id the request id: the answering or last called
+ * node, or {@code dynamic} with the route name when no node was called. On the universal endpoint a route is one
+ * step ({@link #walk}).
  */
 final class RouteRunner {
 
@@ -33,64 +40,125 @@ final class RouteRunner {
         this.clock = clock;
     }
 
+    /** How a route ended. */
+    sealed interface Outcome {
+        /** The trace of the route for the timeline. */
+        Timeline.Route trace();
+    }
+
+    /** A model node answered 2xx: {@code step} is its call. */
+    record Answered(Step step, StepResult result, Timeline.Route trace) implements Outcome {
+    }
+
+    /**
+     * No model answered. {@code lastStep} and {@code lastFailure} are the last model call and how it ended
+     * ({@code null} when no model was called); {@code relay} says whether that failure's reply is what the client
+     * gets, else {@code error} is.
+     */
+    record Failed(Step lastStep, StepResult lastFailure, boolean relay, ApiException error, Timeline.Route trace)
+            implements Outcome {
+    }
+
+    /** Runs the compat request of a {@code dynamic/} model and answers the client. */
     void run(HttpServerExchange exchange, ResolvedGateway gateway, ClientRequest client, ProxyPlan plan,
              RequestLog log, TimelineRecorder timeline) throws InterruptedException, java.io.IOException {
-        RoutePlan route = plan.route();
+        Step placeholder = plan.steps().get(0);
+        RoutePlan route = plan.route(0).orElseThrow();
+        Outcome outcome = walk(gateway, client, route, timeline);
+        if (outcome instanceof Answered answered) {
+            answer(exchange, plan, log, timeline, gateway, client, answered.step(), answered.result(), route,
+                    outcome.trace());
+            return;
+        }
+        Failed failed = (Failed) outcome;
+        if (failed.relay()) {
+            answer(exchange, plan, log, timeline, gateway, client, failed.lastStep(), failed.lastFailure(), route,
+                    outcome.trace());
+            return;
+        }
+        if (failed.lastStep() != null) {
+            log.gaveUp(failed.lastStep(), failed.lastFailure());
+        } else {
+            log.refused(placeholder, failed.error());
+        }
+        timelines.add(timeline.finish(client, gateway, log.lastId().orElse(null), failed.error().status(),
+                outcome.trace()));
+        throw failed.error();
+    }
+
+    /** Walks the route from its start until a model answers or the route ends; writes nothing to the client. */
+    Outcome walk(ResolvedGateway gateway, ClientRequest client, RoutePlan route, TimelineRecorder timeline)
+            throws InterruptedException {
         RouteWalk walk = route.walk();
-        Step step = plan.steps().get(0);
+        RouteWalk.Decision next = walk.first(timeline.offsetOf(clock.now()));
+        Step lastStep = null;
         StepResult lastFailure = null;
-        Step lastStep = step;
-        while (true) {
-            int before = timeline.size();
-            StepResult result = steps.run(gateway, client, step, false, timeline);
-            if (result.succeeded()) {
-                walk.succeeded();
-                answer(exchange, gateway, client, plan, log, timeline, step, result, walk);
-                return;
-            }
-            if (lastFailure != null && lastFailure.result() instanceof AttemptResult.Replied replied) {
-                ReplyWriter.discard(replied.reply());
-            }
-            lastFailure = result;
-            lastStep = step;
-            RouteWalk.Decision next = walk.failed(why(result, timeline.size() - before),
-                    timeline.offsetOf(clock.now()));
-            if (next instanceof RouteWalk.CallModel call) {
+        while (next instanceof RouteWalk.CallModel call) {
+            Step step;
+            try {
                 step = route.step(call);
-                continue;
+            } catch (ApiException e) {
+                discard(lastFailure);
+                return new Failed(lastStep, lastFailure, false, e, trace(walk));
             }
-            RouteWalk.Ending ending = ((RouteWalk.Finish) next).ending();
-            if (ending != RouteWalk.Ending.RATE_LIMITED && ending != RouteWalk.Ending.TOO_MANY_VISITS
-                    && lastFailure.result() instanceof AttemptResult.Replied) {
-                answer(exchange, gateway, client, plan, log, timeline, lastStep, lastFailure, walk);
-                return;
+            int before = timeline.size();
+            StepResult result = call(gateway, client, step, timeline);
+            if (result.succeeded()) {
+                discard(lastFailure);
+                walk.succeeded();
+                return new Answered(step, result, trace(walk));
             }
-            if (lastFailure.result() instanceof AttemptResult.Replied replied) {
-                ReplyWriter.discard(replied.reply());
-            }
-            ApiException error = RouteErrors.of(ending, walk.route().name());
-            log.gaveUp(lastStep, lastFailure);
-            timelines.add(timeline.finish(client, gateway, log.lastId().orElse(null), error.status(),
-                    trace(walk)));
-            throw error;
+            discard(lastFailure);
+            lastStep = step;
+            lastFailure = result;
+            next = walk.failed(why(result, timeline.size() - before), timeline.offsetOf(clock.now()));
+        }
+        RouteWalk.Ending ending = ((RouteWalk.Finish) next).ending();
+        ApiException error = RouteErrors.of(ending, walk.route().name());
+        boolean relay = ending != RouteWalk.Ending.RATE_LIMITED && ending != RouteWalk.Ending.TOO_MANY_VISITS
+                && lastFailure != null && lastFailure.result() instanceof AttemptResult.Replied;
+        if (!relay) {
+            discard(lastFailure);
+        }
+        return new Failed(lastStep, lastFailure, relay, error, trace(walk));
+    }
+
+    private StepResult call(ResolvedGateway gateway, ClientRequest client, Step step, TimelineRecorder timeline)
+            throws InterruptedException {
+        try {
+            return steps.run(gateway, client, step, false, timeline);
+        } catch (ApiException refused) {
+            byte[] body = Json.bytes(ErrorEnvelope.GATEWAY.render(refused));
+            return StepResult.of(new AttemptResult.Replied(new UpstreamReply(refused.status(),
+                    Map.of("content-type", "application/json"), new UpstreamReply.Full(body))));
         }
     }
 
-    private void answer(HttpServerExchange exchange, ResolvedGateway gateway, ClientRequest client, ProxyPlan plan,
-                        RequestLog log, TimelineRecorder timeline, Step step, StepResult result, RouteWalk walk)
-            throws java.io.IOException, InterruptedException {
+    private void answer(HttpServerExchange exchange, ProxyPlan plan, RequestLog log, TimelineRecorder timeline,
+                        ResolvedGateway gateway, ClientRequest client, Step step, StepResult result, RoutePlan route,
+                        Timeline.Route trace) throws java.io.IOException, InterruptedException {
         AttemptResult.Replied replied = (AttemptResult.Replied) result.result();
         Map<String, String> headers = ReplyHeaders.of(plan, step, log, result.cacheStatus());
         headers.put("cf-aig-step", String.valueOf(step.index()));
         timelines.add(timeline.finish(client, gateway, headers.get(ReplyHeaders.LOG_ID), replied.reply().status(),
-                trace(walk)));
-        boolean cached = result.cacheStatus() == CacheStatus.HIT;
+                trace));
         writer.write(exchange, replied.reply(), replied.delivery(), headers, written -> {
             log.answered(step, result, written);
-            if (written.status() >= 200 && written.status() < 300 && !cached) {
-                walk.completed(Prices.listPrice(step.model(), Usage.of(written.contentType(), written.body())));
-            }
+            completed(route, step, result, written);
         });
+    }
+
+    /** Adds a completed 2xx answer's cost to the route's budget nodes (4.5); a cache hit costs nothing. */
+    static void completed(RoutePlan route, Step step, StepResult result, WrittenReply written) {
+        if (written.status() >= 200 && written.status() < 300 && result.cacheStatus() != CacheStatus.HIT) {
+            route.walk().completed(Prices.listPrice(step.model(), Usage.of(written.contentType(), written.body())));
+        }
+    }
+
+    private static void discard(StepResult failure) {
+        if (failure != null && failure.result() instanceof AttemptResult.Replied replied) {
+            ReplyWriter.discard(replied.reply());
+        }
     }
 
     private static String why(StepResult result, int attempts) {

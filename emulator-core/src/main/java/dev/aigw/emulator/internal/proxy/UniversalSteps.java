@@ -1,6 +1,7 @@
 package dev.aigw.emulator.internal.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.provider.PathStyle;
@@ -8,11 +9,14 @@ import dev.aigw.emulator.internal.provider.ProviderSpec;
 import dev.aigw.emulator.internal.provider.registry.ProviderEntry;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -30,13 +34,19 @@ final class UniversalSteps {
 
     private final ProviderRegistry providers;
     private final CompatSteps compat;
+    private final DynamicRoutes dynamic;
 
-    UniversalSteps(ProviderRegistry providers, CompatSteps compat) {
+    UniversalSteps(ProviderRegistry providers, CompatSteps compat, DynamicRoutes dynamic) {
         this.providers = providers;
         this.compat = compat;
+        this.dynamic = dynamic;
     }
 
-    List<Step> parse(byte[] body, ResolvedGateway gateway, Function<String, String> clientHeader) {
+    /**
+     * Plans the steps of a universal request; a {@code compat} step whose {@code query.model} is
+     * {@code dynamic/{name}} stands for that route (management-api-2.md 4.4).
+     */
+    ProxyPlan plan(byte[] body, ResolvedGateway gateway, ClientRequest client, Function<String, String> clientHeader) {
         JsonNode root;
         try {
             root = Json.parse(body);
@@ -55,13 +65,15 @@ final class UniversalSteps {
             throw invalid("the array of steps is empty");
         }
         List<Step> steps = new ArrayList<>();
+        Map<Integer, RoutePlan> routes = new HashMap<>();
         for (int i = 0; i < elements.size(); i++) {
-            steps.add(step(i, elements.get(i), gateway, clientHeader));
+            steps.add(step(i, elements.get(i), gateway, client, clientHeader, routes));
         }
-        return steps;
+        return new ProxyPlan(ProxyPlan.Kind.UNIVERSAL, steps, routes);
     }
 
-    private Step step(int index, JsonNode node, ResolvedGateway gateway, Function<String, String> clientHeader) {
+    private Step step(int index, JsonNode node, ResolvedGateway gateway, ClientRequest client,
+                      Function<String, String> clientHeader, Map<Integer, RoutePlan> routes) {
         if (!node.isObject()) {
             throw invalid("step " + index + " is not an object");
         }
@@ -81,6 +93,12 @@ final class UniversalSteps {
         });
         forwarded.putIfAbsent("content-type", List.of("application/json"));
         if (providerName.equals("compat")) {
+            Optional<ObjectNode> route = DynamicRoutes.routeRequest(query);
+            if (route.isPresent()) {
+                routes.put(index, dynamic.route(route.get(), forwarded, settings, client, gateway, clientHeader,
+                        OptionalInt.of(index)));
+                return DynamicRoutes.placeholder(index, DynamicRoutes.routeName(route.get()), query, settings);
+            }
             return compat.step(index, query, forwarded, settings, gateway);
         }
         ProviderSpec provider = providers.find(gateway.accountId(), providerName).map(ProviderEntry::upstream)

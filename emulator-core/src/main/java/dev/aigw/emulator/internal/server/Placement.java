@@ -66,7 +66,7 @@ public final class Placement {
     public static Rule proxy(Upstreams upstreams, Scripts scripts) {
         return exchange -> {
             ProxyPlan plan = exchange.getAttachment(ProxyAttachments.PLAN);
-            if (plan.route() != null) {
+            if (!plan.routes().isEmpty()) {
                 return Optional.empty();
             }
             List<String> providers = new ArrayList<>(plan.steps().size());
