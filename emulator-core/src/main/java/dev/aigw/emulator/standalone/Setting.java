@@ -113,6 +113,10 @@ enum Setting {
     STRICT_REPLIES("--strict-replies", "AIGW_STRICT_REPLIES", "strict_replies", "[true|false]",
             "answer a chat request no reply rule matches with the provider's 400 error, and keep it as a reply"
                     + " problem", "false", List.of("true", "false")),
+    FORWARD_CUSTOM_PROVIDERS("--forward-custom-providers", "AIGW_FORWARD_CUSTOM_PROVIDERS", null, "[true|false]",
+            "send custom-{slug} requests over the network to the provider's HTTPS base_url instead of the built-in"
+                    + " OpenAI-compatible fake (config file: \"custom_providers\": {\"forward\": true})", "false",
+            List.of("true", "false")),
     CONFIG("--config", "AIGW_CONFIG", null, "FILE", "JSON config file (format below)", "none") {
         @Override
         boolean accepts(String value) {

@@ -91,13 +91,15 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         double readTimeoutSeconds = Double.parseDouble(value(Setting.REQUEST_READ_TIMEOUT, options, file));
         Duration readTimeout = Duration.ofMillis(Math.round(readTimeoutSeconds * 1000));
 
+        Optional<Boolean> fileForwards = file.forwardCustomProviders();
         Tuning tuning = new Tuning(file.integerMember("max_body_bytes", 1, Integer.MAX_VALUE - 8),
                 file.integerMember("max_gateways_per_account", 0, Integer.MAX_VALUE),
                 file.integerMember("journal_limit", 1, Integer.MAX_VALUE),
                 file.integerMember("io_threads", 1, 256),
                 file.integerMember("worker_threads", 1, 1024),
                 file.booleanMember("legacy_gateway_fields"),
-                file.forwardCustomProviders());
+                options.get(Setting.FORWARD_CUSTOM_PROVIDERS).map(given -> Boolean.valueOf(given.value()))
+                        .or(() -> fileForwards));
         Seed seed = new Seed(file.gateways(accountId, accounts, tuning.maxGatewaysPerAccount().orElse(0)),
                 file.scripts());
         return new StandaloneConfig(host, port, accountId, List.copyOf(accounts), tokens,
