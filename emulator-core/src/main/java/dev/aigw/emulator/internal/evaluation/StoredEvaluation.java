@@ -2,6 +2,7 @@ package dev.aigw.emulator.internal.evaluation;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.EvaluationResult;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.time.Timestamps;
 import java.time.Instant;
@@ -27,29 +28,18 @@ public record StoredEvaluation(String id, String gatewayId, String name, Instant
         results = List.copyOf(results);
     }
 
-    /** The states of a result; the emulator computes at once, so a result is completed or an error. */
-    public enum Status {
-        IN_PROGRESS(1, "in progress"), COMPLETED(2, "completed"), ERROR(3, "error");
-
-        private final int code;
-        private final String description;
-
-        Status(int code, String description) {
-            this.code = code;
-            this.description = description;
-        }
-    }
-
     /**
      * What one evaluator computed.
      *
      * @param id the server-chosen UUID
      * @param evaluator the evaluator
      * @param result the result text, empty for an error
-     * @param status completed, or error when no log had what the evaluator reads
+     * @param status completed, or error when no log had what the evaluator reads (the emulator computes at once,
+     *     so never in progress)
      * @param totalLogs how many logs the evaluator used
      */
-    public record Result(String id, Evaluator evaluator, String result, Status status, int totalLogs) {
+    public record Result(String id, Evaluator evaluator, String result, EvaluationResult.Status status,
+                         int totalLogs) {
     }
 
     /** Tells whether the evaluation was computed; the emulator computes when it creates, so always. */
@@ -69,7 +59,7 @@ public record StoredEvaluation(String id, String gatewayId, String name, Instant
         for (Result r : results) {
             rendered.addObject().put("id", r.id()).put("evaluation_id", id)
                     .put("evaluation_type_id", r.evaluator().id()).put("result", r.result())
-                    .put("status", r.status().code).put("status_description", r.status().description)
+                    .put("status", r.status().code()).put("status_description", r.status().description())
                     .put("total_logs", r.totalLogs()).put("created_at", at).put("modified_at", at);
         }
         return json;

@@ -24,7 +24,7 @@ import java.util.Optional;
  * in one order: the gateway exists (404/7002), datasets are available (a write answers 403/10000, a list is
  * empty, a dataset is not found), the dataset exists (404/7002), then the body (400/7001 naming every bad member).
  */
-public final class DatasetEndpoints {
+public final class DatasetEndpoints implements GatewayObjects<StoredDataset> {
 
     private static final int MAX_PER_PAGE = 100;
     private static final List<String> BODY = List.of("body");
@@ -57,6 +57,7 @@ public final class DatasetEndpoints {
     }
 
     /** Returns a gateway's datasets, newest first; none while unavailable; 404/7002 for an unknown gateway. */
+    @Override
     public List<StoredDataset> list(String accountId, String gatewayId) {
         return list(gateway(context, accountId, gatewayId));
     }
@@ -69,6 +70,7 @@ public final class DatasetEndpoints {
     }
 
     /** Creates a dataset from a D2 body, validated as the API validates it. */
+    @Override
     public StoredDataset create(String accountId, String gatewayId, ObjectNode body) {
         Gateway gateway = gateway(context, accountId, gatewayId);
         store.requireAvailable();
@@ -82,6 +84,7 @@ public final class DatasetEndpoints {
     }
 
     /** Returns a dataset; 404/7002 when the gateway or the dataset does not exist, or while unavailable. */
+    @Override
     public StoredDataset get(String accountId, String gatewayId, String id) {
         return existing(gateway(context, accountId, gatewayId), id);
     }
@@ -110,6 +113,7 @@ public final class DatasetEndpoints {
     }
 
     /** Deletes a dataset and returns it as it was; evaluations keep their copies of it. */
+    @Override
     public StoredDataset delete(String accountId, String gatewayId, String id) {
         Gateway gateway = gateway(context, accountId, gatewayId);
         store.requireAvailable();

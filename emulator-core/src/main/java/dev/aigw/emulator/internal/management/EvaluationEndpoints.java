@@ -2,6 +2,7 @@ package dev.aigw.emulator.internal.management;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.emulator.EvaluationResult;
 import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.api.ApiRequest;
@@ -31,7 +32,7 @@ import java.util.Set;
  * as calls for the Java API. An evaluation is computed when it is created, from the logs its datasets select at
  * that instant of the emulator's clock; checks run in the order of {@link DatasetEndpoints}.
  */
-public final class EvaluationEndpoints {
+public final class EvaluationEndpoints implements GatewayObjects<StoredEvaluation> {
 
     private static final int MAX_PER_PAGE = 100;
     private static final int MIN_TYPES_PER_PAGE = 5;
@@ -100,6 +101,7 @@ public final class EvaluationEndpoints {
     }
 
     /** Returns a gateway's evaluations, newest first; none while unavailable; 404/7002 for an unknown gateway. */
+    @Override
     public List<StoredEvaluation> list(String accountId, String gatewayId) {
         return list(DatasetEndpoints.gateway(context, accountId, gatewayId));
     }
@@ -112,6 +114,7 @@ public final class EvaluationEndpoints {
     }
 
     /** Validates an E2 body, computes the evaluation from the gateway's logs now, stores it and returns it. */
+    @Override
     public StoredEvaluation create(String accountId, String gatewayId, ObjectNode body) {
         Gateway gateway = DatasetEndpoints.gateway(context, accountId, gatewayId);
         store.requireAvailable();
@@ -125,6 +128,7 @@ public final class EvaluationEndpoints {
     }
 
     /** Returns an evaluation; 404/7002 when the gateway or the evaluation does not exist, or while unavailable. */
+    @Override
     public StoredEvaluation get(String accountId, String gatewayId, String id) {
         return existing(DatasetEndpoints.gateway(context, accountId, gatewayId), id);
     }
@@ -137,6 +141,7 @@ public final class EvaluationEndpoints {
     }
 
     /** Deletes an evaluation with its results and returns it as it was. */
+    @Override
     public StoredEvaluation delete(String accountId, String gatewayId, String id) {
         Gateway gateway = DatasetEndpoints.gateway(context, accountId, gatewayId);
         store.requireAvailable();
@@ -178,7 +183,7 @@ public final class EvaluationEndpoints {
         for (Evaluator evaluator : evaluators) {
             Evaluator.Outcome outcome = evaluator.evaluate(evaluated);
             results.add(new StoredEvaluation.Result(context.newInternalId().get(), evaluator, outcome.result(),
-                    outcome.computed() ? StoredEvaluation.Status.COMPLETED : StoredEvaluation.Status.ERROR,
+                    outcome.computed() ? EvaluationResult.Status.COMPLETED : EvaluationResult.Status.ERROR,
                     outcome.usableLogs()));
         }
         List<ObjectNode> copies = datasets.stream().map(d -> d.toJson().put("account_id", gateway.accountId())
