@@ -182,6 +182,9 @@ public sealed interface Emulator permits AiGatewayEmulator, RemoteEmulator {
      */
     ReplyRules replies();
 
+    /** Returns the datasets, evaluation types and evaluations of the emulator's account, and their availability. */
+    Evaluations evaluations();
+
     /**
      * Returns the reply problems seen since the start or the last reset, oldest first: requests no rule matched in
      * strict mode, replies that break the schema the request asked for, schemas the emulator cannot answer.

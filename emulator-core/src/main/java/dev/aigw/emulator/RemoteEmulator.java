@@ -6,6 +6,7 @@ import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.remote.HttpTransport;
 import dev.aigw.emulator.internal.remote.RemoteClock;
+import dev.aigw.emulator.internal.remote.RemoteEvaluations;
 import dev.aigw.emulator.internal.remote.RemoteReplies;
 import dev.aigw.emulator.internal.remote.RemoteScripts;
 import dev.aigw.emulator.internal.script.Scripts;
@@ -222,6 +223,11 @@ public final class RemoteEmulator implements Emulator {
         return list(control("GET", "/logs/" + HttpTransport.encode(Objects.requireNonNull(gatewayId, "gatewayId"))
                 + HttpTransport.query("account_id", accountId, "filters", filters, "search", search), null)
                 .get("logs"), LogEntryJson::parse);
+    }
+
+    @Override
+    public Evaluations evaluations() {
+        return new Evaluations(new RemoteEvaluations(http, accountId, apiToken), accountId);
     }
 
     /** {@inheritDoc} Each call of the handle is one request to {@code /__emulator/replies}. */

@@ -5,6 +5,7 @@ import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.auth.Credentials;
 import dev.aigw.emulator.internal.byok.ProviderConfigs;
 import dev.aigw.emulator.internal.cache.ResponseCache;
+import dev.aigw.emulator.internal.evaluation.EvaluationStore;
 import dev.aigw.emulator.internal.gateway.Gateway;
 import dev.aigw.emulator.internal.gateway.GatewayStore;
 import dev.aigw.emulator.internal.log.LogStore;
@@ -48,6 +49,7 @@ public final class EmulatorState {
     private final RateLimiter rateLimiter = new RateLimiter();
     private final LogStore logs = new LogStore();
     private final ProviderConfigs providerConfigs = new ProviderConfigs();
+    private final EvaluationStore evaluations = new EvaluationStore();
     private final Routing routing;
     private final GatewayChanges gatewayChanges;
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
@@ -141,6 +143,11 @@ public final class EmulatorState {
         return routing;
     }
 
+    /** Returns the gateways' datasets and evaluations, and whether they are available. */
+    public EvaluationStore evaluations() {
+        return evaluations;
+    }
+
     /** Returns the gateways' logs. */
     public LogStore logs() {
         return logs;
@@ -216,6 +223,7 @@ public final class EmulatorState {
         logs.clear();
         providerConfigs.clear();
         routing.clear();
+        evaluations.clear();
         Instant now = clock().now();
         // A request racing the reset may have auto-created a declared `default` already: it is kept.
         declaredGateways.forEach(g -> gateways.getOrCreate(g.accountId(), g.id(), () -> declared(g, now)));

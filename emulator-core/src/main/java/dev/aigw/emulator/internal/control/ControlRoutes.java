@@ -29,6 +29,8 @@ public final class ControlRoutes {
                     state.reset();
                     return json(Json.object().put("status", "reset"));
                 })
+                .add("GET", "/evaluations", null, new EvaluationsSwitch(state.evaluations())::read)
+                .add("PUT", "/evaluations", null, new EvaluationsSwitch(state.evaluations())::set)
                 .add("GET", "/routing", null, new RoutingEndpoint(state.routing().splits())::read)
                 .add("PUT", "/routing", null, new RoutingEndpoint(state.routing().splits())::set)
                 .add("GET", "/clock", null, clock::read)

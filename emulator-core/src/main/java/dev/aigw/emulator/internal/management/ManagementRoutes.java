@@ -24,7 +24,7 @@ public final class ManagementRoutes {
     public static RouteTable table(ManagementContext context) {
         CustomProviderEndpoints customProviders = new CustomProviderEndpoints(context);
         RouteEndpoints routes = new RouteEndpoints(context);
-        return new RouteTable()
+        return EvaluationRoutes.addTo(new RouteTable(), context)
                 .add("GET", GATEWAYS, READ, new ListGateways(context))
                 .add("POST", GATEWAYS, EDIT, new CreateGateway(context))
                 .add("GET", GATEWAY, READ, new GetGateway(context))
