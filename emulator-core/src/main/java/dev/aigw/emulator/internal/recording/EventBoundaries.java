@@ -28,6 +28,35 @@ final class EventBoundaries {
         return ended;
     }
 
+    /**
+     * One event of a stream: the index of its block (for its time), its name or {@code null}, its data lines joined.
+     */
+    record Parsed(int block, String name, String data) {
+    }
+
+    /** Splits a whole stream into its events with data; comments and empty blocks are left out. */
+    static List<Parsed> parse(byte[] stream) {
+        List<String> blocks = blocks(stream);
+        List<Parsed> events = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            String name = null;
+            StringBuilder data = new StringBuilder();
+            boolean hasData = false;
+            for (String line : blocks.get(i).split("\r?\n")) {
+                if (line.startsWith("event:")) {
+                    name = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    data.append(hasData ? "\n" : "").append(line.substring(line.startsWith("data: ") ? 6 : 5));
+                    hasData = true;
+                }
+            }
+            if (hasData) {
+                events.add(new Parsed(i, name, data.toString()));
+            }
+        }
+        return events;
+    }
+
     /** Splits a whole stream into its event blocks' text, each without its closing blank line, a last one included. */
     static List<String> blocks(byte[] stream) {
         List<String> blocks = new ArrayList<>();

@@ -221,6 +221,12 @@ public final class ExchangeJson {
         }
     }
 
+    /** Returns an event's data as a recording holds it: a JSON object or array as JSON, anything else as text. */
+    static JsonNode eventData(String data) {
+        JsonNode json = jsonOrNull(data.getBytes(StandardCharsets.UTF_8));
+        return json != null && json.isContainerNode() ? json : com.fasterxml.jackson.databind.node.TextNode.valueOf(data);
+    }
+
     /** Returns the bytes a recorded JSON body or text goes out as. */
     static byte[] bytes(JsonNode body, String text) {
         if (body != null) {

@@ -3,7 +3,6 @@ package dev.aigw.emulator.internal.recording;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.Recording;
 import dev.aigw.emulator.RecordingMode;
@@ -279,28 +278,12 @@ public final class RecordingLibrary implements RecordingSink {
     }
 
     private List<Exchange.TimedEvent> events(byte[] body, List<Long> times, Set<String> secrets) {
-        List<String> blocks = EventBoundaries.blocks(body);
         List<Exchange.TimedEvent> events = new ArrayList<>();
-        for (int i = 0; i < blocks.size(); i++) {
-            String name = null;
-            StringBuilder data = new StringBuilder();
-            boolean hasData = false;
-            for (String line : blocks.get(i).split("\r?\n")) {
-                if (line.startsWith("event:")) {
-                    name = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    data.append(hasData ? "\n" : "").append(line.substring(line.startsWith("data: ") ? 6 : 5));
-                    hasData = true;
-                }
-            }
-            if (!hasData) {
-                continue;
-            }
-            long at = times.get(Math.min(i, times.size() - 1));
-            JsonNode json = ExchangeJson.jsonOrNull(data.toString().getBytes(StandardCharsets.UTF_8));
-            JsonNode value = json != null && json.isContainerNode() ? redaction.body(json, secrets)
-                    : TextNode.valueOf(data.toString());
-            events.add(new Exchange.TimedEvent(Math.max(at, 0), name, value));
+        for (EventBoundaries.Parsed e : EventBoundaries.parse(body)) {
+            long at = times.get(Math.min(e.block(), times.size() - 1));
+            JsonNode data = ExchangeJson.eventData(e.data());
+            events.add(new Exchange.TimedEvent(Math.max(at, 0), e.name(),
+                    data.isContainerNode() ? redaction.body(data, secrets) : data));
         }
         return events;
     }
