@@ -238,6 +238,11 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     }
 
     @Override
+    public Recordings recordings() {
+        return new Recordings(state.recordings());
+    }
+
+    @Override
     public List<ReplyProblem> replyProblems() {
         return state.replies().problems();
     }
@@ -468,6 +473,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         private final List<ReplyRule> replyRules = new ArrayList<>();
         private boolean strictReplies;
         private final Map<String, StoredSettings> declaredGateways = new LinkedHashMap<>();
+        private RecordingSettings recordings;
 
         static {
             // No public method takes a Seed (the standalone config file's) or opts in to a fixed port (tests).
@@ -738,6 +744,18 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps exchanges with real providers as files and replays them offline (see {@link RecordingSettings}); the
+         * system property {@value RecordingSettings#MODE_PROPERTY}, else the environment variable
+         * {@value RecordingSettings#MODE_VARIABLE}, overrides the modes (e.g. {@code record-missing} or
+         * {@code openai=record}), so that CI replays and a developer re-records with one switch. The files are read
+         * when the emulator is built.
+         */
+        public Builder recordings(RecordingSettings recordings) {
+            this.recordings = Objects.requireNonNull(recordings, "recordings");
+            return this;
+        }
+
         /** Builds an emulator that is not yet listening; call {@link AiGatewayEmulator#start()}. */
         public AiGatewayEmulator build() {
             Set<String> accounts = new LinkedHashSet<>();
@@ -750,7 +768,8 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
             AiGatewayEmulator emulator = new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts,
                     effectiveTokens, globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount,
                     legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit, hints,
-                    requestReadTimeout, allowedHosts, replyRules, strictReplies, forwardCustomProviders), fixedPortAllowed);
+                    requestReadTimeout, allowedHosts, replyRules, strictReplies, forwardCustomProviders,
+                    switchedRecordings()), fixedPortAllowed);
             List<Seed.SeedGateway> gateways = new ArrayList<>(seed.gateways());
             declaredGateways.forEach((id, gatewaySettings) ->
                     gateways.add(new Seed.SeedGateway(accountId, id, gatewaySettings)));
@@ -761,6 +780,16 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
                         + e.getMessage(), e);
             }
             return emulator;
+        }
+
+        private RecordingSettings switchedRecordings() {
+            if (recordings == null) {
+                return null;
+            }
+            String property = System.getProperty(RecordingSettings.MODE_PROPERTY);
+            String modes = property != null && !property.isBlank() ? property
+                    : System.getenv(RecordingSettings.MODE_VARIABLE);
+            return modes == null || modes.isBlank() ? recordings : recordings.withModes(modes);
         }
 
         private static String checkAccountId(String accountId) {

@@ -186,6 +186,11 @@ public sealed interface Emulator permits AiGatewayEmulator, RemoteEmulator {
     Evaluations evaluations();
 
     /**
+     * Returns the recordings of real provider exchanges and each provider's recording mode (see {@link Recordings}).
+     */
+    Recordings recordings();
+
+    /**
      * Returns the reply problems seen since the start or the last reset, oldest first: requests no rule matched in
      * strict mode, replies that break the schema the request asked for, schemas the emulator cannot answer.
      */

@@ -7,6 +7,7 @@ import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.remote.HttpTransport;
 import dev.aigw.emulator.internal.remote.RemoteClock;
 import dev.aigw.emulator.internal.remote.RemoteEvaluations;
+import dev.aigw.emulator.internal.remote.RemoteRecordings;
 import dev.aigw.emulator.internal.remote.RemoteReplies;
 import dev.aigw.emulator.internal.remote.RemoteScripts;
 import dev.aigw.emulator.internal.script.Scripts;
@@ -234,6 +235,12 @@ public final class RemoteEmulator implements Emulator {
     @Override
     public ReplyRules replies() {
         return new ReplyRules(replies, null);
+    }
+
+    /** {@inheritDoc} Each call of the handle is one request to {@code /__emulator/recordings}. */
+    @Override
+    public Recordings recordings() {
+        return new Recordings(new RemoteRecordings(http));
     }
 
     @Override

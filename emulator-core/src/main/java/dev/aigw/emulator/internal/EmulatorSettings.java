@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal;
 import dev.aigw.emulator.ApiToken;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.GlobalApiKey;
+import dev.aigw.emulator.RecordingSettings;
 import dev.aigw.emulator.ReplyRule;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,8 @@ public record EmulatorSettings(
         Set<String> allowedHosts,
         List<ReplyRule> replyRules,
         boolean strictReplies,
-        boolean forwardCustomProviders) {
+        boolean forwardCustomProviders,
+        RecordingSettings recordings) {
 
     /** The request header that scopes scripts and the journal to one test; never forwarded upstream. */
     public static final String TEST_ID_HEADER = "x-aigw-test-id";
@@ -45,6 +47,18 @@ public record EmulatorSettings(
         this(host, port, defaultAccountId, accountIds, tokens, globalApiKeys, clock, maxBodyBytes,
                 maxGatewaysPerAccount, legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit,
                 hints, requestReadTimeout, allowedHosts, replyRules, strictReplies, false);
+    }
+
+    /** Settings without recordings. */
+    public EmulatorSettings(String host, int port, String defaultAccountId, Set<String> accountIds,
+                            List<ApiToken> tokens, List<GlobalApiKey> globalApiKeys, EmulatorClock clock,
+                            long maxBodyBytes, int maxGatewaysPerAccount, boolean legacyGatewayFields, int ioThreads,
+                            int workerThreads, Map<String, String> realUpstreams, int journalLimit, boolean hints,
+                            Duration requestReadTimeout, Set<String> allowedHosts, List<ReplyRule> replyRules,
+                            boolean strictReplies, boolean forwardCustomProviders) {
+        this(host, port, defaultAccountId, accountIds, tokens, globalApiKeys, clock, maxBodyBytes,
+                maxGatewaysPerAccount, legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit,
+                hints, requestReadTimeout, allowedHosts, replyRules, strictReplies, forwardCustomProviders, null);
     }
 
     public EmulatorSettings {

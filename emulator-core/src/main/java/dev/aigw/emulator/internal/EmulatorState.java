@@ -17,6 +17,7 @@ import dev.aigw.emulator.internal.proxy.Timelines;
 import dev.aigw.emulator.internal.proxy.Upstreams;
 import dev.aigw.emulator.internal.ratelimit.RateLimiter;
 import dev.aigw.emulator.internal.routing.Routing;
+import dev.aigw.emulator.internal.recording.RecordingLibrary;
 import dev.aigw.emulator.internal.reply.ReplyBook;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.time.ReadOnlyClockControl;
@@ -42,6 +43,7 @@ public final class EmulatorState {
     private final ClockControl clockControl;
     private final Scripts scripts = new Scripts();
     private final ReplyBook replies;
+    private final RecordingLibrary recordings;
     private final Timelines timelines;
     private final ProviderRegistry providers = ProviderRegistry.withBuiltIns();
     private final CustomProviderStore customProviders;
@@ -62,7 +64,10 @@ public final class EmulatorState {
         this.gateways = new GatewayStore(settings.maxGatewaysPerAccount());
         this.journal = new Journal(settings.journalLimit());
         this.replies = new ReplyBook(settings.replyRules(), settings.strictReplies());
-        this.upstreams = new Upstreams(settings.realUpstreams(), settings.forwardCustomProviders(), providers, replies, settings.clock());
+        this.recordings = new RecordingLibrary(settings.recordings(), settings.realUpstreams().keySet(), providers,
+                replies::report);
+        this.upstreams = new Upstreams(settings.realUpstreams(), settings.forwardCustomProviders(), providers, replies,
+                settings.clock(), recordings);
         this.timelines = new Timelines(settings.journalLimit());
         this.ids = new Ids(settings.clock());
         this.clockControl = ReadOnlyClockControl.of(settings.clock());
@@ -108,6 +113,11 @@ public final class EmulatorState {
     /** Returns the reply rules, strict mode and reply problems. */
     public ReplyBook replies() {
         return replies;
+    }
+
+    /** Returns the recordings of real upstream exchanges and each provider's recording mode. */
+    public RecordingLibrary recordings() {
+        return recordings;
     }
 
     public Timelines timelines() {
@@ -217,6 +227,7 @@ public final class EmulatorState {
         journal.clear();
         scripts.clear();
         replies.reset();
+        recordings.reset();
         timelines.clear();
         cache.clear();
         rateLimiter.clear();

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.ApiToken;
 import dev.aigw.emulator.GlobalApiKey;
 import dev.aigw.emulator.Permission;
+import dev.aigw.emulator.RecordingMode;
+import dev.aigw.emulator.RecordingSettings;
 import dev.aigw.emulator.internal.Seed;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.api.JsonShape;
@@ -64,7 +66,7 @@ final class ConfigFile {
             "tokens", "global_api_keys", "upstreams", "gateways", "scripts", "max_body_bytes",
             "max_gateways_per_account", "legacy_gateway_fields", "journal_limit", "io_threads",
             "worker_threads", "hints", "request_read_timeout", "allowed_hosts", "reply_fixtures", "strict_replies",
-            "custom_providers");
+            "custom_providers", "recordings");
 
     private static final List<String> TOKEN_MEMBERS = List.of("value", "permissions", "accounts");
     private static final List<String> KEY_MEMBERS = List.of("email", "key", "accounts");
@@ -269,6 +271,48 @@ final class ConfigFile {
                 List.of());
         return Optional.ofNullable(root.get("custom_providers")).map(c -> c.get("forward"))
                 .map(JsonNode::booleanValue);
+    }
+
+    /** Returns the recording settings of the file's {@code recordings}, its directory relative to the file. */
+    Optional<RecordingSettings> recordings() {
+        String[] modes = Arrays.stream(RecordingMode.values()).map(RecordingMode::jsonName).toArray(String[]::new);
+        JsonShape names = new JsonShape.ArrayOf(JsonShape.text(1, 256), 0, 1000);
+        checks.check(optional("recordings", JsonShape.closedObject(required("directory", JsonShape.text(1, 4096)),
+                optional("mode", oneOf(modes)), optional("modes", JsonShape.mapOf(oneOf(modes))),
+                optional("match", oneOf("body", "model_and_messages")), optional("ignore_fields", names),
+                optional("redact_headers", names), optional("redact_fields", names))), root, List.of());
+        JsonNode node = root.get("recordings");
+        if (node == null) {
+            return Optional.empty();
+        }
+        RecordingSettings.Builder b = RecordingSettings.in(directory.resolve(node.get("directory").textValue()));
+        if (node.has("mode")) {
+            b.mode(RecordingMode.byName(node.get("mode").textValue()).orElseThrow());
+        }
+        if (node.has("modes")) {
+            for (Map.Entry<String, JsonNode> e : node.get("modes").properties()) {
+                if (!PROVIDERS.names(e.getKey())) {
+                    throw checks.error(List.of("recordings", "modes", e.getKey()), ": "
+                            + PROVIDERS.unknown(e.getKey()));
+                }
+                b.mode(e.getKey(), RecordingMode.byName(e.getValue().textValue()).orElseThrow());
+            }
+        }
+        if (node.has("match") && node.get("match").textValue().equals("model_and_messages")) {
+            b.matchModelAndMessagesOnly();
+        }
+        b.ignoreFields(texts(node.get("ignore_fields")));
+        b.redactHeaders(texts(node.get("redact_headers")));
+        b.redactFields(texts(node.get("redact_fields")));
+        return Optional.of(b.build());
+    }
+
+    private static String[] texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) {
+            array.forEach(item -> out.add(item.textValue()));
+        }
+        return out.toArray(String[]::new);
     }
 
     Optional<Boolean> booleanMember(String name) {

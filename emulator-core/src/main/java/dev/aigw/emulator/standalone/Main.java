@@ -55,10 +55,18 @@ public final class Main {
         return problems == 0 ? 0 : 1;
     }
 
-    /** Starts the emulator and serves until SIGTERM or Ctrl-C; {@code validate-fixtures DIR} checks fixtures. */
+    /**
+     * Starts the emulator and serves until SIGTERM or Ctrl-C; {@code validate-fixtures DIR} checks fixtures,
+     * {@code drift --recordings DIR} checks recordings against the fakes or the live providers.
+     */
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && args[0].equals(VALIDATE_FIXTURES)) {
             System.exit(validateFixtures(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals(DriftCommand.NAME)) {
+            System.exit(DriftCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out,
+                    System.err));
             return;
         }
         quietLibraryLogs();
@@ -111,6 +119,8 @@ public final class Main {
         StringBuilder out = new StringBuilder("""
                 Usage: java -jar emulator-core-standalone.jar [options]
                        java -jar emulator-core-standalone.jar validate-fixtures DIR...
+                       java -jar emulator-core-standalone.jar drift --recordings DIR [--against fake|live]
+                           [--provider SLUG] [--upstream SLUG=URL]... [--key-env SLUG=VARIABLE]...
 
                 Runs the Cloudflare AI Gateway emulator until SIGTERM or Ctrl-C. Each setting comes from its
                 option, else its environment variable, else the config file, else the default.
@@ -144,7 +154,11 @@ public final class Main {
                     "request_read_timeout": 5,
                     "allowed_hosts": ["<a network alias>"],
                     "reply_fixtures": "<a directory, relative to this file>", "strict_replies": false,
-                    "custom_providers": {"forward": false}
+                    "custom_providers": {"forward": false},
+                    "recordings": {"directory": "<relative to this file>", "mode": "replay",
+                                   "modes": {"openai": "record-missing"}, "match": "body|model_and_messages",
+                                   "ignore_fields": ["user"], "redact_headers": ["x-team-key"],
+                                   "redact_fields": ["metadata.email"]}
                   }
                 Gateways are validated as POST .../ai-gateway/gateways bodies, steps as /__emulator/scripts bodies.
                 A token without "accounts" covers the default account. Configured tokens replace the default token;
@@ -154,6 +168,11 @@ public final class Main {
                   {"name": "weather", "match": {"last_user_message": {"contains": "weather"}, "turn": 0},
                    "reply": {"tool_calls": [{"name": "get_weather", "arguments": {"city": "Paris"}}]}}
                 validate-fixtures checks such directories, naming each bad member with its file; exit code 0 or 1.
+
+                drift sends every recorded request (docs/recording.md) again, to the emulator's fakes or to the live
+                providers (keys from {SLUG}_API_KEY, e.g. OPENAI_API_KEY, or the variable --key-env names), and
+                prints where each answer's shape differs: status, headers, JSON members added, removed or of another
+                type, stream event types. Exit code 0 when nothing differs, 1 when something does.
 
                 Exit codes: 2 invalid configuration, 1 the server cannot start; SIGTERM stops it cleanly.
                 """);

@@ -2,6 +2,7 @@ package dev.aigw.emulator.standalone;
 
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.ApiToken;
+import dev.aigw.emulator.RecordingMode;
 import dev.aigw.emulator.internal.server.OriginPolicy;
 import dev.aigw.emulator.internal.util.Suggestions;
 import java.util.Arrays;
@@ -99,20 +100,27 @@ enum Setting {
     },
     REPLY_FIXTURES("--reply-fixtures", "AIGW_REPLY_FIXTURES", "reply_fixtures", "DIR",
             "a directory of reply fixture files (*.json, each a reply rule or {\"rules\": [...]}), read in file-name"
-                    + " order; in the config file, relative to the file", "none") {
+                    + " order; in the config file, relative to the file", "none"),
+    STRICT_REPLIES("--strict-replies", "AIGW_STRICT_REPLIES", "strict_replies", "[true|false]",
+            "answer a chat request no reply rule matches with the provider's 400 error, and keep it as a reply"
+                    + " problem", "false", List.of("true", "false")),
+    RECORDINGS("--recordings", "AIGW_RECORDINGS", null, "DIR",
+            "a recordings directory: providers with a real upstream replay its files (docs/recording.md); the config"
+                    + " file's \"recordings\" sets the rest", "none"),
+    RECORDING_MODE("--recording-mode", "AIGW_RECORDING_MODE", null, "MODES",
+            "record, replay, record-missing or off for every provider with a real upstream, and/or slug=mode,"
+                    + " comma-separated (e.g. record-missing,openai=replay)", "replay") {
         @Override
         boolean accepts(String value) {
-            return !value.isBlank();
+            return !value.isBlank() && Arrays.stream(value.split(",")).map(String::trim).filter(p -> !p.isEmpty())
+                    .allMatch(p -> RecordingMode.byName(p.substring(p.indexOf('=') + 1)).isPresent());
         }
 
         @Override
         String allowed() {
-            return "the path of a directory";
+            return "record, replay, record-missing or off, or slug=mode, comma-separated";
         }
     },
-    STRICT_REPLIES("--strict-replies", "AIGW_STRICT_REPLIES", "strict_replies", "[true|false]",
-            "answer a chat request no reply rule matches with the provider's 400 error, and keep it as a reply"
-                    + " problem", "false", List.of("true", "false")),
     FORWARD_CUSTOM_PROVIDERS("--forward-custom-providers", "AIGW_FORWARD_CUSTOM_PROVIDERS", null, "[true|false]",
             "send custom-{slug} requests over the network to the provider's HTTPS base_url instead of the built-in"
                     + " OpenAI-compatible fake (config file: \"custom_providers\": {\"forward\": true})", "false",
@@ -128,6 +136,9 @@ enum Setting {
             return "the path of a JSON file";
         }
     };
+
+    /** The metavar of a setting that takes a directory, any non-blank path. */
+    private static final String DIRECTORY = "DIR";
 
     private static final Pattern ACCOUNT_PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -157,11 +168,14 @@ enum Setting {
     }
 
     boolean accepts(String value) {
-        return choices.contains(value);
+        return metavar.equals(DIRECTORY) ? !value.isBlank() : choices.contains(value);
     }
 
     /** Says in a few words what values are accepted. */
     String allowed() {
+        if (metavar.equals(DIRECTORY)) {
+            return "the path of a directory";
+        }
         return choices.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(" or "));
     }
 

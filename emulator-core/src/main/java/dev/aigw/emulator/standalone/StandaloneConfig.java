@@ -5,6 +5,7 @@ import dev.aigw.emulator.ApiToken;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.GlobalApiKey;
 import dev.aigw.emulator.Permission;
+import dev.aigw.emulator.RecordingSettings;
 import dev.aigw.emulator.ReplyRule;
 import dev.aigw.emulator.VirtualClock;
 import dev.aigw.emulator.internal.BuilderAccess;
@@ -45,12 +46,14 @@ import java.util.Set;
  * @param allowedHosts the host names the control API answers besides loopback and the bound address
  * @param replyRules the reply rules of the fixture directory, if one is given
  * @param strictReplies whether replies are strict from the start
+ * @param recordings the recordings directory, modes, matching and redaction, if a directory is given
  */
 record StandaloneConfig(String host, int port, String accountId, List<String> accounts, List<ApiToken> tokens,
                         List<GlobalApiKey> globalApiKeys, String clock, Map<String, String> upstreams,
                         Tuning tuning, Seed seed, Optional<Path> configFile, List<String> warnings,
                         boolean hints, Duration requestReadTimeout,
-                        List<String> allowedHosts, List<ReplyRule> replyRules, boolean strictReplies) {
+                        List<String> allowedHosts, List<ReplyRule> replyRules, boolean strictReplies,
+                        Optional<RecordingSettings> recordings) {
 
     /** The file's limits and switches; an empty one keeps the emulator's default. */
     record Tuning(OptionalLong maxBodyBytes, OptionalLong maxGatewaysPerAccount, OptionalLong journalLimit,
@@ -107,7 +110,7 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
                 options.get(Setting.CONFIG).map(given -> Path.of(given.value())), options.warnings(),
                 Boolean.parseBoolean(value(Setting.HINTS, options, file)), readTimeout,
                 allowedHosts(options, file), replyRules(options, file),
-                Boolean.parseBoolean(value(Setting.STRICT_REPLIES, options, file)));
+                Boolean.parseBoolean(value(Setting.STRICT_REPLIES, options, file)), recordings(options, file));
     }
 
     /** Returns a builder for the emulator this configuration describes. */
@@ -126,6 +129,7 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         tokens.forEach(builder::token);
         globalApiKeys.forEach(builder::globalApiKey);
         upstreams.forEach(builder::upstream);
+        recordings.ifPresent(builder::recordings);
         tuning.maxBodyBytes().ifPresent(builder::maxBodyBytes);
         tuning.maxGatewaysPerAccount().ifPresent(v -> builder.maxGatewaysPerAccount((int) v));
         tuning.journalLimit().ifPresent(v -> builder.journalLimit((int) v));
@@ -150,6 +154,31 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
                     + String.join("\n  ", read.problems()));
         }
         return read.rules();
+    }
+
+    /** Returns the file's recordings with the directory and modes the command line or environment give. */
+    private static Optional<RecordingSettings> recordings(StandaloneOptions options, ConfigFile file) {
+        Optional<RecordingSettings> recordings = file.recordings();
+        Optional<Given> directory = options.get(Setting.RECORDINGS);
+        if (directory.isPresent()) {
+            RecordingSettings base = recordings.orElseGet(() -> RecordingSettings.in(Path.of(".")).build());
+            recordings = Optional.of(new RecordingSettings(Path.of(directory.get().value()), base.mode(),
+                    base.providerModes(), base.modelAndMessagesOnly(), base.ignoredFields(), base.redactedHeaders(),
+                    base.redactedFields()));
+        }
+        Optional<Given> modes = options.get(Setting.RECORDING_MODE);
+        if (modes.isEmpty()) {
+            return recordings;
+        }
+        if (recordings.isEmpty()) {
+            throw new ConfigException(modes.get().source() + ": a recording mode needs a recordings directory:"
+                    + " --recordings DIR, AIGW_RECORDINGS or \"recordings\" in the config file");
+        }
+        try {
+            return Optional.of(recordings.get().withModes(modes.get().value()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(modes.get().source() + ": " + e.getMessage());
+        }
     }
 
     /** Returns the allowed hosts from the winning source; none by default. */

@@ -224,7 +224,7 @@ class ConfigFileTest {
                 + " host, port, account_id, api_token, clock, accounts, tokens, global_api_keys, upstreams, gateways,"
                 + " scripts, max_body_bytes, max_gateways_per_account, legacy_gateway_fields, journal_limit,"
                 + " io_threads, worker_threads, hints, request_read_timeout, allowed_hosts, reply_fixtures,"
-                + " strict_replies, custom_providers");
+                + " strict_replies, custom_providers, recordings");
     }
 
     @Test

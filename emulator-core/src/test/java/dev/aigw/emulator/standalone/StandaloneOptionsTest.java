@@ -186,7 +186,7 @@ class StandaloneOptionsTest {
         assertThat(config.warnings()).containsExactly("ignoring unknown environment variable AIGW_PROT (did you"
                 + " mean \"AIGW_PORT\"?); known: AIGW_HOST, AIGW_PORT, AIGW_ACCOUNT_ID, AIGW_API_TOKEN, AIGW_CLOCK,"
                 + " AIGW_HINTS, AIGW_REQUEST_READ_TIMEOUT, AIGW_ALLOWED_HOSTS,"
-                + " AIGW_REPLY_FIXTURES, AIGW_STRICT_REPLIES, AIGW_FORWARD_CUSTOM_PROVIDERS, AIGW_CONFIG");
+                + " AIGW_REPLY_FIXTURES, AIGW_STRICT_REPLIES, AIGW_RECORDINGS, AIGW_RECORDING_MODE, AIGW_FORWARD_CUSTOM_PROVIDERS, AIGW_CONFIG");
         assertThat(config.port()).isEqualTo(8787);
     }
 }

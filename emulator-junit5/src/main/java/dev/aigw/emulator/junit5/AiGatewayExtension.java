@@ -6,6 +6,7 @@ import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.Emulator;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.ProviderScript;
+import dev.aigw.emulator.RecordingSettings;
 import dev.aigw.emulator.VirtualClock;
 import java.lang.reflect.Parameter;
 import java.nio.file.Path;
@@ -257,6 +258,16 @@ public final class AiGatewayExtension
          */
         public Builder strictReplies(boolean strict) {
             customizers.add(b -> b.strictReplies(strict));
+            return this;
+        }
+
+        /**
+         * Keeps exchanges with real providers as files and replays them offline (see {@link RecordingSettings} and
+         * docs/recording.md); a request no recording matches fails the test at its end, as a reply problem.
+         */
+        public Builder recordings(RecordingSettings recordings) {
+            Objects.requireNonNull(recordings, "recordings");
+            customizers.add(b -> b.recordings(recordings));
             return this;
         }
 

@@ -97,4 +97,24 @@ public @interface AiGatewayTest {
      * listing them. {@code false} by default.
      */
     boolean strictReplies() default false;
+
+    /**
+     * Returns providers pointed at real servers, each {@code slug=baseUrl}, e.g.
+     * {@code "openai=https://api.openai.com"}: what recordings are made from. Empty (the default) for none.
+     */
+    String[] upstreams() default {};
+
+    /**
+     * Returns a recordings directory relative to the working directory, e.g. {@code src/test/resources/recordings}:
+     * providers with a real upstream replay its files (docs/recording.md), and a request no recording matches fails
+     * the test at its end. Empty (the default) for none.
+     */
+    String recordings() default "";
+
+    /**
+     * Returns the recording modes: {@code record}, {@code replay}, {@code record-missing} or {@code off} for every
+     * provider with a real upstream, and/or {@code slug=mode}, comma-separated, e.g. {@code "openai=replay"}; empty
+     * (the default) replays. {@code -Daigw.recording.mode} or {@code AIGW_RECORDING_MODE} overrides it.
+     */
+    String recordingMode() default "";
 }

@@ -2,6 +2,7 @@ package dev.aigw.emulator.junit5;
 
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.ClockMode;
+import dev.aigw.emulator.RecordingSettings;
 import dev.aigw.emulator.VirtualClock;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,6 +57,16 @@ record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
             if (options.strictReplies()) {
                 changes.add(b -> b.strictReplies(true));
             }
+            changes.add(upstreams(options.upstreams()));
+            if (!options.recordings().isEmpty()) {
+                RecordingSettings recordings = RecordingSettings.in(Path.of(options.recordings())).build();
+                RecordingSettings withModes = options.recordingMode().isEmpty() ? recordings
+                        : recordings.withModes(options.recordingMode());
+                changes.add(b -> b.recordings(withModes));
+            } else if (!options.recordingMode().isEmpty()) {
+                throw new IllegalArgumentException("recordingMode = \"" + options.recordingMode() + "\" needs a"
+                        + " recordings directory: add recordings = \"src/test/resources/recordings\"");
+            }
             return new Recipe(options.port(), options.accountId(), options.clock(), start, changes,
                     options.failOnLeftoverScripts(), options.failOnReplyProblems());
         } catch (IllegalArgumentException e) {
@@ -84,6 +95,29 @@ record Recipe(int port, String accountId, ClockMode clockMode, Instant startAt,
     static Consumer<AiGatewayEmulator.Builder> replyFixtures(Path directory) {
         AiGatewayEmulator.builder().replyFixtures(directory);
         return builder -> builder.replyFixtures(directory);
+    }
+
+    /**
+     * Returns the change that points providers at real servers, each given as {@code slug=baseUrl}.
+     *
+     * @throws IllegalArgumentException if one is not {@code slug=baseUrl} with an absolute http(s) URL
+     */
+    static Consumer<AiGatewayEmulator.Builder> upstreams(String... upstreams) {
+        AiGatewayEmulator.Builder check = AiGatewayEmulator.builder();
+        for (String upstream : upstreams) {
+            int equals = upstream.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("upstreams = \"" + upstream + "\" is not slug=baseUrl, e.g."
+                        + " \"openai=https://api.openai.com\"");
+            }
+            check.upstream(upstream.substring(0, equals), upstream.substring(equals + 1));
+        }
+        return builder -> {
+            for (String upstream : upstreams) {
+                int equals = upstream.indexOf('=');
+                builder.upstream(upstream.substring(0, equals), upstream.substring(equals + 1));
+            }
+        };
     }
 
     /** Builds and starts an emulator with these options. */

@@ -22,7 +22,7 @@ public final class ControlRoutes {
         ReplyEndpoints replies = new ReplyEndpoints(state.replies(), state.providers());
         GatewayOperations gateways = new GatewayOperations(ManagementContext.of(state));
         String defaultAccountId = state.settings().defaultAccountId();
-        return new RouteTable()
+        return RecordingEndpoints.register(new RouteTable(), state)
                 .add("GET", "/health", null, request -> json(Json.object().put("status", "ok")))
                 .add("GET", "/session", null, new DashboardSession(state.settings()))
                 .add("POST", "/reset", null, request -> {

@@ -1,11 +1,13 @@
 package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.EmulatorClock;
+import dev.aigw.emulator.RecordingMode;
 import dev.aigw.emulator.internal.provider.FakeProvider;
 import dev.aigw.emulator.internal.provider.fake.Fakes;
 import dev.aigw.emulator.internal.provider.fake.OpenAiEndpoint;
 import dev.aigw.emulator.internal.provider.registry.ProviderEntry;
 import dev.aigw.emulator.internal.provider.registry.ProviderRegistry;
+import dev.aigw.emulator.internal.recording.RecordingLibrary;
 import dev.aigw.emulator.internal.reply.ReplySource;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -16,7 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Picks each provider's upstream: the real base URL the user configured for it, else its fake.
+ * Picks each provider's upstream: the real base URL the user configured for it, else its fake; recordings replay
+ * in its place, or record what it answers, as the provider's recording mode says.
  * Owns the HTTP client for real upstreams, created on the first real call, and shuts its threads down on
  * close (the JDK 17 client's selector thread ends once the client is collected).
  */
@@ -33,6 +36,7 @@ public final class Upstreams implements AutoCloseable {
     private final EmulatorClock clock;
     private final ProviderRegistry providers;
     private final ReplySource replies;
+    private final RecordingLibrary recordings;
     private ExecutorService clientExecutor;
     private HttpClient client;
     private boolean closed;
@@ -49,6 +53,14 @@ public final class Upstreams implements AutoCloseable {
      */
     public Upstreams(Map<String, String> realBaseUrls, boolean forwardCustom, ProviderRegistry providers,
                      ReplySource replies, EmulatorClock clock) {
+        this(realBaseUrls, forwardCustom, providers, replies, clock,
+                new RecordingLibrary(null, realBaseUrls.keySet(), providers, problem -> { }));
+    }
+
+    /** Creates the upstreams with recordings that record or replay providers' exchanges as their modes say. */
+    public Upstreams(Map<String, String> realBaseUrls, boolean forwardCustom, ProviderRegistry providers,
+                     ReplySource replies, EmulatorClock clock, RecordingLibrary recordings) {
+        this.recordings = recordings;
         this.forwardCustom = forwardCustom;
         this.replies = replies;
         this.realBaseUrls = Map.copyOf(realBaseUrls);
@@ -58,6 +70,16 @@ public final class Upstreams implements AutoCloseable {
 
     /** Returns the upstream of a provider slug whose real origin (for a custom provider) is {@code origin}. */
     public Upstream forProvider(String slug, String origin) {
+        return switch (recordings.modeOf(slug)) {
+            case OFF -> live(slug, origin);
+            case RECORD -> new RecordingUpstream(live(slug, origin), recordings);
+            case REPLAY -> new ReplayUpstream(recordings, clock, null);
+            case RECORD_MISSING -> new ReplayUpstream(recordings, clock,
+                    new RecordingUpstream(live(slug, origin), recordings));
+        };
+    }
+
+    private Upstream live(String slug, String origin) {
         String real = realBaseUrls.get(slug);
         if (real != null) {
             return new RealUpstream(client(), clock, real);
@@ -68,9 +90,13 @@ public final class Upstreams implements AutoCloseable {
         return new FakeUpstream(fakeFor(slug), replies);
     }
 
-    /** Tells whether a provider goes to a real server (over the network) instead of its built-in fake. */
+    /**
+     * Tells whether a provider goes to a real server (over the network) instead of its built-in fake, or replays
+     * recordings (paced on the clock): either way its attempts may wait.
+     */
     public boolean isReal(String slug) {
-        return realBaseUrls.containsKey(slug) || forwardCustom && isCustom(slug);
+        return realBaseUrls.containsKey(slug) || forwardCustom && isCustom(slug)
+                || recordings.modeOf(slug) != RecordingMode.OFF;
     }
 
     /**

@@ -73,6 +73,11 @@ public final class ReplyBook implements ReplySink, ReplySource {
         return strict;
     }
 
+    /** Keeps a problem found elsewhere (a request no recording matched), to fail the test at its end. */
+    public void report(ReplyProblem problem) {
+        problems.add(Objects.requireNonNull(problem, "problem"));
+    }
+
     /** Returns the reply problems seen, oldest first. */
     public List<ReplyProblem> problems() {
         return List.copyOf(problems);
