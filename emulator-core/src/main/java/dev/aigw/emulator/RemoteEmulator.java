@@ -6,6 +6,7 @@ import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.remote.HttpTransport;
 import dev.aigw.emulator.internal.remote.RemoteClock;
+import dev.aigw.emulator.internal.remote.RemoteBilling;
 import dev.aigw.emulator.internal.remote.RemoteReplies;
 import dev.aigw.emulator.internal.remote.RemoteScripts;
 import dev.aigw.emulator.internal.script.Scripts;
@@ -233,6 +234,12 @@ public final class RemoteEmulator implements Emulator {
     @Override
     public List<ReplyProblem> replyProblems() {
         return replies.problems();
+    }
+
+    /** {@inheritDoc} Each call is one request to {@code /__emulator/billing/{account_id}}. */
+    @Override
+    public Billing billing() {
+        return new Billing(new RemoteBilling(http), accountId());
     }
 
     @Override

@@ -56,7 +56,10 @@ public final class ProxyHandler implements HttpHandler {
                 }
                 boolean cached = result.cacheStatus() == CacheStatus.HIT;
                 writer.write(exchange, replied.reply(), replied.delivery(), headers,
-                        written -> log.answered(step, written, cached));
+                        written -> {
+                            log.answered(step, written, cached);
+                            result.afterLastByte().accept(written);
+                        });
                 return;
             }
             log.gaveUp(step, result.result());

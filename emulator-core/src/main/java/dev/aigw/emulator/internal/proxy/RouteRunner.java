@@ -87,6 +87,7 @@ final class RouteRunner {
         boolean cached = result.cacheStatus() == CacheStatus.HIT;
         writer.write(exchange, replied.reply(), replied.delivery(), headers, written -> {
             log.answered(step, written, cached);
+            result.afterLastByte().accept(written);
             if (written.status() >= 200 && written.status() < 300 && !cached) {
                 walk.completed(Prices.listPrice(step.model(), Usage.of(written.contentType(), written.body())));
             }
