@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 public final class SdkShapes {
 
     private static final JsonNode DYNAMIC_ROUTING = OpenApiContract.resource("/sdk-shapes/dynamic-routing.json");
+    private static final JsonNode BILLING = OpenApiContract.resource("/sdk-shapes/billing.json");
     private static final JsonSchemaFactory FACTORY = factory();
 
     private SdkShapes() {
@@ -23,7 +24,16 @@ public final class SdkShapes {
 
     /** Checks {@code value} against the dynamic-routing fixture {@code key} (e.g. {@code "create.result"}). */
     public static JsonNode checkDynamicRouting(String key, JsonNode value) {
-        JsonNode schema = DYNAMIC_ROUTING.get(key);
+        return check(DYNAMIC_ROUTING, key, value);
+    }
+
+    /** Checks {@code value} against the billing fixture {@code key} (an SDK method under {@code billing}). */
+    public static JsonNode checkBilling(String key, JsonNode value) {
+        return check(BILLING, key, value);
+    }
+
+    private static JsonNode check(JsonNode fixtures, String key, JsonNode value) {
+        JsonNode schema = fixtures.get(key);
         if (schema == null) {
             throw new IllegalArgumentException("no fixture " + key);
         }
