@@ -248,6 +248,11 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     }
 
     @Override
+    public Billing billing() {
+        return new Billing(state.billing(), accountId());
+    }
+
+    @Override
     public List<PendingScript> pendingScripts() {
         return state.scripts().queued().stream().map(PendingScriptJson::pending).toList();
     }

@@ -296,6 +296,9 @@ public sealed interface Emulator permits AiGatewayEmulator, RemoteEmulator {
     /** Returns the timelines of the latest requests that reached the attempt stage, oldest first. */
     List<Timeline> timelines();
 
+    /** Returns the accounts' Unified Billing credits, top-ups and ledgers (see {@link Billing}). */
+    Billing billing();
+
     /**
      * Returns the timeline of the latest request.
      *

@@ -8,6 +8,7 @@ import dev.aigw.emulator.internal.remote.HttpTransport;
 import dev.aigw.emulator.internal.remote.RemoteClock;
 import dev.aigw.emulator.internal.remote.RemoteEvaluations;
 import dev.aigw.emulator.internal.remote.RemoteRecordings;
+import dev.aigw.emulator.internal.remote.RemoteBilling;
 import dev.aigw.emulator.internal.remote.RemoteReplies;
 import dev.aigw.emulator.internal.remote.RemoteScripts;
 import dev.aigw.emulator.internal.script.Scripts;
@@ -246,6 +247,12 @@ public final class RemoteEmulator implements Emulator {
     @Override
     public List<ReplyProblem> replyProblems() {
         return replies.problems();
+    }
+
+    /** {@inheritDoc} Each call is one request to {@code /__emulator/billing/{account_id}}. */
+    @Override
+    public Billing billing() {
+        return new Billing(new RemoteBilling(http), accountId());
     }
 
     @Override

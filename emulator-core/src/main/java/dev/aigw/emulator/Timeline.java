@@ -17,12 +17,21 @@ import java.util.List;
  * @param testId the test id the request carried, or {@code null}
  * @param attempts the attempts, in order
  * @param route the dynamic route the request ran, or {@code null}
+ * @param refusal why the gateway refused the request before any upstream call (then there are no attempts), or
+ *     {@code null}
  */
 public record Timeline(String requestId, String logId, String accountId, String gatewayId, String provider,
-                       Instant startedAt, int status, String testId, List<Attempt> attempts, Route route) {
+                       Instant startedAt, int status, String testId, List<Attempt> attempts, Route route,
+                       Refusal refusal) {
 
     public Timeline {
         attempts = List.copyOf(attempts);
+    }
+
+    /** Creates the timeline of a request the gateway did not refuse. */
+    public Timeline(String requestId, String logId, String accountId, String gatewayId, String provider,
+                    Instant startedAt, int status, String testId, List<Attempt> attempts, Route route) {
+        this(requestId, logId, accountId, gatewayId, provider, startedAt, status, testId, attempts, route, null);
     }
 
     /** Creates the timeline of a request that ran no dynamic route. */
@@ -72,6 +81,17 @@ public record Timeline(String requestId, String logId, String accountId, String 
      *     attempts"}), or {@code null}
      */
     public record Visit(String elementId, String type, long offsetMillis, String output, String reason) {
+    }
+
+    /**
+     * The gateway's own refusal of a request before its upstream call, e.g. a spent budget (429/2041) or no credits
+     * (402/2021).
+     *
+     * @param code the gateway error code
+     * @param message the error message the client got
+     * @param offsetMillis virtual milliseconds from the request's arrival to the refusal
+     */
+    public record Refusal(int code, String message, long offsetMillis) {
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal;
 import dev.aigw.emulator.ClockControl;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.internal.auth.Credentials;
+import dev.aigw.emulator.internal.billing.BillingAccounts;
 import dev.aigw.emulator.internal.byok.ProviderConfigs;
 import dev.aigw.emulator.internal.cache.ResponseCache;
 import dev.aigw.emulator.internal.evaluation.EvaluationStore;
@@ -20,6 +21,7 @@ import dev.aigw.emulator.internal.routing.Routing;
 import dev.aigw.emulator.internal.recording.RecordingLibrary;
 import dev.aigw.emulator.internal.reply.ReplyBook;
 import dev.aigw.emulator.internal.script.Scripts;
+import dev.aigw.emulator.internal.spend.SpendLedger;
 import dev.aigw.emulator.internal.time.ReadOnlyClockControl;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +56,8 @@ public final class EmulatorState {
     private final EvaluationStore evaluations = new EvaluationStore();
     private final Routing routing;
     private final GatewayChanges gatewayChanges;
+    private final BillingAccounts billing;
+    private final SpendLedger spend = new SpendLedger();
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
     private final SplittableRandom uuidRandom = new SplittableRandom();
     private volatile List<Seed.SeedGateway> declaredGateways = List.of();
@@ -75,6 +79,7 @@ public final class EmulatorState {
         this.customProviders = new CustomProviderStore(providers, cache::dropProvider);
         this.gatewayChanges = new GatewayChanges(cache, rateLimiter, logs, providerConfigs);
         this.routing = new Routing(settings.clock());
+        this.billing = new BillingAccounts(settings.accountIds(), settings.clock(), this::newUuid);
     }
 
     public EmulatorSettings settings() {
@@ -169,6 +174,16 @@ public final class EmulatorState {
         return providerConfigs;
     }
 
+    /** Returns the accounts' Unified Billing credits, top-ups and ledgers (management-api-2.md 6). */
+    public BillingAccounts billing() {
+        return billing;
+    }
+
+    /** Returns the costs the gateways' spend-limit rules count (proxy.md 6.5). */
+    public SpendLedger spend() {
+        return spend;
+    }
+
     public GatewayChanges gatewayChanges() {
         return gatewayChanges;
     }
@@ -235,6 +250,8 @@ public final class EmulatorState {
         providerConfigs.clear();
         routing.clear();
         evaluations.clear();
+        billing.clear();
+        spend.clear();
         Instant now = clock().now();
         // A request racing the reset may have auto-created a declared `default` already: it is kept.
         declaredGateways.forEach(g -> gateways.getOrCreate(g.accountId(), g.id(), () -> declared(g, now)));

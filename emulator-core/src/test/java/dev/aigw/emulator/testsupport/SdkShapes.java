@@ -17,6 +17,7 @@ public final class SdkShapes {
 
     private static final JsonNode DYNAMIC_ROUTING = OpenApiContract.resource("/sdk-shapes/dynamic-routing.json");
     private static final JsonNode EVALUATIONS = OpenApiContract.resource("/sdk-shapes/evaluations.json");
+    private static final JsonNode BILLING = OpenApiContract.resource("/sdk-shapes/billing.json");
     private static final JsonSchemaFactory FACTORY = factory();
 
     private SdkShapes() {
@@ -30,6 +31,11 @@ public final class SdkShapes {
     /** Checks {@code value} against the datasets-and-evaluations fixture {@code key} (e.g. {@code "datasets.get.result"}). */
     public static JsonNode checkEvaluations(String key, JsonNode value) {
         return check(EVALUATIONS, key, value);
+    }
+
+    /** Checks {@code value} against the billing fixture {@code key} (an SDK method under {@code billing}). */
+    public static JsonNode checkBilling(String key, JsonNode value) {
+        return check(BILLING, key, value);
     }
 
     private static JsonNode check(JsonNode fixtures, String key, JsonNode value) {

@@ -56,7 +56,8 @@ public final class ControlRoutes {
                     new ProviderConfigOperations(ManagementContext.of(state))
                             .putSecret(request.param("secret_id"), request.jsonObjectBody());
                     return json(Json.object().put("secret_id", request.param("secret_id")).put("status", "stored"));
-                });
+                })
+                .addAll(BillingControl.table(state.billing()));
     }
 
     private static ApiResponse json(ObjectNode body) {

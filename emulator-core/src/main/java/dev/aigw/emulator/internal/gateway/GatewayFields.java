@@ -59,19 +59,25 @@ public final class GatewayFields {
             optional("authorization", text(0, Integer.MAX_VALUE)),
             optional("content_type", oneOf("json", "protobuf"))));
 
+    /** A spend-limit dimension: only some values ({@code filter}), or a budget per value ({@code partition}). */
+    private static final JsonShape SPEND_DIMENSION = anyOf("a filter or a partition",
+            object(required("mode", oneOf("partition"))), FILTER);
+
+    /** At most 20 rules per gateway (proxy.md 6.5). */
+    private static final int MAX_SPEND_RULES = 20;
+
     private static final JsonShape SPEND_LIMITS = object(
             optional("enabled", bool()),
-            optional("rules", arrayOf(object(
+            optional("rules", new JsonShape.ArrayOf(object(
                     required("limit", number(0, Double.MAX_VALUE)),
                     required("limitType", oneOf("cost")),
                     required("window", integer(1, MAX_INT)),
                     optional("id", text(1, Integer.MAX_VALUE)),
                     optional("enabled", bool()),
                     optional("technique", oneOf("fixed", "sliding")),
-                    optional("model", FILTER),
-                    optional("provider", FILTER),
-                    optional("metadata", mapOf(anyOf("a metadata dimension",
-                            object(required("mode", oneOf("partition"))), FILTER)))))));
+                    optional("model", SPEND_DIMENSION),
+                    optional("provider", SPEND_DIMENSION),
+                    optional("metadata", mapOf(SPEND_DIMENSION))), 0, MAX_SPEND_RULES)));
 
     private static final JsonShape STRIPE = object(
             required("authorization", text(0, Integer.MAX_VALUE)),

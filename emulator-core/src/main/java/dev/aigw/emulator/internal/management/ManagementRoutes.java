@@ -55,6 +55,7 @@ public final class ManagementRoutes {
                 .add("GET", ROUTE + "/versions", READ, routes::listVersions)
                 .add("GET", ROUTE + "/versions/{version_id}", READ, routes::getVersion)
                 .add("POST", ROUTE + "/deployments", EDIT, routes::createDeployment)
-                .add("GET", ROUTE + "/deployments", READ, routes::listDeployments);
+                .add("GET", ROUTE + "/deployments", READ, routes::listDeployments)
+                .addAll(BillingRoutes.table(context));
     }
 }

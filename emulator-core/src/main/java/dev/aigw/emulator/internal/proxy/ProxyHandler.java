@@ -104,6 +104,7 @@ public final class ProxyHandler implements HttpHandler {
         }
         writer.write(exchange, replied.reply(), replied.delivery(), headers, written -> {
             log.answered(step, result, written);
+            result.afterLastByte().accept(written);
             route.ifPresent(r -> RouteRunner.completed(r, step, result, written));
         });
     }

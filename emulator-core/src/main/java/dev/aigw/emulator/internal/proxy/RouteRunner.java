@@ -144,6 +144,7 @@ final class RouteRunner {
                 trace));
         writer.write(exchange, replied.reply(), replied.delivery(), headers, written -> {
             log.answered(step, result, written);
+            result.afterLastByte().accept(written);
             completed(route, step, result, written);
         });
     }

@@ -52,6 +52,14 @@ public final class TimelineRecorder {
                 arrivedAt, status, client.testId(), attempts, route);
     }
 
+    /** Returns the timeline of a request the gateway refused at {@code at} with this error (its status and code). */
+    public Timeline refused(ClientRequest client, ResolvedGateway gateway, String logId, Step step, int status,
+                            int code, String message, Instant at) {
+        return new Timeline(client.requestId(), logId, gateway.accountId(), gateway.gateway().id(),
+                attempts.isEmpty() ? step.provider().slug() : attempts.get(0).provider(), arrivedAt, status,
+                client.testId(), attempts, null, new Timeline.Refusal(code, message, offset(at)));
+    }
+
     /** Returns virtual milliseconds from the request's arrival to {@code instant}. */
     public long offsetOf(Instant instant) {
         return offset(instant);

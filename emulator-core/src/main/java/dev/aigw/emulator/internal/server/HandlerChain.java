@@ -26,6 +26,8 @@ import dev.aigw.emulator.internal.proxy.RequestIdsHandler;
 import dev.aigw.emulator.internal.proxy.RequestLineHandler;
 import dev.aigw.emulator.internal.proxy.RunTokens;
 import dev.aigw.emulator.internal.proxy.ScriptedAttempts;
+import dev.aigw.emulator.internal.proxy.SpendCharges;
+import dev.aigw.emulator.internal.proxy.SpendChecks;
 import dev.aigw.emulator.internal.proxy.StepRunner;
 import dev.aigw.emulator.internal.proxy.TranslatingSteps;
 import io.undertow.server.HttpHandler;
@@ -43,8 +45,10 @@ import java.time.Duration;
  *
  * <p>The data plane: request ids, the request line (a DEBUG line when the request ends), gateway lookup, gateway
  * authentication, endpoint resolution, placement, then the log (which sees every request that got this far), the
- * rate limit (before the cache, so hits count), and the proxy, whose steps each go through the cache, the compat
- * translation and the attempts with their retries to the scripted upstream and the provider.
+ * rate limit (before the cache, so hits count), and the proxy, whose steps each go through the credential decision,
+ * the recording of what they cost once answered, the cache, the budget checks (credits, spend limits: below the
+ * cache, so hits are never refused), the compat translation and the attempts with their retries to the scripted
+ * upstream and the provider.
  */
 public final class HandlerChain {
 
@@ -79,10 +83,12 @@ public final class HandlerChain {
         RunTokens runTokens = new RunTokens(state.credentials(), state.accounts());
         StepRunner steps =
                 new CredentialSteps(state.providerConfigs(), state.clock(),
+                new SpendCharges(state.billing(), state.spend(), state.clock(),
                 new CachingSteps(state.cache(),
+                new SpendChecks(state.billing(), state.spend(), state.timelines(), state.clock(),
                 new TranslatingSteps(
                 new AttemptRunner(state.clock(), state.journal(),
-                new ScriptedAttempts(state.scripts(), state.upstreams(), state.clock())))));
+                new ScriptedAttempts(state.scripts(), state.upstreams(), state.clock())))))));
         HttpHandler proxy =
                 new RequestBodyHandler(maxBody, readTimeout,
                 new ErrorBoundaryHandler(ErrorEnvelope.GATEWAY, hints,

@@ -65,6 +65,10 @@ public final class TimelineJson {
                         .put("reason", v.reason());
             }
         }
+        if (t.refusal() != null) {
+            node.putObject("refusal").put("code", t.refusal().code()).put("message", t.refusal().message())
+                    .put("offset_ms", t.refusal().offsetMillis());
+        }
         return node;
     }
 
@@ -88,9 +92,12 @@ public final class TimelineJson {
             }
             route = new Timeline.Route(text(r, "name"), text(r, "route_id"), text(r, "version_id"), visits);
         }
+        JsonNode f = node.get("refusal");
+        Timeline.Refusal refusal = f == null || !f.isObject() ? null
+                : new Timeline.Refusal(f.get("code").intValue(), text(f, "message"), f.get("offset_ms").longValue());
         return new Timeline(text(node, "request_id"), text(node, "log_id"), text(node, "account_id"),
                 text(node, "gateway_id"), text(node, "provider"), Instant.parse(text(node, "started_at")),
-                node.get("status").intValue(), text(node, "test_id"), attempts, route);
+                node.get("status").intValue(), text(node, "test_id"), attempts, route, refusal);
     }
 
     private static Timeline.Outcome outcome(String jsonName) {
