@@ -68,7 +68,7 @@ public final class EvaluationEndpoints implements GatewayObjects<StoredEvaluatio
         Comparator<Evaluator> order = switch (orderBy) {
             case "mandatory" -> Comparator.comparing(Evaluator::mandatory);
             case "name" -> Comparator.comparing(Evaluator::displayName);
-            default -> (a, b) -> 0;
+            default -> Comparator.comparing(e -> Evaluator.CATALOGUED_AT);
         };
         List<Evaluator> sorted = store.available() ? Arrays.stream(Evaluator.values())
                 .sorted((direction.equals("desc") ? order.reversed() : order).thenComparing(Evaluator::id))
