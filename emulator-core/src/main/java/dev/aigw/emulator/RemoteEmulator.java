@@ -7,6 +7,7 @@ import dev.aigw.emulator.internal.proxy.Journal;
 import dev.aigw.emulator.internal.remote.HttpTransport;
 import dev.aigw.emulator.internal.remote.RemoteClock;
 import dev.aigw.emulator.internal.remote.RemoteReplies;
+import dev.aigw.emulator.internal.remote.RemoteScanner;
 import dev.aigw.emulator.internal.remote.RemoteScripts;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.util.Logs;
@@ -228,6 +229,12 @@ public final class RemoteEmulator implements Emulator {
     @Override
     public ReplyRules replies() {
         return new ReplyRules(replies, null);
+    }
+
+    /** {@inheritDoc} Each call of the handle is one request to {@code /__emulator/scanner}. */
+    @Override
+    public ContentScanner scanner() {
+        return new ContentScanner(new RemoteScanner(http));
     }
 
     @Override

@@ -17,12 +17,32 @@ import java.util.List;
  * @param testId the test id the request carried, or {@code null}
  * @param attempts the attempts, in order
  * @param route the dynamic route the request ran, or {@code null}
+ * @param block why the gateway itself ended the request (Guardrails or DLP), or {@code null}
  */
 public record Timeline(String requestId, String logId, String accountId, String gatewayId, String provider,
-                       Instant startedAt, int status, String testId, List<Attempt> attempts, Route route) {
+                       Instant startedAt, int status, String testId, List<Attempt> attempts, Route route,
+                       Block block) {
 
     public Timeline {
         attempts = List.copyOf(attempts);
+    }
+
+    /** Creates the timeline of a request the gateway did not block. */
+    public Timeline(String requestId, String logId, String accountId, String gatewayId, String provider,
+                    Instant startedAt, int status, String testId, List<Attempt> attempts, Route route) {
+        this(requestId, logId, accountId, gatewayId, provider, startedAt, status, testId, attempts, route, null);
+    }
+
+    /**
+     * How the gateway itself ended a request: before any attempt (a blocked prompt, the scanner unavailable) or
+     * after the attempt whose response it refused, on the same time axis as the attempts.
+     *
+     * @param status the status the client got, e.g. 424
+     * @param code the gateway error code, e.g. 2016
+     * @param reason what blocked it, e.g. {@code "Guardrails blocked the prompt: S1 (Violent Crimes)"}
+     * @param offsetMillis virtual milliseconds from the request's arrival to the block
+     */
+    public record Block(int status, int code, String reason, long offsetMillis) {
     }
 
     /** Creates the timeline of a request that ran no dynamic route. */

@@ -16,6 +16,7 @@ import dev.aigw.emulator.internal.proxy.Timelines;
 import dev.aigw.emulator.internal.proxy.Upstreams;
 import dev.aigw.emulator.internal.ratelimit.RateLimiter;
 import dev.aigw.emulator.internal.routing.Routing;
+import dev.aigw.emulator.internal.guard.ScanBook;
 import dev.aigw.emulator.internal.reply.ReplyBook;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.time.ReadOnlyClockControl;
@@ -41,6 +42,7 @@ public final class EmulatorState {
     private final ClockControl clockControl;
     private final Scripts scripts = new Scripts();
     private final ReplyBook replies;
+    private final ScanBook scanner = new ScanBook();
     private final Timelines timelines;
     private final ProviderRegistry providers = ProviderRegistry.withBuiltIns();
     private final CustomProviderStore customProviders;
@@ -106,6 +108,11 @@ public final class EmulatorState {
     /** Returns the reply rules, strict mode and reply problems. */
     public ReplyBook replies() {
         return replies;
+    }
+
+    /** Returns the fake content scanner that the gateways' Guardrails and DLP settings act on. */
+    public ScanBook scanner() {
+        return scanner;
     }
 
     public Timelines timelines() {
@@ -210,6 +217,7 @@ public final class EmulatorState {
         journal.clear();
         scripts.clear();
         replies.reset();
+        scanner.reset();
         timelines.clear();
         cache.clear();
         rateLimiter.clear();

@@ -56,11 +56,11 @@ public final class ProxyClient {
         return "/v1/" + emulator.accountId() + "/" + gateway + "/" + rest;
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return parse(response.body());
     }
 
-    static JsonNode parse(String text) {
+    public static JsonNode parse(String text) {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
@@ -69,7 +69,7 @@ public final class ProxyClient {
     }
 
     /** Asserts the exact AiGatewayError body and status of a gateway error. */
-    static void assertGatewayError(HttpResponse<String> response, int status, int code, String message) {
+    public static void assertGatewayError(HttpResponse<String> response, int status, int code, String message) {
         assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("content-type")).contains("application/json");
         assertThat(response.headers().firstValue("cf-aig-request-id")).isPresent();

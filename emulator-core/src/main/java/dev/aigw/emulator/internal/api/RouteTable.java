@@ -37,6 +37,12 @@ public final class RouteTable {
         return this;
     }
 
+    /** Adds every route of another table after these (a feature's own table) and returns this table. */
+    public RouteTable addAll(RouteTable other) {
+        entries.addAll(other.entries);
+        return this;
+    }
+
     /** Finds the route for a method and a path relative to the surface's prefix. */
     public Match match(String method, String path) {
         String[] segments = split(path);

@@ -35,7 +35,7 @@ public final class ProxyHandler implements HttpHandler {
         ClientRequest client = exchange.getAttachment(ProxyAttachments.CLIENT_REQUEST);
         ProxyPlan plan = exchange.getAttachment(ProxyAttachments.PLAN);
         RequestLog log = exchange.getAttachment(ProxyAttachments.LOG);
-        TimelineRecorder timeline = new TimelineRecorder(client.arrivedAt(), log::idFor);
+        TimelineRecorder timeline = new TimelineRecorder(client.arrivedAt(), log::idFor, log::scanned);
         RequestLine line = exchange.getAttachment(ProxyAttachments.REQUEST_LINE);
         if (line != null) {
             line.timeline(timeline);
@@ -44,6 +44,15 @@ public final class ProxyHandler implements HttpHandler {
             routes.run(exchange, gateway, client, plan, log, timeline);
             return;
         }
+        try {
+            runSteps(exchange, gateway, client, plan, log, timeline);
+        } catch (ContentBlocked blocked) {
+            throw blocked.recorded(exchange, client, gateway, log, timeline, timelines, null);
+        }
+    }
+
+    private void runSteps(HttpServerExchange exchange, ResolvedGateway gateway, ClientRequest client, ProxyPlan plan,
+                          RequestLog log, TimelineRecorder timeline) throws Exception {
         List<Step> all = plan.steps();
         for (Step step : all) {
             boolean last = step.index() == all.size() - 1;

@@ -42,7 +42,12 @@ final class RouteRunner {
         Step lastStep = step;
         while (true) {
             int before = timeline.size();
-            StepResult result = steps.run(gateway, client, step, false, timeline);
+            StepResult result;
+            try {
+                result = steps.run(gateway, client, step, false, timeline);
+            } catch (ContentBlocked blocked) {
+                throw blocked.recorded(exchange, client, gateway, log, timeline, timelines, trace(walk));
+            }
             if (result.succeeded()) {
                 walk.succeeded();
                 answer(exchange, gateway, client, plan, log, timeline, step, result, walk);

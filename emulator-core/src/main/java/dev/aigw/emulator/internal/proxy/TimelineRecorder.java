@@ -1,23 +1,44 @@
 package dev.aigw.emulator.internal.proxy;
 
+import dev.aigw.emulator.ScanOutcome;
 import dev.aigw.emulator.Timeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
-/** Collects one request's attempts as they happen; not shared between threads. */
+/**
+ * Collects one request's attempts as they happen, and what the gateway's content checks found and blocked; not
+ * shared between threads.
+ */
 public final class TimelineRecorder {
 
     private final Instant arrivedAt;
     private final Function<Step, String> logIds;
+    private final BiConsumer<Step, ScanOutcome> scans;
     private final List<Timeline.Attempt> attempts = new ArrayList<>();
+    private Timeline.Block block;
 
-    /** Starts the timeline of a request that arrived then, whose steps have these log ids. */
-    public TimelineRecorder(Instant arrivedAt, Function<Step, String> logIds) {
+    /**
+     * Starts the timeline of a request that arrived then, whose steps have these log ids, handing what the content
+     * checks find in each step to {@code scans}.
+     */
+    public TimelineRecorder(Instant arrivedAt, Function<Step, String> logIds, BiConsumer<Step, ScanOutcome> scans) {
         this.arrivedAt = arrivedAt;
         this.logIds = logIds;
+        this.scans = scans;
+    }
+
+    /** Records what the content checks found in a step's prompt or response. */
+    public void scanned(Step step, ScanOutcome outcome) {
+        scans.accept(step, outcome);
+    }
+
+    /** Records that the gateway ended the request itself, at {@code at}. */
+    public void blocked(int status, int code, String reason, Instant at) {
+        block = new Timeline.Block(status, code, reason, offset(at));
     }
 
     /** Returns the {@code cf-aig-log-id} of a step of this request. */
@@ -49,7 +70,7 @@ public final class TimelineRecorder {
                            Timeline.Route route) {
         String provider = attempts.isEmpty() ? null : attempts.get(0).provider();
         return new Timeline(client.requestId(), logId, gateway.accountId(), gateway.gateway().id(), provider,
-                arrivedAt, status, client.testId(), attempts, route);
+                arrivedAt, status, client.testId(), attempts, route, block);
     }
 
     /** Returns virtual milliseconds from the request's arrival to {@code instant}. */

@@ -65,6 +65,13 @@ public final class TimelineJson {
                         .put("reason", v.reason());
             }
         }
+        if (t.block() != null) {
+            node.putObject("block")
+                    .put("status", t.block().status())
+                    .put("code", t.block().code())
+                    .put("reason", t.block().reason())
+                    .put("offset_ms", t.block().offsetMillis());
+        }
         return node;
     }
 
@@ -90,7 +97,12 @@ public final class TimelineJson {
         }
         return new Timeline(text(node, "request_id"), text(node, "log_id"), text(node, "account_id"),
                 text(node, "gateway_id"), text(node, "provider"), Instant.parse(text(node, "started_at")),
-                node.get("status").intValue(), text(node, "test_id"), attempts, route);
+                node.get("status").intValue(), text(node, "test_id"), attempts, route, block(node.get("block")));
+    }
+
+    private static Timeline.Block block(JsonNode b) {
+        return b == null || !b.isObject() ? null : new Timeline.Block(b.get("status").intValue(),
+                b.get("code").intValue(), text(b, "reason"), b.get("offset_ms").longValue());
     }
 
     private static Timeline.Outcome outcome(String jsonName) {
