@@ -43,7 +43,8 @@ class DocsSnippetsTest {
             "^(?:(?:private|protected|public|static|final)\\s+)+[\\w.$<>?,\\[\\] ]+?\\s+(\\w+)\\s*(?:=|;|\\()");
 
     @ParameterizedTest
-    @CsvSource({"README.md, 13", "docs/junit5.md, 16", "docs/coming-from-wiremock-and-mockwebserver.md, 1"})
+    @CsvSource({"README.md, 13", "docs/junit5.md, 16", "docs/coming-from-wiremock-and-mockwebserver.md, 1",
+        "docs/guardrails.md, 1"})
     void everySnippetOfAPageIsCopiedFromTheFileItNamesWithTheImportsItNeeds(String pagePath, int minimumSnippets)
             throws IOException {
         Path root = projectRoot();
