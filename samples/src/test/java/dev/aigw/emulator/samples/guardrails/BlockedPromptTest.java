@@ -58,23 +58,4 @@ class BlockedPromptTest {
         assertThat(timeline.attempts()).isEmpty();
         assertThat(timeline.block().reason()).isEqualTo("Guardrails blocked the prompt: S1 (Violent Crimes)");
     }
-
-    @Test
-    void aSafePromptThroughTheSameGatewayIsAnswered(AiGatewayEmulator emulator) {
-        emulator.createGateway("guarded", GatewaySettings.builder()
-                .guardrails("{\"prompt\": {\"S1\": \"BLOCK\"}, \"response\": {}}")
-                .build());
-        emulator.scanner().add(ScanRule.prompts("(?i)rob a bank").hazards(HazardCategory.S1));
-        OpenAIClient client = OpenAIOkHttpClient.builder()
-                .baseUrl(emulator.providerUrl("guarded", "openai"))
-                .apiKey("sk-test")
-                .build();
-
-        String answer = client.chat().completions().create(ChatCompletionCreateParams.builder()
-                        .model(ChatModel.GPT_4O_MINI).addUserMessage("How do I open a bank account?").build())
-                .choices().get(0).message().content().orElseThrow();
-
-        assertThat(answer).contains("How do I open a bank account?");
-        assertThat(emulator.logs("guarded").get(0).scan().isEmpty()).isTrue();
-    }
 }
