@@ -35,6 +35,9 @@ class GuardrailsTest {
 
     private static final String STREAMED_CHAT = "{\"model\":\"gpt-4o-mini\",\"stream\":true,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"Hello there\"}]}";
+    private static final String OPENAI_THEN_GROQ = "[{\"provider\":\"openai\",\"endpoint\":\"chat/completions\","
+            + "\"query\":" + ProxyClient.CHAT + "},{\"provider\":\"groq\",\"endpoint\":\"chat/completions\",\"query\":"
+            + ProxyClient.CHAT + "}]";
     private static final String PROMPT_BLOCKED = "Prompt blocked due to security configurations";
     private static final String RESPONSE_BLOCKED = "Response blocked due to security configurations";
 
@@ -266,10 +269,8 @@ class GuardrailsTest {
     void aBlockedPromptOnTheUniversalEndpointEndsTheRequestWithoutTryingTheFallback() {
         gateway("{\"prompt\":{\"S1\":\"BLOCK\"},\"response\":{}}");
         emulator.scanner().add(ScanRule.prompts("Hello there").hazards(HazardCategory.S1));
-        String steps = "[{\"provider\":\"openai\",\"endpoint\":\"chat/completions\",\"query\":" + ProxyClient.CHAT
-                + "},{\"provider\":\"groq\",\"endpoint\":\"chat/completions\",\"query\":" + ProxyClient.CHAT + "}]";
 
-        HttpResponse<String> response = client.post("/v1/" + emulator.accountId() + "/gw", steps);
+        HttpResponse<String> response = client.post("/v1/" + emulator.accountId() + "/gw", OPENAI_THEN_GROQ);
 
         ProxyClient.assertGatewayError(response, 424, 2016, PROMPT_BLOCKED);
         assertThat(emulator.recordedRequests()).isEmpty();
@@ -282,10 +283,8 @@ class GuardrailsTest {
         gateway("{\"prompt\":{},\"response\":{\"S1\":\"BLOCK\"}}");
         emulator.script("openai").enqueue(UpstreamResponse.status(500));
         emulator.scanner().add(ScanRule.responses("Emulated reply").hazards(HazardCategory.S1));
-        String steps = "[{\"provider\":\"openai\",\"endpoint\":\"chat/completions\",\"query\":" + ProxyClient.CHAT
-                + "},{\"provider\":\"groq\",\"endpoint\":\"chat/completions\",\"query\":" + ProxyClient.CHAT + "}]";
 
-        HttpResponse<String> response = client.post("/v1/" + emulator.accountId() + "/gw", steps);
+        HttpResponse<String> response = client.post("/v1/" + emulator.accountId() + "/gw", OPENAI_THEN_GROQ);
 
         ProxyClient.assertGatewayError(response, 424, 2017, RESPONSE_BLOCKED);
         List<LogEntry> entries = emulator.logs("gw");

@@ -12,6 +12,7 @@ import dev.aigw.emulator.internal.provider.UpstreamReply;
 import dev.aigw.emulator.internal.util.Logs;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import org.slf4j.Logger;
 
 /**
@@ -79,9 +80,11 @@ public final class ScreeningSteps implements StepRunner {
             return reply;
         } else if (reply.body() instanceof UpstreamReply.Stream stream) {
             int events = stream.events().size();
-            if (events > 0) {
-                clock.sleep(replied.delivery().firstEventDelay()
-                        .plus(replied.delivery().eventInterval().multipliedBy(events - 1L)));
+            Duration streaming = events == 0 ? Duration.ZERO : replied.delivery().firstEventDelay()
+                    .plus(replied.delivery().eventInterval().multipliedBy(events - 1L));
+            // An unpaced stream runs on the I/O thread (Placement), which must not wait, not even for a zero sleep.
+            if (!streaming.isZero()) {
+                clock.sleep(streaming);
             }
             bytes = stream.bytes();
         } else {
