@@ -331,4 +331,32 @@ class GuardrailsTest {
         assertThat(timeline.attempts()).isEmpty();
         assertThat(timeline.block().reason()).isEqualTo("Guardrails blocked the prompt: P1 (Prompt Injection)");
     }
+
+    @Test
+    void aBlockedRequestThatAsksNotToBeLoggedHasATimelineWithoutALogId() {
+        gateway("{\"prompt\":{\"S1\":\"BLOCK\"},\"response\":{}}");
+        emulator.scanner().add(ScanRule.prompts("Hello").hazards(HazardCategory.S1));
+
+        HttpResponse<String> response = chat(ProxyClient.CHAT, "cf-aig-collect-log", "false");
+
+        ProxyClient.assertGatewayError(response, 424, 2016, PROMPT_BLOCKED);
+        assertThat(response.headers().firstValue("cf-aig-log-id")).isEmpty();
+        assertThat(emulator.logs("gw")).isEmpty();
+        assertThat(emulator.timelines().get(0).logId()).isNull();
+        assertThat(emulator.timelines().get(0).block().code()).isEqualTo(2016);
+    }
+
+    @Test
+    void aProviderErrorIsPassedOnUncheckedSinceItIsNoModelResponse() {
+        gateway("{\"prompt\":{},\"response\":{\"S1\":\"BLOCK\"}}");
+        emulator.script("openai").enqueue(UpstreamResponse.builder().status(400)
+                .body("{\"error\":{\"message\":\"violent\"}}").build());
+        emulator.scanner().add(ScanRule.responses("violent").hazards(HazardCategory.S1));
+
+        HttpResponse<String> response = chat(ProxyClient.CHAT);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("violent");
+        assertThat(emulator.timelines().get(0).block()).isNull();
+    }
 }
