@@ -243,6 +243,11 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     }
 
     @Override
+    public ContentScanner scanner() {
+        return new ContentScanner(state.scanner());
+    }
+
+    @Override
     public List<ReplyProblem> replyProblems() {
         return state.replies().problems();
     }

@@ -190,6 +190,9 @@ public sealed interface Emulator permits AiGatewayEmulator, RemoteEmulator {
      */
     Recordings recordings();
 
+    /** Returns the fake content scanner that gateways' Guardrails and DLP settings act on (see {@link ContentScanner}). */
+    ContentScanner scanner();
+
     /**
      * Returns the reply problems seen since the start or the last reset, oldest first: requests no rule matched in
      * strict mode, replies that break the schema the request asked for, schemas the emulator cannot answer.

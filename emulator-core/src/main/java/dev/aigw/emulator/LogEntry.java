@@ -34,16 +34,18 @@ import java.util.Optional;
  * @param response the response's content type, size and stored body
  * @param feedback the feedback set through the Logs API (-1 to 1), or {@code null}
  * @param score the score set through the Logs API (0 to 100), or {@code null}
+ * @param scan what the gateway's Guardrails and DLP checks found ({@link ScanOutcome#NONE} when nothing)
  */
 public record LogEntry(String id, Instant createdAt, String provider, String model, String path, String requestType,
                        int step, int statusCode, boolean success, boolean cached, long durationMillis,
                        Integer tokensIn, Integer tokensOut, double cost, boolean customCost, String metadata,
                        String eventId, String userAgent, boolean authenticated, boolean wholesale, Payload request,
-                       Payload response, Double feedback, Double score) {
+                       Payload response, Double feedback, Double score, ScanOutcome scan) {
 
     /** Checks the required components. */
     public LogEntry {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(scan, "scan");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(response, "response");
@@ -54,7 +56,7 @@ public record LogEntry(String id, Instant createdAt, String provider, String mod
     public LogEntry withReview(Double newFeedback, Double newScore, String newMetadata) {
         return new LogEntry(id, createdAt, provider, model, path, requestType, step, statusCode, success, cached,
                 durationMillis, tokensIn, tokensOut, cost, customCost, newMetadata, eventId, userAgent, authenticated,
-                wholesale, request, response, newFeedback, newScore);
+                wholesale, request, response, newFeedback, newScore, scan);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.aigw.emulator.internal.remote.RemoteEvaluations;
 import dev.aigw.emulator.internal.remote.RemoteRecordings;
 import dev.aigw.emulator.internal.remote.RemoteBilling;
 import dev.aigw.emulator.internal.remote.RemoteReplies;
+import dev.aigw.emulator.internal.remote.RemoteScanner;
 import dev.aigw.emulator.internal.remote.RemoteScripts;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.util.Logs;
@@ -242,6 +243,12 @@ public final class RemoteEmulator implements Emulator {
     @Override
     public Recordings recordings() {
         return new Recordings(new RemoteRecordings(http));
+    }
+
+    /** {@inheritDoc} Each call of the handle is one request to {@code /__emulator/scanner}. */
+    @Override
+    public ContentScanner scanner() {
+        return new ContentScanner(new RemoteScanner(http));
     }
 
     @Override

@@ -17,8 +17,8 @@ import java.util.List;
  * @param testId the test id the request carried, or {@code null}
  * @param attempts the attempts, in order
  * @param route the dynamic route the request ran, or {@code null}
- * @param refusal why the gateway refused the request before any upstream call (then there are no attempts), or
- *     {@code null}
+ * @param refusal how the gateway itself refused or blocked the request (a spent budget, no credits, a Guardrails or DLP
+ *     block, the scanner unavailable), or {@code null}
  */
 public record Timeline(String requestId, String logId, String accountId, String gatewayId, String provider,
                        Instant startedAt, int status, String testId, List<Attempt> attempts, Route route,
@@ -32,6 +32,19 @@ public record Timeline(String requestId, String logId, String accountId, String 
     public Timeline(String requestId, String logId, String accountId, String gatewayId, String provider,
                     Instant startedAt, int status, String testId, List<Attempt> attempts, Route route) {
         this(requestId, logId, accountId, gatewayId, provider, startedAt, status, testId, attempts, route, null);
+    }
+
+    /**
+     * How the gateway itself ended a request: before any attempt (no credits, a spent budget, a blocked prompt, the
+     * scanner unavailable) or after the attempt whose response it blocked, on the same time axis as the attempts.
+     *
+     * @param status the status the client got, e.g. 424
+     * @param code the gateway error code, e.g. 2016
+     * @param reason why, e.g. {@code "Guardrails blocked the prompt: S1 (Violent Crimes)"}, or the error message the
+     *     client got
+     * @param offsetMillis virtual milliseconds from the request's arrival to the refusal
+     */
+    public record Refusal(int status, int code, String reason, long offsetMillis) {
     }
 
     /** Creates the timeline of a request that ran no dynamic route. */
@@ -81,17 +94,6 @@ public record Timeline(String requestId, String logId, String accountId, String 
      *     attempts"}), or {@code null}
      */
     public record Visit(String elementId, String type, long offsetMillis, String output, String reason) {
-    }
-
-    /**
-     * The gateway's own refusal of a request before its upstream call, e.g. a spent budget (429/2041) or no credits
-     * (402/2021).
-     *
-     * @param code the gateway error code
-     * @param message the error message the client got
-     * @param offsetMillis virtual milliseconds from the request's arrival to the refusal
-     */
-    public record Refusal(int code, String message, long offsetMillis) {
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.aigw.emulator.internal.proxy.Upstreams;
 import dev.aigw.emulator.internal.ratelimit.RateLimiter;
 import dev.aigw.emulator.internal.routing.Routing;
 import dev.aigw.emulator.internal.recording.RecordingLibrary;
+import dev.aigw.emulator.internal.guard.ScanBook;
 import dev.aigw.emulator.internal.reply.ReplyBook;
 import dev.aigw.emulator.internal.script.Scripts;
 import dev.aigw.emulator.internal.spend.SpendLedger;
@@ -46,6 +47,7 @@ public final class EmulatorState {
     private final Scripts scripts = new Scripts();
     private final ReplyBook replies;
     private final RecordingLibrary recordings;
+    private final ScanBook scanner = new ScanBook();
     private final Timelines timelines;
     private final ProviderRegistry providers = ProviderRegistry.withBuiltIns();
     private final CustomProviderStore customProviders;
@@ -123,6 +125,11 @@ public final class EmulatorState {
     /** Returns the recordings of real upstream exchanges and each provider's recording mode. */
     public RecordingLibrary recordings() {
         return recordings;
+    }
+
+    /** Returns the fake content scanner that the gateways' Guardrails and DLP settings act on. */
+    public ScanBook scanner() {
+        return scanner;
     }
 
     public Timelines timelines() {
@@ -243,6 +250,7 @@ public final class EmulatorState {
         scripts.clear();
         replies.reset();
         recordings.reset();
+        scanner.reset();
         timelines.clear();
         cache.clear();
         rateLimiter.clear();

@@ -108,6 +108,6 @@ final class PricedTraffic {
         assertThat(timeline.logId()).isEqualTo(logId);
         assertThat(timeline.status()).isEqualTo(status);
         assertThat(timeline.attempts()).isEmpty();
-        assertThat(timeline.refusal()).isEqualTo(new Timeline.Refusal(code, message, 0));
+        assertThat(timeline.refusal()).isEqualTo(new Timeline.Refusal(status, code, message, 0));
     }
 }

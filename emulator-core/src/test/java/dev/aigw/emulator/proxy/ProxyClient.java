@@ -56,11 +56,11 @@ public final class ProxyClient {
         return "/v1/" + emulator.accountId() + "/" + gateway + "/" + rest;
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return parse(response.body());
     }
 
-    static JsonNode parse(String text) {
+    public static JsonNode parse(String text) {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {

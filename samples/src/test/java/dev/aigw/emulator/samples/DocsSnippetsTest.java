@@ -44,7 +44,8 @@ class DocsSnippetsTest {
 
     @ParameterizedTest
     @CsvSource({"README.md, 13", "docs/junit5.md, 16", "docs/coming-from-wiremock-and-mockwebserver.md, 1",
-            "docs/evaluations.md, 1"})
+            "docs/evaluations.md, 1",
+            "docs/guardrails.md, 1"})
     void everySnippetOfAPageIsCopiedFromTheFileItNamesWithTheImportsItNeeds(String pagePath, int minimumSnippets)
             throws IOException {
         Path root = projectRoot();

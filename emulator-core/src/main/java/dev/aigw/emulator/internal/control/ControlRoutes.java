@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.internal.EmulatorState;
 import dev.aigw.emulator.internal.api.ApiResponse;
 import dev.aigw.emulator.internal.api.RouteTable;
+import dev.aigw.emulator.internal.guard.ScannerRoutes;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.management.GatewayOperations;
 import dev.aigw.emulator.internal.management.ManagementContext;
@@ -46,6 +47,7 @@ public final class ControlRoutes {
                 .add("DELETE", "/replies", null, replies::clear)
                 .add("PUT", "/replies/strict", null, replies::strict)
                 .add("GET", "/reply-problems", null, replies::problems)
+                .addAll(ScannerRoutes.table(state.scanner()))
                 .add("GET", "/requests", null, new ListRequests(state.journal(), state.providers()))
                 .add("POST", "/requests/take", null, new TakeRequest(state.journal()))
                 .add("GET", "/timelines", null, new ListTimelines(state.timelines(), state.providers()))

@@ -26,6 +26,8 @@ public final class StoredSettings {
     private final Optional<RateLimit> rateLimit;
     private final LogLimit logLimit;
     private final Retries retries;
+    private final Optional<GuardrailSettings> guardrails;
+    private final Optional<DlpSettings> dlp;
 
     private StoredSettings(Map<String, JsonNode> members) {
         this.members = Collections.unmodifiableMap(new TreeMap<>(members));
@@ -42,6 +44,8 @@ public final class StoredSettings {
         OptionalLong attempts = number("retry_max_attempts");
         this.retries = new Retries(attempts.isPresent() ? OptionalInt.of((int) attempts.getAsLong()) : OptionalInt.empty(),
                 number("retry_delay"), text("retry_backoff").flatMap(Backoff::parse));
+        this.guardrails = GuardrailSettings.bind(members.get("guardrails"));
+        this.dlp = DlpSettings.bind(members.get("dlp"));
     }
 
     /** Binds settings from the members a gateway stores (validated by {@link GatewayBodies}). */
@@ -92,6 +96,16 @@ public final class StoredSettings {
     /** Returns the Retry Requests settings, each absent when the gateway leaves it unset. */
     public Retries retries() {
         return retries;
+    }
+
+    /** Returns what each hazard category does to prompts and responses, or empty when Guardrails is off. */
+    public Optional<GuardrailSettings> guardrails() {
+        return guardrails;
+    }
+
+    /** Returns the enabled DLP policies, or empty when DLP is off or has none. */
+    public Optional<DlpSettings> dlp() {
+        return dlp;
     }
 
     private JsonNode value(String name) {

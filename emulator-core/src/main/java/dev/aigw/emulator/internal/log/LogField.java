@@ -51,7 +51,7 @@ public enum LogField {
     AUTHENTICATION("authentication", Type.BOOLEAN, LogEntry::authenticated),
     WHOLESALE("wholesale", Type.BOOLEAN, LogEntry::wholesale),
     COMPATIBILITY_MODE("compatibilityMode", Type.BOOLEAN, e -> "compat".equals(e.requestType())),
-    DLP_ACTION("dlp_action", Type.STRING, e -> null),
+    DLP_ACTION("dlp_action", Type.STRING, e -> e.scan().dlpAction().map(Enum::name).orElse(null)),
     USER_AGENT("user_agent", Type.STRING, LogEntry::userAgent);
 
     private static final Logger LOG = Logs.getLogger(LogField.class);

@@ -2,13 +2,15 @@ package dev.aigw.emulator.internal.management;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.LogEntry;
+import dev.aigw.emulator.internal.guard.ScanOutcomeJson;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.time.Timestamps;
 
 /**
  * Renders log entries as the Logs API returns them (management-api.md 4.2): the summary of the list, and the
  * detail, which adds the stored bodies as {@code request_head} / {@code response_head} (whole, so the
- * {@code *_head_complete} flags are true whenever a body was stored) and the body sizes. Optional members that
+ * {@code *_head_complete} flags are true whenever a body was stored) and the body sizes. Guardrails and DLP
+ * findings add {@code dlp_action}, {@code dlp} and {@code guardrails} ({@link ScanOutcomeJson}). Optional members that
  * are unset are left out.
  */
 public final class LogJson {
@@ -46,6 +48,7 @@ public final class LogJson {
         if (e.score() != null) {
             node.put("score", e.score());
         }
+        ScanOutcomeJson.putLogMembers(node, e.scan());
         return node;
     }
 

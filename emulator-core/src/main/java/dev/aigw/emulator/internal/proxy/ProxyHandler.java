@@ -36,15 +36,24 @@ public final class ProxyHandler implements HttpHandler {
         ClientRequest client = exchange.getAttachment(ProxyAttachments.CLIENT_REQUEST);
         ProxyPlan plan = exchange.getAttachment(ProxyAttachments.PLAN);
         RequestLog log = exchange.getAttachment(ProxyAttachments.LOG);
-        TimelineRecorder timeline = new TimelineRecorder(client.arrivedAt(), log::idFor);
+        TimelineRecorder timeline = new TimelineRecorder(client.arrivedAt(), log::idFor, log::scanned);
         RequestLine line = exchange.getAttachment(ProxyAttachments.REQUEST_LINE);
         if (line != null) {
             line.timeline(timeline);
         }
-        if (plan.kind() == ProxyPlan.Kind.COMPAT && plan.route(0).isPresent()) {
-            routes.run(exchange, gateway, client, plan, log, timeline);
-            return;
+        try {
+            if (plan.kind() == ProxyPlan.Kind.COMPAT && plan.route(0).isPresent()) {
+                routes.run(exchange, gateway, client, plan, log, timeline);
+            } else {
+                runSteps(exchange, gateway, client, plan, log, timeline);
+            }
+        } catch (ContentBlocked blocked) {
+            throw blocked.recorded(exchange, client, gateway, log, timeline, timelines);
         }
+    }
+
+    private void runSteps(HttpServerExchange exchange, ResolvedGateway gateway, ClientRequest client, ProxyPlan plan,
+                          RequestLog log, TimelineRecorder timeline) throws Exception {
         List<Step> all = plan.steps();
         Timeline.Route trace = null;
         for (Step planned : all) {

@@ -1,12 +1,13 @@
 package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.internal.cache.CacheStatus;
+import dev.aigw.emulator.internal.guard.ScanOutcomeJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The gateway's own headers on a relayed reply (proxy.md 3.2): {@code cf-aig-log-id} when the step is logged,
- * {@code cf-aig-cache-status} when caching was effective, {@code cf-aig-step} on the universal endpoint, and
+ * {@code cf-aig-cache-status} when caching was effective, {@code cf-aig-dlp} when a DLP profile matched, {@code cf-aig-step} on the universal endpoint, and
  * {@code cf-aig-provider} / {@code cf-aig-model} on the compat endpoint.
  */
 final class ReplyHeaders {
@@ -28,6 +29,7 @@ final class ReplyHeaders {
         if (cache.header() != null) {
             headers.put(CACHE_STATUS, cache.header());
         }
+        ScanOutcomeJson.dlpHeader(log.scan(step)).ifPresent(value -> headers.put(ScanOutcomeJson.DLP_HEADER, value));
         if (plan.kind() == ProxyPlan.Kind.UNIVERSAL) {
             headers.put("cf-aig-step", String.valueOf(step.index()));
         }

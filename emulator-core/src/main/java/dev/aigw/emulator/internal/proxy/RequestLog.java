@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal.proxy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.LogEntry;
+import dev.aigw.emulator.ScanOutcome;
 import dev.aigw.emulator.internal.api.ApiException;
 import dev.aigw.emulator.internal.api.ErrorEnvelope;
 import dev.aigw.emulator.internal.cache.CacheStatus;
@@ -49,6 +50,7 @@ public final class RequestLog {
     private final String clientContentType;
     private final String userAgent;
     private final Map<Integer, String> idsByStep = new HashMap<>();
+    private final Map<Integer, ScanOutcome> scans = new HashMap<>();
     private Instant stepStart;
     private boolean stepEnded;
     private String lastId;
@@ -88,6 +90,21 @@ public final class RequestLog {
     /** Returns the id of the latest entry written, if any. */
     public Optional<String> lastId() {
         return Optional.ofNullable(lastId);
+    }
+
+    /** Keeps what the content checks found in a step, for its entry; a later call replaces an earlier one. */
+    public void scanned(Step step, ScanOutcome outcome) {
+        scans.put(step.index(), outcome);
+    }
+
+    /** Returns what the content checks found in a step so far. */
+    public ScanOutcome scan(Step step) {
+        return scans.getOrDefault(step.index(), ScanOutcome.NONE);
+    }
+
+    /** Logs a step the gateway's content checks blocked, with the error the client gets. */
+    public void blocked(Step step, ApiException error) {
+        logError(step, error);
     }
 
     /** Logs the step whose reply the client got, once the reply is complete. */
@@ -149,7 +166,7 @@ public final class RequestLog {
                 metadata(step), client.eventId(), strings.of(userAgent), gateway.gateway().settings().authentication(),
                 wholesale,
                 new LogEntry.Payload(strings.of(requestType(step)), requestBody.length, payload ? requestBody : null),
-                new LogEntry.Payload(strings.of(responseType), responseSize, keptResponse), null, null);
+                new LogEntry.Payload(strings.of(responseType), responseSize, keptResponse), null, null, scan(step));
         // Reading the usage out of the body and pricing it waits for the first read of the entry; without the
         // payload the body is not kept, so then it happens now.
         Usage known = payload ? null : Usage.of(responseType, responseBody);
@@ -177,7 +194,7 @@ public final class RequestLog {
             return new LogEntry(e.id(), e.createdAt(), e.provider(), e.model(), e.path(), e.requestType(), e.step(),
                     e.statusCode(), e.success(), e.cached(), e.durationMillis(), usage.tokensIn(), usage.tokensOut(),
                     cost, custom.isPresent(), e.metadata(), e.eventId(), e.userAgent(), e.authenticated(),
-                    e.wholesale(), e.request(), e.response(), e.feedback(), e.score());
+                    e.wholesale(), e.request(), e.response(), e.feedback(), e.score(), e.scan());
         }
     }
 

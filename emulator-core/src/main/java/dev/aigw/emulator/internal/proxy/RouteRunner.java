@@ -102,7 +102,13 @@ final class RouteRunner {
                 return new Failed(lastStep, lastFailure, false, e, trace(walk));
             }
             int before = timeline.size();
-            StepResult result = call(gateway, client, step, timeline);
+            StepResult result;
+            try {
+                result = call(gateway, client, step, timeline);
+            } catch (ContentBlocked blocked) {
+                discard(lastFailure);
+                throw blocked.inRoute(trace(walk));
+            }
             if (result.succeeded()) {
                 discard(lastFailure);
                 walk.succeeded();

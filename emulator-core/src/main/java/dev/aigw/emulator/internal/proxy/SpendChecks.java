@@ -49,8 +49,8 @@ public final class SpendChecks implements StepRunner {
         try {
             check(gateway, step);
         } catch (ApiException e) {
-            timelines.add(timeline.refused(client, gateway, timeline.logIdFor(step), step, e.status(),
-                    e.error().code(), e.error().message(), clock.now()));
+            timeline.refused(step, e.status(), e.error().code(), e.error().message(), clock.now());
+            timelines.add(timeline.finish(client, gateway, timeline.logIdFor(step), e.status()));
             throw e;
         }
         return next.run(gateway, client, step, lastStep, timeline);

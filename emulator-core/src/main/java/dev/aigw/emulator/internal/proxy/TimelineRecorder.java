@@ -1,23 +1,46 @@
 package dev.aigw.emulator.internal.proxy;
 
+import dev.aigw.emulator.ScanOutcome;
 import dev.aigw.emulator.Timeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
-/** Collects one request's attempts as they happen; not shared between threads. */
+/**
+ * Collects one request's attempts as they happen, what the gateway's content checks found, and how the gateway
+ * itself refused the request, if it did; not shared between threads.
+ */
 public final class TimelineRecorder {
 
     private final Instant arrivedAt;
     private final Function<Step, String> logIds;
+    private final BiConsumer<Step, ScanOutcome> scans;
     private final List<Timeline.Attempt> attempts = new ArrayList<>();
+    private Timeline.Refusal refusal;
+    private String refusedProvider;
 
-    /** Starts the timeline of a request that arrived then, whose steps have these log ids. */
-    public TimelineRecorder(Instant arrivedAt, Function<Step, String> logIds) {
+    /**
+     * Starts the timeline of a request that arrived then, whose steps have these log ids, handing what the content
+     * checks find in each step to {@code scans}.
+     */
+    public TimelineRecorder(Instant arrivedAt, Function<Step, String> logIds, BiConsumer<Step, ScanOutcome> scans) {
         this.arrivedAt = arrivedAt;
         this.logIds = logIds;
+        this.scans = scans;
+    }
+
+    /** Records what the content checks found in a step's prompt or response. */
+    public void scanned(Step step, ScanOutcome outcome) {
+        scans.accept(step, outcome);
+    }
+
+    /** Records that the gateway itself refused or blocked a step of the request at {@code at}. */
+    public void refused(Step step, int status, int code, String reason, Instant at) {
+        refusal = new Timeline.Refusal(status, code, reason, offset(at));
+        refusedProvider = step.provider().slug();
     }
 
     /** Returns the {@code cf-aig-log-id} of a step of this request. */
@@ -47,17 +70,9 @@ public final class TimelineRecorder {
     /** Returns the timeline of a request that ran a dynamic route ({@code route} may be {@code null}). */
     public Timeline finish(ClientRequest client, ResolvedGateway gateway, String logId, int status,
                            Timeline.Route route) {
-        String provider = attempts.isEmpty() ? null : attempts.get(0).provider();
+        String provider = attempts.isEmpty() ? refusedProvider : attempts.get(0).provider();
         return new Timeline(client.requestId(), logId, gateway.accountId(), gateway.gateway().id(), provider,
-                arrivedAt, status, client.testId(), attempts, route);
-    }
-
-    /** Returns the timeline of a request the gateway refused at {@code at} with this error (its status and code). */
-    public Timeline refused(ClientRequest client, ResolvedGateway gateway, String logId, Step step, int status,
-                            int code, String message, Instant at) {
-        return new Timeline(client.requestId(), logId, gateway.accountId(), gateway.gateway().id(),
-                attempts.isEmpty() ? step.provider().slug() : attempts.get(0).provider(), arrivedAt, status,
-                client.testId(), attempts, null, new Timeline.Refusal(code, message, offset(at)));
+                arrivedAt, status, client.testId(), attempts, route, refusal);
     }
 
     /** Returns virtual milliseconds from the request's arrival to {@code instant}. */

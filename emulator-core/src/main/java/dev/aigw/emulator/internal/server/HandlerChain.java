@@ -10,6 +10,7 @@ import dev.aigw.emulator.internal.auth.ManagementAuthorizer;
 import dev.aigw.emulator.internal.control.ControlRoutes;
 import dev.aigw.emulator.internal.dashboard.DashboardAssets;
 import dev.aigw.emulator.internal.dashboard.DashboardHandler;
+import dev.aigw.emulator.internal.guard.ContentChecks;
 import dev.aigw.emulator.internal.management.ManagementContext;
 import dev.aigw.emulator.internal.management.ManagementRoutes;
 import dev.aigw.emulator.internal.proxy.AttemptRunner;
@@ -25,6 +26,7 @@ import dev.aigw.emulator.internal.proxy.ReplyWriter;
 import dev.aigw.emulator.internal.proxy.RequestIdsHandler;
 import dev.aigw.emulator.internal.proxy.RequestLineHandler;
 import dev.aigw.emulator.internal.proxy.RunTokens;
+import dev.aigw.emulator.internal.proxy.ScreeningSteps;
 import dev.aigw.emulator.internal.proxy.ScriptedAttempts;
 import dev.aigw.emulator.internal.proxy.SpendCharges;
 import dev.aigw.emulator.internal.proxy.SpendChecks;
@@ -47,8 +49,8 @@ import java.time.Duration;
  * authentication, endpoint resolution, placement, then the log (which sees every request that got this far), the
  * rate limit (before the cache, so hits count), and the proxy, whose steps each go through the credential decision,
  * the recording of what they cost once answered, the cache, the budget checks (credits, spend limits: below the
- * cache, so hits are never refused), the compat translation and the attempts with their retries to the scripted
- * upstream and the provider.
+ * cache, so hits are never refused), the Guardrails and DLP checks, the compat translation and the attempts with
+ * their retries to the scripted upstream and the provider.
  */
 public final class HandlerChain {
 
@@ -86,9 +88,10 @@ public final class HandlerChain {
                 new SpendCharges(state.billing(), state.spend(), state.clock(),
                 new CachingSteps(state.cache(),
                 new SpendChecks(state.billing(), state.spend(), state.timelines(), state.clock(),
+                new ScreeningSteps(new ContentChecks(state.scanner()), state.clock(),
                 new TranslatingSteps(
                 new AttemptRunner(state.clock(), state.journal(),
-                new ScriptedAttempts(state.scripts(), state.upstreams(), state.clock())))))));
+                new ScriptedAttempts(state.scripts(), state.upstreams(), state.clock()))))))));
         HttpHandler proxy =
                 new RequestBodyHandler(maxBody, readTimeout,
                 new ErrorBoundaryHandler(ErrorEnvelope.GATEWAY, hints,

@@ -5,6 +5,7 @@ import static dev.aigw.emulator.internal.wire.RecordedRequestJson.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.LogEntry;
+import dev.aigw.emulator.internal.guard.ScanOutcomeJson;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.management.LogJson;
 import dev.aigw.emulator.internal.time.Timestamps;
@@ -44,7 +45,7 @@ public final class LogEntryJson {
                 text(n, "event_id"), text(n, "user_agent"), n.get("authenticated").booleanValue(),
                 n.get("wholesale").booleanValue(),
                 payload(n.get("request")), payload(n.get("response")), decimal(n.get("feedback")),
-                decimal(n.get("score")));
+                decimal(n.get("score")), ScanOutcomeJson.parseLogMembers(n));
     }
 
     private static ObjectNode payload(LogEntry.Payload payload) {

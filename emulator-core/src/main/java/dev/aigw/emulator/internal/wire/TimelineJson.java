@@ -66,7 +66,10 @@ public final class TimelineJson {
             }
         }
         if (t.refusal() != null) {
-            node.putObject("refusal").put("code", t.refusal().code()).put("message", t.refusal().message())
+            node.putObject("refusal")
+                    .put("status", t.refusal().status())
+                    .put("code", t.refusal().code())
+                    .put("reason", t.refusal().reason())
                     .put("offset_ms", t.refusal().offsetMillis());
         }
         return node;
@@ -92,12 +95,14 @@ public final class TimelineJson {
             }
             route = new Timeline.Route(text(r, "name"), text(r, "route_id"), text(r, "version_id"), visits);
         }
-        JsonNode f = node.get("refusal");
-        Timeline.Refusal refusal = f == null || !f.isObject() ? null
-                : new Timeline.Refusal(f.get("code").intValue(), text(f, "message"), f.get("offset_ms").longValue());
         return new Timeline(text(node, "request_id"), text(node, "log_id"), text(node, "account_id"),
                 text(node, "gateway_id"), text(node, "provider"), Instant.parse(text(node, "started_at")),
-                node.get("status").intValue(), text(node, "test_id"), attempts, route, refusal);
+                node.get("status").intValue(), text(node, "test_id"), attempts, route, refusal(node.get("refusal")));
+    }
+
+    private static Timeline.Refusal refusal(JsonNode r) {
+        return r == null || !r.isObject() ? null : new Timeline.Refusal(r.get("status").intValue(),
+                r.get("code").intValue(), text(r, "reason"), r.get("offset_ms").longValue());
     }
 
     private static Timeline.Outcome outcome(String jsonName) {

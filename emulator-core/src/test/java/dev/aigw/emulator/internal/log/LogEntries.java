@@ -1,6 +1,7 @@
 package dev.aigw.emulator.internal.log;
 
 import dev.aigw.emulator.LogEntry;
+import dev.aigw.emulator.ScanOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -20,6 +21,7 @@ final class LogEntries {
         return new LogEntry(id, createdAt, provider, model, "chat/completions", "provider", 0, status,
                 status >= 200 && status < 300, false, duration, tokensIn, tokensOut, 0.5, false, null, id, "ua/1",
                 false, false, new LogEntry.Payload("application/json", request.length, request),
-                new LogEntry.Payload("application/json", 2, "{}".getBytes(StandardCharsets.UTF_8)), null, null);
+                new LogEntry.Payload("application/json", 2, "{}".getBytes(StandardCharsets.UTF_8)), null, null,
+                ScanOutcome.NONE);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.LogEntry;
+import dev.aigw.emulator.ScanOutcome;
 import dev.aigw.emulator.LogQueries;
 import dev.aigw.emulator.LogQuery;
 import dev.aigw.emulator.PendingScript;
@@ -140,10 +141,10 @@ class WireRoundTripTest {
         LogEntry full = new LogEntry("log-1", AT, "openai", "gpt-4o", "chat/completions", "universal", 1, 503, false,
                 true, 1234, 10, 20, 0.000123, true, "{\"team\":\"a\"}", "evt", "curl/8", true, true,
                 new LogEntry.Payload("application/json", 13, "{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8)),
-                new LogEntry.Payload("application/octet-stream", 2, new byte[] {(byte) 0xff, 0}), -1.0, 87.5);
+                new LogEntry.Payload("application/octet-stream", 2, new byte[] {(byte) 0xff, 0}), -1.0, 87.5, ScanOutcome.NONE);
         LogEntry sparse = new LogEntry("log-2", AT, null, null, null, "provider", 0, 200, true, false, 0, null, null,
                 0, false, null, "evt", null, false, false, new LogEntry.Payload(null, 0, null),
-                new LogEntry.Payload("text/event-stream", 99, null), null, null);
+                new LogEntry.Payload("text/event-stream", 99, null), null, null, ScanOutcome.NONE);
 
         for (LogEntry sent : List.of(full, sparse)) {
             assertThat(LogEntryJson.parse(Json.parse(Json.text(LogEntryJson.render(sent)))))

@@ -1,0 +1,88 @@
+package dev.aigw.emulator;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * What the emulator's fake content scanner finds: prompts (or responses) in which {@code pattern} is found hit
+ * these hazard categories and match these DLP profiles. Whether a finding flags or blocks is the gateway's
+ * {@code guardrails} and {@code dlp} settings' business, not the rule's.
+ *
+ * <pre>{@code
+ * emulator.scanner().add(ScanRule.prompts("(?i)steal a car").hazards(HazardCategory.S2));
+ * emulator.scanner().add(ScanRule.responses("4111 1111 1111 1111").dlpProfile("financial-information"));
+ * }</pre>
+ *
+ * @param target what the rule reads: prompts (the request body sent upstream) or responses (a 2xx body, a
+ *     stream's events as one text)
+ * @param pattern a regular expression searched for anywhere in that text, as UTF-8
+ * @param hazards the Guardrails categories a match hits
+ * @param dlpProfiles the DLP profiles a match matches
+ */
+public record ScanRule(ScanTarget target, String pattern, List<HazardCategory> hazards,
+                       List<DlpProfileMatch> dlpProfiles) {
+
+    /**
+     * One DLP profile a rule matches, with the ids of its entries that matched (the {@code entry_ids} of
+     * {@code cf-aig-dlp}).
+     *
+     * @param profileId the profile's id, as the gateway's {@code dlp} setting lists it
+     * @param entryIds the matched entries' ids, possibly none
+     */
+    public record DlpProfileMatch(String profileId, List<String> entryIds) {
+
+        /** Checks the profile id and copies the entry ids. */
+        public DlpProfileMatch {
+            Objects.requireNonNull(profileId, "profileId");
+            if (profileId.isEmpty()) {
+                throw new IllegalArgumentException("a DLP profile id cannot be empty");
+            }
+            entryIds = List.copyOf(entryIds);
+        }
+    }
+
+    /** Checks the pattern compiles and copies the lists. */
+    public ScanRule {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(pattern, "pattern");
+        try {
+            Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("the scan rule's pattern is not a regular expression: "
+                    + e.getDescription() + " near index " + e.getIndex() + " of " + pattern, e);
+        }
+        hazards = List.copyOf(hazards);
+        dlpProfiles = List.copyOf(dlpProfiles);
+    }
+
+    /** Starts a rule that reads prompts in which {@code regex} is found; it finds nothing until given findings. */
+    public static ScanRule prompts(String regex) {
+        return new ScanRule(ScanTarget.PROMPT, regex, List.of(), List.of());
+    }
+
+    /** Starts a rule that reads responses in which {@code regex} is found; it finds nothing until given findings. */
+    public static ScanRule responses(String regex) {
+        return new ScanRule(ScanTarget.RESPONSE, regex, List.of(), List.of());
+    }
+
+    /** Returns a copy whose matches also hit these hazard categories. */
+    public ScanRule hazards(HazardCategory... categories) {
+        List<HazardCategory> all = new java.util.ArrayList<>(hazards);
+        all.addAll(List.of(categories));
+        return new ScanRule(target, pattern, all, dlpProfiles);
+    }
+
+    /** Returns a copy whose matches also match this DLP profile, with these of its entries. */
+    public ScanRule dlpProfile(String profileId, String... entryIds) {
+        List<DlpProfileMatch> all = new java.util.ArrayList<>(dlpProfiles);
+        all.add(new DlpProfileMatch(profileId, List.of(entryIds)));
+        return new ScanRule(target, pattern, hazards, all);
+    }
+
+    /** Tells whether the pattern is found in this text. */
+    public boolean matches(CharSequence text) {
+        return Pattern.compile(pattern).matcher(text).find();
+    }
+}
