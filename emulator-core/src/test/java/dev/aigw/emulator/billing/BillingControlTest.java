@@ -132,9 +132,15 @@ class BillingControlTest {
     void anAccountTheEmulatorDoesNotHaveIsNotFound() {
         JsonNode error = assertServiceError(http.sendRaw("GET", "/__emulator/billing/nope", BodyPublishers.noBody()),
                 404, 7002);
-        assertThat(error.get("message").asText()).isEqualTo("Not Found: the emulator has no account \"nope\"");
+        String message = "no account \"nope\"; the emulator's accounts: [" + emulator.accountId() + "]";
+        assertThat(error.get("message").asText()).isEqualTo(message);
         assertThatThrownBy(() -> emulator.billing().state("nope")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no account \"nope\"");
+                .hasMessage(message);
+        assertThatThrownBy(() -> remote.billing().reset("nope")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+        String near = emulator.accountId().substring(0, 31) + "0";
+        assertThatThrownBy(() -> remote.billing().state(near)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("did you mean \"" + emulator.accountId() + "\"");
     }
 
     @Test

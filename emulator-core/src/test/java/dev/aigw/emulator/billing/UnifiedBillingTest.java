@@ -10,6 +10,8 @@ import dev.aigw.emulator.BillingState;
 import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.NewProviderConfig;
+import dev.aigw.emulator.RemoteEmulator;
+import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.VirtualClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -73,6 +75,18 @@ class UnifiedBillingTest {
         traffic.assertRefusedAndRecorded("gw", refused, 402, 2021, NO_CREDITS);
         assertThat(emulator.recordedRequests()).isEmpty();
         assertThat(emulator.billing().state().ledger()).isEmpty();
+    }
+
+    @Test
+    void aRemoteEmulatorReadsTheSameRefusalOnTheTimeline() {
+        balance(0);
+        traffic.chat("gw");
+
+        Timeline remote = RemoteEmulator.connect(emulator.baseUrl(), emulator.accountId(), emulator.apiToken())
+                .lastTimeline();
+
+        assertThat(remote).isEqualTo(emulator.lastTimeline());
+        assertThat(remote.refusal()).isEqualTo(new Timeline.Refusal(2021, NO_CREDITS, 0));
     }
 
     @Test

@@ -42,12 +42,18 @@ public final class BillingAccounts implements BillingSink {
         return accountIds.contains(accountId);
     }
 
-    /** Returns an account's billing; an account the emulator does not have is an {@link IllegalArgumentException}. */
-    BillingAccount account(String accountId) {
+    /** Throws an {@link IllegalArgumentException} naming the accounts when the emulator does not have this one. */
+    public void requireAccount(String accountId) {
         if (!has(accountId)) {
             throw new IllegalArgumentException("no account \"" + accountId + "\""
-                    + Suggestions.didYouMean(accountId, accountIds) + "; the emulator's accounts: " + accountIds);
+                    + Suggestions.didYouMean(accountId, accountIds) + "; the emulator's accounts: "
+                    + accountIds.stream().sorted().toList());
         }
+    }
+
+    /** Returns an account's billing; an account the emulator does not have is an {@link IllegalArgumentException}. */
+    BillingAccount account(String accountId) {
+        requireAccount(accountId);
         return accounts.computeIfAbsent(accountId, id -> new BillingAccount(id, this::invoiceId));
     }
 

@@ -12,7 +12,8 @@ import dev.aigw.emulator.internal.wire.BillingJson;
 
 /**
  * The control API's billing routes (management-api-2.md 6.4): read an account's billing state, change any part of it
- * (setting a balance makes the account metered), or reset it. An account the emulator does not have is 404/7002.
+ * (setting a balance makes the account metered), or reset it. An account the emulator does not have is 404/7002,
+ * whose message is the one the Java API's {@link IllegalArgumentException} carries.
  */
 public final class BillingControl {
 
@@ -44,11 +45,13 @@ public final class BillingControl {
         return json(billing.reset(account(request)));
     }
 
+    /** Returns the request's account; one the emulator does not have is 404/7002 with the Java API's message. */
     private String account(ApiRequest request) {
         String account = request.accountId();
-        if (!billing.has(account)) {
-            throw ApiException.service(404, ApiError.of(7002, "Not Found: the emulator has no account \"" + account
-                    + "\""));
+        try {
+            billing.requireAccount(account);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.service(404, ApiError.of(7002, e.getMessage())).because(e);
         }
         return account;
     }

@@ -1,5 +1,6 @@
 package dev.aigw.emulator.internal.remote;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.BillingChange;
 import dev.aigw.emulator.BillingState;
 import dev.aigw.emulator.internal.billing.BillingSink;
@@ -23,19 +24,26 @@ public final class RemoteBilling implements BillingSink {
 
     @Override
     public BillingState state(String accountId) {
-        return BillingJson.parse(http.send("GET", PATH + HttpTransport.encode(accountId), null, null).orThrow());
+        return call("GET", PATH + HttpTransport.encode(accountId), null);
     }
 
     @Override
     public BillingState change(String accountId, BillingChange change) {
-        return BillingJson.parse(http.send("PUT", PATH + HttpTransport.encode(accountId), BillingJson.render(change),
-                null).orThrow());
+        return call("PUT", PATH + HttpTransport.encode(accountId), BillingJson.render(change));
     }
 
     @Override
     public BillingState reset(String accountId) {
-        return BillingJson.parse(http.send("POST", PATH + HttpTransport.encode(accountId) + "/reset", null, null)
-                .orThrow());
+        return call("POST", PATH + HttpTransport.encode(accountId) + "/reset", null);
+    }
+
+    /** Sends a call; an account the emulator does not have is the in-process API's IllegalArgumentException. */
+    private BillingState call(String method, String path, JsonNode body) {
+        HttpTransport.Reply reply = http.send(method, path, body, null);
+        if (reply.status() == 404 && !reply.errors().isEmpty()) {
+            throw new IllegalArgumentException(reply.errors().get(0).message());
+        }
+        return BillingJson.parse(reply.orThrow());
     }
 
     @Override
