@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.GatewaySettings;
+import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.VirtualClock;
 import dev.aigw.emulator.testsupport.ManagementApi;
 import java.net.http.HttpResponse;
@@ -177,5 +178,31 @@ class SpendLimitsTest {
         JsonNode refused = assertValidationError(api.post("/gateways", body.formatted("more", twenty + "," + rule)),
                 "body", "spend_limits", "rules");
         assertThat(refused.get("message").asText()).contains("0 to 20 items");
+    }
+
+    @Test
+    void aSpentRuleAtADynamicRoutesModelNodeTakesTheNodesFallbackAndLeavesOneTimelineWithoutARefusal() {
+        rules("{\"id\":\"openai-cap\",\"limit\":1,\"limitType\":\"cost\",\"window\":3600,"
+                + "\"provider\":{\"mode\":\"filter\",\"values\":[\"openai\"]}}");
+        assertThat(ManagementApi.of(emulator).post("/gateways/gw/routes", """
+                {"name":"capped","elements":[{"id":"s","type":"start","outputs":{"next":{"elementId":"m1"}}},
+                 {"id":"m1","type":"model","properties":{"provider":"openai","model":"gpt-4o","timeout":0,
+                  "retries":0},"outputs":{"success":{"elementId":"e"},"fallback":{"elementId":"m2"}}},
+                 {"id":"m2","type":"model","properties":{"provider":"anthropic","model":"claude-3-5-haiku",
+                  "timeout":0,"retries":0},"outputs":{"success":{"elementId":"e"},"fallback":{"elementId":"e"}}},
+                 {"id":"e","type":"end","outputs":{}}]}""").statusCode()).isEqualTo(200);
+        String body = PricedTraffic.CHAT.replace("gpt-4o", "dynamic/capped");
+
+        assertThat(traffic.send("gw", "compat/chat/completions", body).headers().firstValue("cf-aig-provider"))
+                .contains("openai");
+        HttpResponse<String> second = traffic.send("gw", "compat/chat/completions", body);
+
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.headers().firstValue("cf-aig-provider")).contains("anthropic");
+        assertThat(emulator.timelines()).hasSize(2);
+        Timeline timeline = emulator.lastTimeline();
+        assertThat(timeline.refusal()).as("the route went on from the refusal").isNull();
+        assertThat(timeline.route().choices()).containsEntry("m1", "fallback");
+        assertThat(timeline.attempts()).extracting(Timeline.Attempt::provider).containsExactly("anthropic");
     }
 }

@@ -86,7 +86,7 @@ class UnifiedBillingTest {
                 .lastTimeline();
 
         assertThat(remote).isEqualTo(emulator.lastTimeline());
-        assertThat(remote.refusal()).isEqualTo(new Timeline.Refusal(2021, NO_CREDITS, 0));
+        assertThat(remote.refusal()).isEqualTo(new Timeline.Refusal(402, 2021, NO_CREDITS, 0));
     }
 
     @Test

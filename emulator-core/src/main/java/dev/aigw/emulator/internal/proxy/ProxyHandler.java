@@ -75,7 +75,15 @@ public final class ProxyHandler implements HttpHandler {
                     routeError = failed.error();
                 }
             } else {
-                result = steps.run(gateway, client, step, last, timeline);
+                try {
+                    result = steps.run(gateway, client, step, last, timeline);
+                } catch (ApiException refused) {
+                    if (timeline.hasRefusal()) {
+                        timelines.add(timeline.finish(client, gateway, timeline.logIdFor(step), refused.status(),
+                                trace));
+                    }
+                    throw refused;
+                }
             }
             if (result != null && result.result() instanceof AttemptResult.Replied replied
                     && (result.succeeded() || last)) {

@@ -134,6 +134,7 @@ final class RouteRunner {
         try {
             return steps.run(gateway, client, step, false, timeline);
         } catch (ApiException refused) {
+            timeline.forgetRefusal();
             byte[] body = Json.bytes(ErrorEnvelope.GATEWAY.render(refused));
             return StepResult.of(new AttemptResult.Replied(new UpstreamReply(refused.status(),
                     Map.of("content-type", "application/json"), new UpstreamReply.Full(body))));

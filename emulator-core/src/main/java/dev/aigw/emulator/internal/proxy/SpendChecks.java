@@ -29,16 +29,14 @@ public final class SpendChecks implements StepRunner {
 
     private final BillingAccounts billing;
     private final SpendLedger spend;
-    private final Timelines timelines;
     private final EmulatorClock clock;
     private final StepRunner next;
     private final RateLimiter wholesale = new RateLimiter();
 
-    public SpendChecks(BillingAccounts billing, SpendLedger spend, Timelines timelines, EmulatorClock clock,
+    public SpendChecks(BillingAccounts billing, SpendLedger spend, EmulatorClock clock,
                        StepRunner next) {
         this.billing = billing;
         this.spend = spend;
-        this.timelines = timelines;
         this.clock = clock;
         this.next = next;
     }
@@ -50,7 +48,6 @@ public final class SpendChecks implements StepRunner {
             check(gateway, step);
         } catch (ApiException e) {
             timeline.refused(step, e.status(), e.error().code(), e.error().message(), clock.now());
-            timelines.add(timeline.finish(client, gateway, timeline.logIdFor(step), e.status()));
             throw e;
         }
         return next.run(gateway, client, step, lastStep, timeline);

@@ -43,6 +43,17 @@ public final class TimelineRecorder {
         refusedProvider = step.provider().slug();
     }
 
+    /** Tells whether the gateway itself refused or blocked a step of the request. */
+    public boolean hasRefusal() {
+        return refusal != null;
+    }
+
+    /** Forgets a refusal the request went on from (a dynamic route's model node refused, then its fallback taken). */
+    public void forgetRefusal() {
+        refusal = null;
+        refusedProvider = null;
+    }
+
     /** Returns the {@code cf-aig-log-id} of a step of this request. */
     public String logIdFor(Step step) {
         return logIds.apply(step);

@@ -87,7 +87,7 @@ public final class HandlerChain {
                 new CredentialSteps(state.providerConfigs(), state.clock(),
                 new SpendCharges(state.billing(), state.spend(), state.clock(),
                 new CachingSteps(state.cache(),
-                new SpendChecks(state.billing(), state.spend(), state.timelines(), state.clock(),
+                new SpendChecks(state.billing(), state.spend(), state.clock(),
                 new ScreeningSteps(new ContentChecks(state.scanner()), state.clock(),
                 new TranslatingSteps(
                 new AttemptRunner(state.clock(), state.journal(),
