@@ -2,6 +2,7 @@ package dev.aigw.emulator.billing;
 
 import static dev.aigw.emulator.billing.PricedTraffic.assertGatewayError;
 import static dev.aigw.emulator.billing.PricedTraffic.costing;
+import static dev.aigw.emulator.testsupport.ApiAssertions.assertOk;
 import static dev.aigw.emulator.testsupport.ApiAssertions.assertValidationError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -184,13 +185,13 @@ class SpendLimitsTest {
     void aSpentRuleAtADynamicRoutesModelNodeTakesTheNodesFallbackAndLeavesOneTimelineWithoutARefusal() {
         rules("{\"id\":\"openai-cap\",\"limit\":1,\"limitType\":\"cost\",\"window\":3600,"
                 + "\"provider\":{\"mode\":\"filter\",\"values\":[\"openai\"]}}");
-        assertThat(ManagementApi.of(emulator).post("/gateways/gw/routes", """
+        assertOk(ManagementApi.of(emulator).post("/gateways/gw/routes", """
                 {"name":"capped","elements":[{"id":"s","type":"start","outputs":{"next":{"elementId":"m1"}}},
                  {"id":"m1","type":"model","properties":{"provider":"openai","model":"gpt-4o","timeout":0,
                   "retries":0},"outputs":{"success":{"elementId":"e"},"fallback":{"elementId":"m2"}}},
                  {"id":"m2","type":"model","properties":{"provider":"anthropic","model":"claude-3-5-haiku",
                   "timeout":0,"retries":0},"outputs":{"success":{"elementId":"e"},"fallback":{"elementId":"e"}}},
-                 {"id":"e","type":"end","outputs":{}}]}""").statusCode()).isEqualTo(200);
+                 {"id":"e","type":"end","outputs":{}}]}"""));
         String body = PricedTraffic.CHAT.replace("gpt-4o", "dynamic/capped");
 
         assertThat(traffic.send("gw", "compat/chat/completions", body).headers().firstValue("cf-aig-provider"))
