@@ -160,8 +160,27 @@ class RecordAndReplayTest {
             assertThat(streamed.headers().firstValue("request-id")).contains("req_3");
             assertThat(emulator.replyProblems()).isEmpty();
             assertThat(emulator.recordings().list()).extracting(Recording::replays).containsOnly(1);
+            assertThat(RemoteEmulator.connect(emulator.baseUrl()).recordings().list())
+                    .isEqualTo(emulator.recordings().list());
         }
         assertThat(calls).as("replay calls no upstream").hasValue(3);
+    }
+
+    @Test
+    void aCredentialQueryParameterIsRedactedAndMatchesWhateverKeyIsSent() throws Exception {
+        String path = "/chat/completions?key=query-secret-0001&api-version=2024-10-21";
+        try (UpstreamStub stub = provider(new AtomicInteger());
+             AiGatewayEmulator emulator = recorder(stub, RecordingMode.RECORD)) {
+            new ProxyClient(emulator).post("/v1/" + emulator.accountId() + "/gw/openai" + path, CHAT);
+        }
+        String text = Files.readString(files().get(0));
+        assertThat(text).doesNotContain("query-secret-0001").contains("key=[REDACTED]&api-version=2024-10-21");
+
+        try (AiGatewayEmulator emulator = replayer(RecordingSettings.in(recordings).redactFields("user"))) {
+            HttpResponse<String> replayed = new ProxyClient(emulator).post("/v1/" + emulator.accountId() + "/gw/openai"
+                    + path.replace("query-secret-0001", "another-key-0002"), CHAT);
+            assertThat(replayed.statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
