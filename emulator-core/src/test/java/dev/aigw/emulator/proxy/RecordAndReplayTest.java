@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.ClockMode;
+import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.Recording;
 import dev.aigw.emulator.RecordingMode;
 import dev.aigw.emulator.RecordingSettings;
 import dev.aigw.emulator.RemoteEmulator;
 import dev.aigw.emulator.ReplyProblem;
+import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.UpstreamResponse;
 import dev.aigw.emulator.VirtualClock;
 import io.undertow.util.HttpString;
@@ -158,8 +160,27 @@ class RecordAndReplayTest {
             assertThat(streamed.headers().firstValue("request-id")).contains("req_3");
             assertThat(emulator.replyProblems()).isEmpty();
             assertThat(emulator.recordings().list()).extracting(Recording::replays).containsOnly(1);
+            assertThat(RemoteEmulator.connect(emulator.baseUrl()).recordings().list())
+                    .isEqualTo(emulator.recordings().list());
         }
         assertThat(calls).as("replay calls no upstream").hasValue(3);
+    }
+
+    @Test
+    void aCredentialQueryParameterIsRedactedAndMatchesWhateverKeyIsSent() throws Exception {
+        String path = "/chat/completions?key=query-secret-0001&api-version=2024-10-21";
+        try (UpstreamStub stub = provider(new AtomicInteger());
+             AiGatewayEmulator emulator = recorder(stub, RecordingMode.RECORD)) {
+            new ProxyClient(emulator).post("/v1/" + emulator.accountId() + "/gw/openai" + path, CHAT);
+        }
+        String text = Files.readString(files().get(0));
+        assertThat(text).doesNotContain("query-secret-0001").contains("key=[REDACTED]&api-version=2024-10-21");
+
+        try (AiGatewayEmulator emulator = replayer(RecordingSettings.in(recordings).redactFields("user"))) {
+            HttpResponse<String> replayed = new ProxyClient(emulator).post("/v1/" + emulator.accountId() + "/gw/openai"
+                    + path.replace("query-secret-0001", "another-key-0002"), CHAT);
+            assertThat(replayed.statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
@@ -302,6 +323,38 @@ class RecordAndReplayTest {
             emulator.script("openai").enqueue(UpstreamResponse.status(429));
             assertThat(chat(emulator, CHAT).statusCode()).isEqualTo(429);
             assertThat(chat(emulator, CHAT).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theGatewayCachesLogsAndTimesReplayedAnswersAsAnyOtherUpstreams() throws Exception {
+        try (UpstreamStub stub = provider(new AtomicInteger());
+             AiGatewayEmulator emulator = recorder(stub, RecordingMode.RECORD)) {
+            chat(emulator, CHAT);
+        }
+        long head = JSON.readTree(files().get(0).toFile()).at("/response/head_ms").asLong();
+        try (AiGatewayEmulator emulator = replayer(RecordingSettings.in(recordings).redactFields("user"))) {
+            emulator.createGateway("cached", GatewaySettings.builder().cacheTtl(Duration.ofSeconds(300)).build());
+            String path = "/v1/" + emulator.accountId() + "/cached/openai/chat/completions";
+
+            HttpResponse<String> miss = new ProxyClient(emulator).post(path, CHAT, "authorization", "Bearer " + KEY);
+            HttpResponse<String> hit = new ProxyClient(emulator).post(path, CHAT, "authorization", "Bearer " + KEY);
+
+            assertThat(miss.headers().firstValue("cf-aig-cache-status")).contains("MISS");
+            assertThat(hit.headers().firstValue("cf-aig-cache-status")).contains("HIT");
+            assertThat(hit.body()).isEqualTo(miss.body());
+            assertThat(emulator.recordings().list()).singleElement().extracting(Recording::replays).isEqualTo(1);
+            assertThat(emulator.logs("cached")).hasSize(2);
+            Timeline.Attempt attempt = emulator.timelines().get(0).attempts().get(0);
+            assertThat(attempt.endOffsetMillis() - attempt.startOffsetMillis()).as("the recorded latency, virtual")
+                    .isEqualTo(head);
+
+            emulator.reset();
+            HttpResponse<String> timedOut = new ProxyClient(emulator).post("/v1/" + emulator.accountId()
+                    + "/gw/openai/chat/completions", CHAT, "authorization", "Bearer " + KEY, "cf-aig-request-timeout",
+                    String.valueOf(head - 1));
+            assertThat(timedOut.statusCode()).isNotEqualTo(200);
+            assertThat(emulator.lastTimeline().attempts().get(0).outcome()).isEqualTo(Timeline.Outcome.TIMEOUT);
         }
     }
 

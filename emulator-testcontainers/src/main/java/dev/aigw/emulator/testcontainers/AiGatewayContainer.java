@@ -6,6 +6,7 @@ import dev.aigw.emulator.ApiToken;
 import dev.aigw.emulator.ClockMode;
 import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.Permission;
+import dev.aigw.emulator.RecordingSettings;
 import dev.aigw.emulator.RemoteEmulator;
 import dev.aigw.emulator.standalone.ConfigFileWriter;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rnorth.ducttape.ratelimits.RateLimiterBuilder;
+import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.ContainerState;
 import org.testcontainers.containers.GenericContainer;
@@ -74,6 +76,9 @@ public class AiGatewayContainer extends GenericContainer<AiGatewayContainer> {
 
     /** Where a reply fixture directory is copied inside the container. */
     public static final String REPLY_FIXTURES_PATH = "/etc/aigw-emulator/replies";
+
+    /** Where a recordings directory of the host is mounted in the container. */
+    public static final String RECORDINGS_PATH = "/var/lib/aigw-emulator/recordings";
 
     private static final Pattern START_LINE = Pattern.compile(
             "AI Gateway emulator listening on \\S+ account_id=(\\S+) api_token=(\\S+) clock=(\\S+)");
@@ -206,6 +211,26 @@ public class AiGatewayContainer extends GenericContainer<AiGatewayContainer> {
         this.replyFixtures = directory;
         withCopyFileToContainer(MountableFile.forHostPath(directory), REPLY_FIXTURES_PATH);
         return withEnv("AIGW_REPLY_FIXTURES", REPLY_FIXTURES_PATH);
+    }
+
+    /**
+     * Mounts a recordings directory of the host as a volume at {@value #RECORDINGS_PATH}, named by
+     * {@code AIGW_RECORDINGS}, with the recording modes {@code modes} ({@code AIGW_RECORDING_MODE}: {@code replay},
+     * {@code record-missing}, {@code openai=record}, ...): providers replay its files, and files the container records
+     * appear on the host (docs/recording.md). The files are checked here.
+     *
+     * @throws IllegalArgumentException if a recording file is malformed (naming the file and the member) or
+     *     {@code modes} names no mode
+     */
+    public AiGatewayContainer withRecordings(Path directory, String modes) {
+        Objects.requireNonNull(directory, "directory");
+        RecordingSettings settings = RecordingSettings.in(directory).build().withModes(Objects.requireNonNull(modes,
+                "modes"));
+        AiGatewayEmulator.builder().recordings(RecordingSettings.in(directory)
+                .mode(settings.mode()).build()).build().close();
+        withFileSystemBind(directory.toAbsolutePath().toString(), RECORDINGS_PATH, BindMode.READ_WRITE);
+        withEnv("AIGW_RECORDINGS", RECORDINGS_PATH);
+        return withEnv("AIGW_RECORDING_MODE", modes);
     }
 
     /**

@@ -90,6 +90,24 @@ class ContainerUnitTest {
     }
 
     @Test
+    void aRecordingsDirectoryIsMountedAsAVolumeAndNamedWithItsModes(@TempDir Path dir) throws IOException {
+        AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME).withRecordings(dir, "replay");
+
+        assertThat(container.getEnvMap()).containsEntry("AIGW_RECORDINGS", AiGatewayContainer.RECORDINGS_PATH)
+                .containsEntry("AIGW_RECORDING_MODE", "replay");
+        assertThat(container.getBinds()).singleElement().satisfies(bind -> {
+            assertThat(bind.getPath()).isEqualTo(dir.toAbsolutePath().toString());
+            assertThat(bind.getVolume().getPath()).isEqualTo(AiGatewayContainer.RECORDINGS_PATH);
+        });
+        Files.writeString(dir.resolve("openai-x-0a1b2c3d.json"), "{\"provider\": \"openai\"}");
+        assertThatThrownBy(() -> new AiGatewayContainer(EmulatorImage.NAME).withRecordings(dir, "replay"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("openai-x-0a1b2c3d.json: request: expected an object");
+        assertThatThrownBy(() -> new AiGatewayContainer(EmulatorImage.NAME).withRecordings(dir, "rewind"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"rewind\" is no recording mode");
+    }
+
+    @Test
     void refusesABadReplyFixtureDirectoryBeforeTheStart(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a.json"), "{\"name\": \"r\", \"reply\": {\"txt\": \"x\"}}");
         AiGatewayContainer container = new AiGatewayContainer(EmulatorImage.NAME);
