@@ -1,5 +1,6 @@
 package dev.aigw.emulator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -69,14 +70,14 @@ public record ScanRule(ScanTarget target, String pattern, List<HazardCategory> h
 
     /** Returns a copy whose matches also hit these hazard categories. */
     public ScanRule hazards(HazardCategory... categories) {
-        List<HazardCategory> all = new java.util.ArrayList<>(hazards);
+        List<HazardCategory> all = new ArrayList<>(hazards);
         all.addAll(List.of(categories));
         return new ScanRule(target, pattern, all, dlpProfiles);
     }
 
     /** Returns a copy whose matches also match this DLP profile, with these of its entries. */
     public ScanRule dlpProfile(String profileId, String... entryIds) {
-        List<DlpProfileMatch> all = new java.util.ArrayList<>(dlpProfiles);
+        List<DlpProfileMatch> all = new ArrayList<>(dlpProfiles);
         all.add(new DlpProfileMatch(profileId, List.of(entryIds)));
         return new ScanRule(target, pattern, hazards, all);
     }
