@@ -48,10 +48,13 @@ public final class ContentChecks {
         return guardrailsApply(guardrails, target, textGeneration) || dlp != null && dlp.checks(target);
     }
 
-    /** Checks one prompt or response body; either setting may be {@code null} (off). */
-    public Verdict check(GuardrailSettings guardrails, DlpSettings dlp, ScanTarget target, byte[] body,
+    /**
+     * Checks one prompt or response body of a request with this test id (or {@code null}); either setting may be
+     * {@code null} (off).
+     */
+    public Verdict check(GuardrailSettings guardrails, DlpSettings dlp, ScanTarget target, String testId, byte[] body,
                          boolean textGeneration) {
-        ScanBook.Found found = book.find(target, new String(body, StandardCharsets.UTF_8));
+        ScanBook.Found found = book.find(target, testId, new String(body, StandardCharsets.UTF_8));
         List<ScanOutcome.Hazard> hazards = new ArrayList<>();
         if (guardrailsApply(guardrails, target, textGeneration)) {
             Map<HazardCategory, ScanAction> actions = guardrails.actions(target);
