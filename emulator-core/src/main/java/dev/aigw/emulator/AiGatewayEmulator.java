@@ -244,7 +244,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
 
     @Override
     public ContentScanner scanner() {
-        return new ContentScanner(state.scanner());
+        return new ContentScanner(state.scanner(), null);
     }
 
     @Override

@@ -16,31 +16,44 @@ import java.util.Objects;
  * emulator.scanner().add(ScanRule.prompts("(?i)rob a bank").hazards(HazardCategory.S1));
  * }</pre>
  *
- * <p>Rules and availability last until {@link #clear()}, {@link #guardrailsAvailable(boolean)} or the emulator's
- * reset. It works the same on an in-process emulator and on a {@link RemoteEmulator}. Thread-safe.
+ * <p>Every rule whose pattern is found contributes its findings. Rules and availability last until
+ * {@link #clear()}, {@link #guardrailsAvailable(boolean)} or the emulator's reset; rules narrowed to a test id
+ * ({@link #forTest(String)}) read only requests carrying it (header {@code x-aigw-test-id}). It works the same on an in-process emulator and on a {@link RemoteEmulator}. Thread-safe.
  */
 public final class ContentScanner {
 
     private final ScannerSink sink;
+    private final String testId;
 
-    ContentScanner(ScannerSink sink) {
+    ContentScanner(ScannerSink sink, String testId) {
         this.sink = sink;
+        this.testId = testId;
     }
 
-    /** Adds a rule after the others; every rule whose pattern is found contributes its findings. */
+    /**
+     * Returns this scanner narrowed to requests carrying this test id: rules added through it read only those, so
+     * parallel tests sharing an emulator do not see each other's findings.
+     */
+    public ContentScanner forTest(String testId) {
+        return new ContentScanner(sink, Objects.requireNonNull(testId, "testId"));
+    }
+
+    /** Adds a rule after the others (narrowed to this handle's test id, if it has one). */
     public ContentScanner add(ScanRule rule) {
-        sink.add(Objects.requireNonNull(rule, "rule"));
+        Objects.requireNonNull(rule, "rule");
+        sink.add(testId == null ? rule : rule.forTest(testId));
         return this;
     }
 
-    /** Returns the rules in the order they were added. */
+    /** Returns the rules in the order they were added (only this test id's when narrowed). */
     public List<ScanRule> rules() {
-        return sink.list();
+        List<ScanRule> all = sink.list();
+        return testId == null ? all : all.stream().filter(r -> testId.equals(r.testId())).toList();
     }
 
-    /** Removes every rule; the scanner then finds nothing. */
+    /** Removes the rules (only this test id's when narrowed); the scanner's availability stays as it is. */
     public ContentScanner clear() {
-        sink.clear();
+        sink.clear(testId);
         return this;
     }
 

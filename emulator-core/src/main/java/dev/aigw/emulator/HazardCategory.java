@@ -2,6 +2,7 @@ package dev.aigw.emulator;
 
 import dev.aigw.emulator.internal.util.Suggestions;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -62,7 +63,7 @@ public enum HazardCategory {
                         + Suggestions.didYouMean(code, codes()) + "; the categories are P1 and S1 to S13"));
     }
 
-    private static java.util.List<String> codes() {
+    private static List<String> codes() {
         return Arrays.stream(values()).map(Enum::name).toList();
     }
 }

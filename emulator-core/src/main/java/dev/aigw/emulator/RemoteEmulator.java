@@ -248,7 +248,7 @@ public final class RemoteEmulator implements Emulator {
     /** {@inheritDoc} Each call of the handle is one request to {@code /__emulator/scanner}. */
     @Override
     public ContentScanner scanner() {
-        return new ContentScanner(new RemoteScanner(http));
+        return new ContentScanner(new RemoteScanner(http), null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.aigw.emulator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -20,9 +21,10 @@ import java.util.regex.PatternSyntaxException;
  * @param pattern a regular expression searched for anywhere in that text, as UTF-8
  * @param hazards the Guardrails categories a match hits
  * @param dlpProfiles the DLP profiles a match matches
+ * @param testId the test id a request must carry for the rule to read it, or {@code null} for every request
  */
 public record ScanRule(ScanTarget target, String pattern, List<HazardCategory> hazards,
-                       List<DlpProfileMatch> dlpProfiles) {
+                       List<DlpProfileMatch> dlpProfiles, String testId) {
 
     /**
      * One DLP profile a rule matches, with the ids of its entries that matched (the {@code entry_ids} of
@@ -55,34 +57,42 @@ public record ScanRule(ScanTarget target, String pattern, List<HazardCategory> h
         }
         hazards = List.copyOf(hazards);
         dlpProfiles = List.copyOf(dlpProfiles);
+        if (testId != null && (testId.isEmpty() || testId.length() > 256)) {
+            throw new IllegalArgumentException("a test id has 1 to 256 characters, got " + testId.length());
+        }
     }
 
     /** Starts a rule that reads prompts in which {@code regex} is found; it finds nothing until given findings. */
     public static ScanRule prompts(String regex) {
-        return new ScanRule(ScanTarget.PROMPT, regex, List.of(), List.of());
+        return new ScanRule(ScanTarget.PROMPT, regex, List.of(), List.of(), null);
     }
 
     /** Starts a rule that reads responses in which {@code regex} is found; it finds nothing until given findings. */
     public static ScanRule responses(String regex) {
-        return new ScanRule(ScanTarget.RESPONSE, regex, List.of(), List.of());
+        return new ScanRule(ScanTarget.RESPONSE, regex, List.of(), List.of(), null);
     }
 
     /** Returns a copy whose matches also hit these hazard categories. */
     public ScanRule hazards(HazardCategory... categories) {
-        List<HazardCategory> all = new java.util.ArrayList<>(hazards);
+        List<HazardCategory> all = new ArrayList<>(hazards);
         all.addAll(List.of(categories));
-        return new ScanRule(target, pattern, all, dlpProfiles);
+        return new ScanRule(target, pattern, all, dlpProfiles, testId);
     }
 
     /** Returns a copy whose matches also match this DLP profile, with these of its entries. */
     public ScanRule dlpProfile(String profileId, String... entryIds) {
-        List<DlpProfileMatch> all = new java.util.ArrayList<>(dlpProfiles);
+        List<DlpProfileMatch> all = new ArrayList<>(dlpProfiles);
         all.add(new DlpProfileMatch(profileId, List.of(entryIds)));
-        return new ScanRule(target, pattern, hazards, all);
+        return new ScanRule(target, pattern, hazards, all, testId);
     }
 
-    /** Tells whether the pattern is found in this text. */
-    public boolean matches(CharSequence text) {
-        return Pattern.compile(pattern).matcher(text).find();
+    /** Returns a copy that reads only requests carrying this test id (header {@code x-aigw-test-id}). */
+    public ScanRule forTest(String id) {
+        return new ScanRule(target, pattern, hazards, dlpProfiles, Objects.requireNonNull(id, "id"));
+    }
+
+    /** Tells whether the rule reads a request with this test id ({@code null}: none) and finds its pattern in the text. */
+    public boolean matches(String requestTestId, CharSequence text) {
+        return (testId == null || testId.equals(requestTestId)) && Pattern.compile(pattern).matcher(text).find();
     }
 }

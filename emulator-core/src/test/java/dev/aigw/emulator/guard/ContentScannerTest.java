@@ -74,7 +74,7 @@ class ContentScannerTest {
         assertThat(ProxyClient.json(call("GET", "/scanner", null))).isEqualTo(ProxyClient.parse("""
                 {"guardrails_available":true,"rules":[{"target":"prompt","pattern":"(?i)rob a bank",
                   "hazards":["S2","S1"],"dlp_profiles":[{"profile_id":"pii","entry_ids":[]},
-                  {"profile_id":"financial","entry_ids":["card"]}]}]}"""));
+                  {"profile_id":"financial","entry_ids":["card"]}],"test_id":null}]}"""));
     }
 
     @Test
@@ -126,6 +126,7 @@ class ContentScannerTest {
                 "{\"target\":\"prompt\",\"pattern\":\"x\",\"dlp_profiles\":[\"\"]}")), "body", "dlp_profiles", "0");
         assertValidationError(reply(call("PUT", "/scanner/guardrails", "{\"available\":\"no\"}")),
                 "body", "available");
+        assertValidationError(reply(call("GET", "/scanner?test_id=t1", null)), "query", "test_id");
         assertThat(local.scanner().rules()).isEmpty();
     }
 
@@ -188,5 +189,27 @@ class ContentScannerTest {
         assertThat(timeline).isEqualTo(local.timelines().get(0));
         assertThat(timeline.refusal().reason()).isEqualTo("Guardrails blocked the response: S5 (Defamation)");
         assertThat(List.of(timeline.attempts().size())).containsExactly(1);
+    }
+
+    @Test
+    void rulesNarrowedToATestReadOnlyItsRequestsAndAreClearedOnTheirOwn() {
+        local.createGateway("gw", GatewaySettings.builder()
+                .guardrails("{\"prompt\":{\"S1\":\"BLOCK\"},\"response\":{}}").build());
+        remote.scanner().forTest("t1").add(ScanRule.prompts("Hello").hazards(HazardCategory.S1));
+        assertThat(call("POST", "/scanner/rules", "{\"target\":\"prompt\",\"pattern\":\"zzz\",\"test_id\":\"t2\"}")
+                .statusCode()).isEqualTo(200);
+        ProxyClient client = new ProxyClient(local);
+        String path = client.path("gw", "openai/chat/completions");
+
+        assertThat(client.post(path, ProxyClient.CHAT, "x-aigw-test-id", "t1").statusCode()).isEqualTo(424);
+        assertThat(client.post(path, ProxyClient.CHAT, "x-aigw-test-id", "t2").statusCode()).isEqualTo(200);
+        assertThat(client.post(path, ProxyClient.CHAT).statusCode()).isEqualTo(200);
+        assertThat(local.scanner().forTest("t1").rules()).extracting(ScanRule::testId).containsExactly("t1");
+
+        assertThat(call("DELETE", "/scanner/rules?test_id=t1", null).statusCode()).isEqualTo(200);
+        assertThat(local.scanner().rules()).extracting(ScanRule::testId).containsExactly("t2");
+        assertValidationError(reply(call("DELETE", "/scanner/rules?testid=t2", null)), "query", "testid");
+        local.scanner().forTest("t2").clear();
+        assertThat(local.scanner().rules()).isEmpty();
     }
 }

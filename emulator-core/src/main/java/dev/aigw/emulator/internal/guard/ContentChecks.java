@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -46,10 +48,13 @@ public final class ContentChecks {
         return guardrailsApply(guardrails, target, textGeneration) || dlp != null && dlp.checks(target);
     }
 
-    /** Checks one prompt or response body; either setting may be {@code null} (off). */
-    public Verdict check(GuardrailSettings guardrails, DlpSettings dlp, ScanTarget target, byte[] body,
+    /**
+     * Checks one prompt or response body of a request with this test id (or {@code null}); either setting may be
+     * {@code null} (off).
+     */
+    public Verdict check(GuardrailSettings guardrails, DlpSettings dlp, ScanTarget target, String testId, byte[] body,
                          boolean textGeneration) {
-        ScanBook.Found found = book.find(target, new String(body, StandardCharsets.UTF_8));
+        ScanBook.Found found = book.find(target, testId, new String(body, StandardCharsets.UTF_8));
         List<ScanOutcome.Hazard> hazards = new ArrayList<>();
         if (guardrailsApply(guardrails, target, textGeneration)) {
             Map<HazardCategory, ScanAction> actions = guardrails.actions(target);
@@ -97,17 +102,17 @@ public final class ContentChecks {
         return new Verdict(outcome, null, null);
     }
 
-    private static java.util.Optional<ScanOutcome.DlpFinding> finding(DlpSettings dlp, ScanTarget target,
+    private static Optional<ScanOutcome.DlpFinding> finding(DlpSettings dlp, ScanTarget target,
                                                                       String profile, Set<String> entries) {
         List<DlpSettings.Policy> policies = dlp.policies().stream()
                 .filter(p -> p.checks().contains(target) && p.profiles().contains(profile)).toList();
         if (policies.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ScanAction action = policies.stream().anyMatch(p -> p.action() == ScanAction.BLOCK)
                 ? ScanAction.BLOCK : ScanAction.FLAG;
-        List<String> ids = policies.stream().map(DlpSettings.Policy::id).filter(java.util.Objects::nonNull).toList();
-        return java.util.Optional.of(new ScanOutcome.DlpFinding(target, profile, List.copyOf(entries), ids, action));
+        List<String> ids = policies.stream().map(DlpSettings.Policy::id).filter(Objects::nonNull).toList();
+        return Optional.of(new ScanOutcome.DlpFinding(target, profile, List.copyOf(entries), ids, action));
     }
 
     private static boolean guardrailsApply(GuardrailSettings guardrails, ScanTarget target, boolean textGeneration) {

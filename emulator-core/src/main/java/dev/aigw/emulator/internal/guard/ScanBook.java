@@ -41,8 +41,8 @@ public final class ScanBook implements ScannerSink {
     }
 
     @Override
-    public void clear() {
-        rules.clear();
+    public void clear(String testId) {
+        rules.removeIf(rule -> testId == null || testId.equals(rule.testId()));
     }
 
     /** Removes every rule and makes the Guardrails scanner available again. */
@@ -61,12 +61,12 @@ public final class ScanBook implements ScannerSink {
         return guardrailsAvailable;
     }
 
-    /** Returns what the rules for this target find in the text. */
-    public Found find(ScanTarget target, String text) {
+    /** Returns what the rules for this target find in the text of a request with this test id (or {@code null}). */
+    public Found find(ScanTarget target, String testId, String text) {
         Set<HazardCategory> hazards = EnumSet.noneOf(HazardCategory.class);
         Map<String, Set<String>> profiles = new LinkedHashMap<>();
         for (ScanRule rule : rules) {
-            if (rule.target() == target && rule.matches(text)) {
+            if (rule.target() == target && rule.matches(testId, text)) {
                 hazards.addAll(rule.hazards());
                 rule.dlpProfiles().forEach(p -> profiles.computeIfAbsent(p.profileId(), id -> new LinkedHashSet<>())
                         .addAll(p.entryIds()));

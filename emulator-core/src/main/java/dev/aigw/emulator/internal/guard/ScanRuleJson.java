@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * A {@link ScanRule} as the control API's {@code /__emulator/scanner/rules} takes and lists it: {@code {"target":
  * "prompt" | "response", "pattern": regex, "hazards": ["S1", ..], "dlp_profiles": ["profile-id" | {"profile_id",
- * "entry_ids": [..]}, ..]}}. An unknown member, target or hazard category is refused with the closest names.
+ * "entry_ids": [..]}, ..], "test_id": id | null}}. An unknown member, target or hazard category is refused with the closest names.
  */
 public final class ScanRuleJson {
 
@@ -29,7 +29,8 @@ public final class ScanRuleJson {
             JsonShape.required("target", JsonShape.oneOf("prompt", "response")),
             JsonShape.required("pattern", JsonShape.text(0, 10_000)),
             JsonShape.optional("hazards", JsonShape.arrayOf(JsonShape.text(1, 16))),
-            JsonShape.optional("dlp_profiles", JsonShape.arrayOf(PROFILE)));
+            JsonShape.optional("dlp_profiles", JsonShape.arrayOf(PROFILE)),
+            JsonShape.optionalNullable("test_id", JsonShape.text(1, 256)));
 
     private ScanRuleJson() {
     }
@@ -46,6 +47,7 @@ public final class ScanRuleJson {
             ArrayNode entries = profiles.addObject().put("profile_id", p.profileId()).putArray("entry_ids");
             p.entryIds().forEach(entries::add);
         }
+        node.put("test_id", rule.testId());
         return node;
     }
 
@@ -78,7 +80,9 @@ public final class ScanRuleJson {
         }
         ScanTarget target = node.get("target").textValue().equals("prompt") ? ScanTarget.PROMPT : ScanTarget.RESPONSE;
         try {
-            return new ScanRule(target, node.get("pattern").textValue(), hazards, profiles);
+            JsonNode testId = node.get("test_id");
+            return new ScanRule(target, node.get("pattern").textValue(), hazards, profiles,
+                    testId == null || testId.isNull() ? null : testId.textValue());
         } catch (IllegalArgumentException e) {
             List<String> at = child(path, "pattern");
             throw ApiException.validation(JsonShape.location(at) + ": " + e.getMessage(), at).because(e);

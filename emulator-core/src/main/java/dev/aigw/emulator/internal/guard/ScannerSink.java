@@ -12,8 +12,8 @@ public interface ScannerSink {
     /** Returns the rules, in the order they were added. */
     List<ScanRule> list();
 
-    /** Removes every rule; the scanner's availability stays as it is. */
-    void clear();
+    /** Removes the rules narrowed to this test id, or every rule for {@code null}; availability stays as it is. */
+    void clear(String testId);
 
     /** Makes the Guardrails scanner available or not. */
     void guardrailsAvailable(boolean available);

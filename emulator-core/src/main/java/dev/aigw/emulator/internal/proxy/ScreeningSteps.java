@@ -46,7 +46,8 @@ public final class ScreeningSteps implements StepRunner {
         boolean textGeneration = step.endpoint() == null || !step.endpoint().endsWith("embeddings");
         ScanOutcome prompt = ScanOutcome.NONE;
         if (ContentChecks.applies(guardrails, dlp, ScanTarget.PROMPT, textGeneration)) {
-            Verdict verdict = checks.check(guardrails, dlp, ScanTarget.PROMPT, step.body(), textGeneration);
+            Verdict verdict = checks.check(guardrails, dlp, ScanTarget.PROMPT, client.testId(), step.body(),
+                    textGeneration);
             prompt = verdict.outcome();
             timeline.scanned(step, prompt);
             refuseIfBlocked(step, verdict, timeline);
@@ -59,7 +60,8 @@ public final class ScreeningSteps implements StepRunner {
         }
         UpstreamReply whole = whole(replied);
         byte[] body = ((UpstreamReply.Full) whole.body()).bytes();
-        Verdict verdict = checks.check(guardrails, dlp, ScanTarget.RESPONSE, body, textGeneration);
+        Verdict verdict = checks.check(guardrails, dlp, ScanTarget.RESPONSE, client.testId(), body,
+                textGeneration);
         timeline.scanned(step, prompt.plus(verdict.outcome()));
         refuseIfBlocked(step, verdict, timeline);
         return new StepResult(new AttemptResult.Replied(whole, replied.delivery()), result.cacheStatus());

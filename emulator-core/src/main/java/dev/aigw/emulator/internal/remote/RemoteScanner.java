@@ -39,8 +39,8 @@ public final class RemoteScanner implements ScannerSink {
     }
 
     @Override
-    public void clear() {
-        http.send("DELETE", PATH + "/rules", null, null).orThrow();
+    public void clear(String testId) {
+        http.send("DELETE", PATH + "/rules" + HttpTransport.query("test_id", testId), null, null).orThrow();
     }
 
     @Override

@@ -45,7 +45,7 @@ class ContentChecksTest {
     }
 
     private Verdict check(GuardrailSettings g, DlpSettings d, ScanTarget target, String text) {
-        return checks.check(g, d, target, text.getBytes(StandardCharsets.UTF_8), true);
+        return checks.check(g, d, target, null, text.getBytes(StandardCharsets.UTF_8), true);
     }
 
     @Test
@@ -89,7 +89,8 @@ class ContentChecksTest {
         DlpSettings d = dlp("{\"enabled\":true,\"action\":\"FLAG\",\"profiles\":[\"pii\"]}");
 
         assertThat(ContentChecks.applies(g, null, ScanTarget.RESPONSE, false)).isFalse();
-        Verdict verdict = checks.check(g, d, ScanTarget.RESPONSE, "vector".getBytes(StandardCharsets.UTF_8), false);
+        Verdict verdict = checks.check(g, d, ScanTarget.RESPONSE, null, "vector".getBytes(StandardCharsets.UTF_8),
+                false);
 
         assertThat(verdict.blocked()).isEmpty();
         assertThat(verdict.outcome().hazards()).isEmpty();
@@ -130,5 +131,16 @@ class ContentChecksTest {
         assertThat(ContentChecks.applies(null, dlp("{\"enabled\":true,\"policies\":[{\"id\":\"p\",\"action\":"
                 + "\"FLAG\",\"check\":[\"RESPONSE\"],\"enabled\":true,\"profiles\":[\"x\"]}]}"), ScanTarget.PROMPT,
                 true)).isFalse();
+    }
+
+    @Test
+    void aRuleNarrowedToATestReadsOnlyThatTestsRequests() {
+        book.add(ScanRule.prompts("knife").hazards(HazardCategory.S1).forTest("t1"));
+        GuardrailSettings g = guardrails("{\"prompt\":{\"S1\":\"BLOCK\"},\"response\":{}}");
+        byte[] body = "knife".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(checks.check(g, null, ScanTarget.PROMPT, "t1", body, true).blocked()).isPresent();
+        assertThat(checks.check(g, null, ScanTarget.PROMPT, "t2", body, true).blocked()).isEmpty();
+        assertThat(checks.check(g, null, ScanTarget.PROMPT, null, body, true).blocked()).isEmpty();
     }
 }

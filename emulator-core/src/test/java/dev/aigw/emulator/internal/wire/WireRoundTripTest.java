@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.ClockMode;
+import dev.aigw.emulator.HazardCategory;
 import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.ScanOutcome;
 import dev.aigw.emulator.LogQueries;
 import dev.aigw.emulator.LogQuery;
 import dev.aigw.emulator.PendingScript;
 import dev.aigw.emulator.RecordedRequest;
+import dev.aigw.emulator.ScanAction;
+import dev.aigw.emulator.ScanOutcome;
+import dev.aigw.emulator.ScanTarget;
 import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.UpstreamBehavior;
 import dev.aigw.emulator.UpstreamFault;
@@ -150,6 +154,25 @@ class WireRoundTripTest {
             assertThat(LogEntryJson.parse(Json.parse(Json.text(LogEntryJson.render(sent)))))
                     .usingRecursiveComparison().isEqualTo(sent);
         }
+    }
+
+    @Test
+    void aBlockedTimelineAndAScannedLogEntryReadBackAsThemselves() throws Exception {
+        Timeline blocked = new Timeline("req-2", "req-2", "acc", "gw", null, AT, 424, "t1", List.of(), null,
+                new Timeline.Block(424, 2016, "Guardrails blocked the prompt: S1 (Violent Crimes)", 0));
+        ScanOutcome scan = new ScanOutcome(
+                List.of(new ScanOutcome.Hazard(ScanTarget.PROMPT, HazardCategory.S1, ScanAction.FLAG),
+                        new ScanOutcome.Hazard(ScanTarget.RESPONSE, HazardCategory.P1, ScanAction.BLOCK)),
+                List.of(new ScanOutcome.DlpFinding(ScanTarget.PROMPT, "pii", List.of("e1"), List.of(), ScanAction.FLAG),
+                        new ScanOutcome.DlpFinding(ScanTarget.RESPONSE, "financial", List.of(), List.of("p1", "p2"),
+                                ScanAction.BLOCK)));
+        LogEntry scanned = new LogEntry("log-3", AT, "openai", "gpt-4o", "chat/completions", "provider", 0, 424, false,
+                false, 5, null, null, 0, false, null, "evt", null, false, new LogEntry.Payload(null, 0, null),
+                new LogEntry.Payload("application/json", 2, "{}".getBytes(StandardCharsets.UTF_8)), null, null, scan);
+
+        assertThat(TimelineJson.parse(Json.parse(Json.text(TimelineJson.render(blocked))))).isEqualTo(blocked);
+        assertThat(LogEntryJson.parse(Json.parse(Json.text(LogEntryJson.render(scanned))))).usingRecursiveComparison()
+                .isEqualTo(scanned);
     }
 
     @Test
