@@ -159,7 +159,7 @@ class WireRoundTripTest {
     @Test
     void aBlockedTimelineAndAScannedLogEntryReadBackAsThemselves() throws Exception {
         Timeline blocked = new Timeline("req-2", "req-2", "acc", "gw", null, AT, 424, "t1", List.of(), null,
-                new Timeline.Block(424, 2016, "Guardrails blocked the prompt: S1 (Violent Crimes)", 0));
+                new Timeline.Refusal(424, 2016, "Guardrails blocked the prompt: S1 (Violent Crimes)", 0));
         ScanOutcome scan = new ScanOutcome(
                 List.of(new ScanOutcome.Hazard(ScanTarget.PROMPT, HazardCategory.S1, ScanAction.FLAG),
                         new ScanOutcome.Hazard(ScanTarget.RESPONSE, HazardCategory.P1, ScanAction.BLOCK)),
@@ -167,7 +167,7 @@ class WireRoundTripTest {
                         new ScanOutcome.DlpFinding(ScanTarget.RESPONSE, "financial", List.of(), List.of("p1", "p2"),
                                 ScanAction.BLOCK)));
         LogEntry scanned = new LogEntry("log-3", AT, "openai", "gpt-4o", "chat/completions", "provider", 0, 424, false,
-                false, 5, null, null, 0, false, null, "evt", null, false, new LogEntry.Payload(null, 0, null),
+                false, 5, null, null, 0, false, null, "evt", null, false, true, new LogEntry.Payload(null, 0, null),
                 new LogEntry.Payload("application/json", 2, "{}".getBytes(StandardCharsets.UTF_8)), null, null, scan);
 
         assertThat(TimelineJson.parse(Json.parse(Json.text(TimelineJson.render(blocked))))).isEqualTo(blocked);
