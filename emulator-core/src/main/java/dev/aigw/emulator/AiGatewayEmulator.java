@@ -13,6 +13,7 @@ import dev.aigw.emulator.internal.gateway.GatewayBodies;
 import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.gateway.StoredSettings;
 import dev.aigw.emulator.internal.management.CustomProviderEndpoints;
+import dev.aigw.emulator.internal.remote.HttpTransport;
 import dev.aigw.emulator.internal.management.GatewayOperations;
 import dev.aigw.emulator.internal.management.ManagementContext;
 import dev.aigw.emulator.internal.management.ProviderConfigOperations;
@@ -224,6 +225,11 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     @Override
     public ProviderScript script(String provider) {
         return new ProviderScript(state.scripts(), new Scripts.Scope(requireProvider(provider), null, null));
+    }
+
+    @Override
+    public Routes routes() {
+        return new Routes(new HttpTransport(baseUrl()), accountId(), apiToken());
     }
 
     @Override
