@@ -459,6 +459,8 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         private int workerThreads = 32;
         private final Map<String, String> realUpstreams = new LinkedHashMap<>();
         private boolean forwardCustomProviders;
+        private boolean redactCredentials;
+        private boolean requireSecretsStore;
         private int journalLimit = 10_000;
         private Seed seed = Seed.EMPTY;
         private boolean hints = true;
@@ -609,6 +611,26 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
             return this;
         }
 
+        /**
+         * Records stored keys and request keys in the journal as previews ({@code sk-...abcd}) instead of in full
+         * (option {@code journal.redact_credentials}, management-api-2.md 2.4); off by default, since a test owns
+         * its fake keys and asserts which one went upstream. The upstream still gets the full key.
+         */
+        public Builder redactCredentials(boolean redact) {
+            this.redactCredentials = redact;
+            return this;
+        }
+
+        /**
+         * Refuses a provider config on a gateway without {@code store_id} with 400/7001 {@code Gateway has no
+         * Secrets Store configured} (management-api-2.md 2.2's strict setting); off by default, when such a gateway
+         * uses an implicit per-account store.
+         */
+        public Builder requireSecretsStore(boolean require) {
+            this.requireSecretsStore = require;
+            return this;
+        }
+
         /** Sets how many upstream attempts the journal keeps (oldest dropped first); default 10,000. */
         public Builder journalLimit(int limit) {
             if (limit < 1) {
@@ -750,7 +772,8 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
             AiGatewayEmulator emulator = new AiGatewayEmulator(new EmulatorSettings(host, port, accountId, accounts,
                     effectiveTokens, globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount,
                     legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit, hints,
-                    requestReadTimeout, allowedHosts, replyRules, strictReplies, forwardCustomProviders), fixedPortAllowed);
+                    requestReadTimeout, allowedHosts, replyRules, strictReplies, forwardCustomProviders,
+                    redactCredentials, requireSecretsStore), fixedPortAllowed);
             List<Seed.SeedGateway> gateways = new ArrayList<>(seed.gateways());
             declaredGateways.forEach((id, gatewaySettings) ->
                     gateways.add(new Seed.SeedGateway(accountId, id, gatewaySettings)));

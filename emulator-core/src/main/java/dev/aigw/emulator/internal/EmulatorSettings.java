@@ -30,7 +30,9 @@ public record EmulatorSettings(
         Set<String> allowedHosts,
         List<ReplyRule> replyRules,
         boolean strictReplies,
-        boolean forwardCustomProviders) {
+        boolean forwardCustomProviders,
+        boolean redactCredentials,
+        boolean requireSecretsStore) {
 
     /** The request header that scopes scripts and the journal to one test; never forwarded upstream. */
     public static final String TEST_ID_HEADER = "x-aigw-test-id";
@@ -44,7 +46,7 @@ public record EmulatorSettings(
                             boolean strictReplies) {
         this(host, port, defaultAccountId, accountIds, tokens, globalApiKeys, clock, maxBodyBytes,
                 maxGatewaysPerAccount, legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit,
-                hints, requestReadTimeout, allowedHosts, replyRules, strictReplies, false);
+                hints, requestReadTimeout, allowedHosts, replyRules, strictReplies, false, false, false);
     }
 
     public EmulatorSettings {

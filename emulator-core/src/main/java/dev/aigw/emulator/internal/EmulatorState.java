@@ -47,7 +47,7 @@ public final class EmulatorState {
     private final ResponseCache cache;
     private final RateLimiter rateLimiter = new RateLimiter();
     private final LogStore logs = new LogStore();
-    private final ProviderConfigs providerConfigs = new ProviderConfigs();
+    private final ProviderConfigs providerConfigs;
     private final Routing routing;
     private final GatewayChanges gatewayChanges;
     private final AtomicReference<String> baseUrl = new AtomicReference<>();
@@ -58,7 +58,8 @@ public final class EmulatorState {
         this.settings = settings;
         this.credentials = new Credentials(settings.tokens(), settings.globalApiKeys());
         this.gateways = new GatewayStore(settings.maxGatewaysPerAccount());
-        this.journal = new Journal(settings.journalLimit());
+        this.journal = new Journal(settings.journalLimit(), settings.redactCredentials());
+        this.providerConfigs = new ProviderConfigs(settings.requireSecretsStore());
         this.replies = new ReplyBook(settings.replyRules(), settings.strictReplies());
         this.upstreams = new Upstreams(settings.realUpstreams(), settings.forwardCustomProviders(), providers, replies, settings.clock());
         this.timelines = new Timelines(settings.journalLimit());
