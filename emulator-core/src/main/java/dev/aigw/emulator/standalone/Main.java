@@ -144,7 +144,8 @@ public final class Main {
                     "request_read_timeout": 5,
                     "allowed_hosts": ["<a network alias>"],
                     "reply_fixtures": "<a directory, relative to this file>", "strict_replies": false,
-                    "custom_providers": {"forward": false}
+                    "custom_providers": {"forward": false}, "journal": {"redact_credentials": false},
+                    "secrets_store": {"required": false}
                   }
                 Gateways are validated as POST .../ai-gateway/gateways bodies, steps as /__emulator/scripts bodies.
                 A token without "accounts" covers the default account. Configured tokens replace the default token;
