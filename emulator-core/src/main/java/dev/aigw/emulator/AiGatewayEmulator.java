@@ -14,6 +14,7 @@ import dev.aigw.emulator.internal.json.Json;
 import dev.aigw.emulator.internal.gateway.StoredSettings;
 import dev.aigw.emulator.internal.management.CustomProviderEndpoints;
 import dev.aigw.emulator.internal.management.LocalEvaluationCalls;
+import dev.aigw.emulator.internal.remote.HttpTransport;
 import dev.aigw.emulator.internal.management.GatewayOperations;
 import dev.aigw.emulator.internal.management.ManagementContext;
 import dev.aigw.emulator.internal.management.ProviderConfigOperations;
@@ -230,6 +231,11 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
     @Override
     public Evaluations evaluations() {
         return new Evaluations(new LocalEvaluationCalls(ManagementContext.of(state), accountId()), accountId());
+    }
+
+    @Override
+    public Routes routes() {
+        return new Routes(new HttpTransport(baseUrl()), accountId(), apiToken());
     }
 
     @Override
@@ -474,6 +480,8 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
         private int workerThreads = 32;
         private final Map<String, String> realUpstreams = new LinkedHashMap<>();
         private boolean forwardCustomProviders;
+        private boolean redactCredentials;
+        private boolean requireSecretsStore;
         private int journalLimit = 10_000;
         private Seed seed = Seed.EMPTY;
         private boolean hints = true;
@@ -622,6 +630,26 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
          */
         public Builder forwardCustomProviders(boolean forward) {
             this.forwardCustomProviders = forward;
+            return this;
+        }
+
+        /**
+         * Records stored keys and request keys in the journal as previews ({@code sk-...abcd}) instead of in full
+         * (option {@code journal.redact_credentials}, management-api-2.md 2.4); off by default, since a test owns
+         * its fake keys and asserts which one went upstream. The upstream still gets the full key.
+         */
+        public Builder redactCredentials(boolean redact) {
+            this.redactCredentials = redact;
+            return this;
+        }
+
+        /**
+         * Refuses a provider config on a gateway without {@code store_id} with 400/7001 {@code Gateway has no
+         * Secrets Store configured} (management-api-2.md 2.2's strict setting); off by default, when such a gateway
+         * uses an implicit per-account store.
+         */
+        public Builder requireSecretsStore(boolean require) {
+            this.requireSecretsStore = require;
             return this;
         }
 
@@ -779,7 +807,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
                     effectiveTokens, globalApiKeys, effectiveClock, maxBodyBytes, maxGatewaysPerAccount,
                     legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit, hints,
                     requestReadTimeout, allowedHosts, replyRules, strictReplies, forwardCustomProviders,
-                    switchedRecordings()), fixedPortAllowed);
+                    switchedRecordings(), redactCredentials, requireSecretsStore), fixedPortAllowed);
             List<Seed.SeedGateway> gateways = new ArrayList<>(seed.gateways());
             declaredGateways.forEach((id, gatewaySettings) ->
                     gateways.add(new Seed.SeedGateway(accountId, id, gatewaySettings)));

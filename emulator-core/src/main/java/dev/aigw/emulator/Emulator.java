@@ -327,6 +327,9 @@ public sealed interface Emulator permits AiGatewayEmulator, RemoteEmulator {
      */
     void routing(long seed, PercentageMode mode);
 
+    /** Returns the dynamic routes of this emulator's gateways: create, versions, deployments, list, get, delete. */
+    Routes routes();
+
     /**
      * Empties gateways, logs, caches, rate-limit windows, scripts and every other runtime state, then creates the
      * gateways declared up front (on the builder, or in the standalone emulator's config file) again, as new;

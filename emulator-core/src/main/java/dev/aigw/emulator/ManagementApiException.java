@@ -1,5 +1,7 @@
 package dev.aigw.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigw.emulator.internal.remote.HttpTransport;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -54,6 +56,23 @@ public final class ManagementApiException extends IllegalArgumentException {
                 .map(error -> new ApiError(error.code(), error.message(), error.path())).toList(), hint);
         exception.initCause(e);
         return exception;
+    }
+
+    /**
+     * Returns the body of a management API answer when it is 2xx; otherwise throws its errors as this exception,
+     * with {@code notFoundHint} (or none when {@code null}) on a 404.
+     */
+    static JsonNode bodyOrThrow(HttpTransport.Reply reply, String notFoundHint) {
+        if (reply.ok()) {
+            return reply.body();
+        }
+        List<HttpTransport.Error> errors = reply.errors();
+        if (errors.isEmpty()) {
+            reply.orThrow();
+        }
+        throw new ManagementApiException(reply.status(), errors.stream()
+                .map(e -> new ApiError(e.code(), e.message(), e.path())).toList(),
+                reply.status() == 404 ? notFoundHint : null);
     }
 
     /** Says what to do about a gateway that does not exist, for the Java caller. */

@@ -334,6 +334,11 @@ public final class RemoteEmulator implements Emulator {
     }
 
     @Override
+    public Routes routes() {
+        return new Routes(http, accountId, apiToken);
+    }
+
+    @Override
     public void routing(long seed, PercentageMode mode) {
         control("PUT", "/routing", Json.object().put("seed", seed)
                 .put("percentage_mode", Objects.requireNonNull(mode, "mode").jsonName()));
@@ -402,17 +407,8 @@ public final class RemoteEmulator implements Emulator {
 
     /** Returns the body of a 2xx answer; turns an error envelope into the exception the in-process emulator throws. */
     private JsonNode orManagementException(HttpTransport.Reply reply, String gatewayId) {
-        if (reply.ok()) {
-            return reply.body();
-        }
-        List<HttpTransport.Error> errors = reply.errors();
-        if (errors.isEmpty()) {
-            reply.orThrow();
-        }
-        throw new ManagementApiException(reply.status(), errors.stream()
-                .map(e -> new ManagementApiException.ApiError(e.code(), e.message(), e.path())).toList(),
-                reply.status() == 404 && gatewayId != null ? ManagementApiException.noSuchGateway(gatewayId, accountId)
-                        : null);
+        return ManagementApiException.bodyOrThrow(reply,
+                gatewayId == null ? null : ManagementApiException.noSuchGateway(gatewayId, accountId));
     }
 
     private static Gateway toGateway(JsonNode json) {

@@ -32,7 +32,9 @@ public record EmulatorSettings(
         List<ReplyRule> replyRules,
         boolean strictReplies,
         boolean forwardCustomProviders,
-        RecordingSettings recordings) {
+        RecordingSettings recordings,
+        boolean redactCredentials,
+        boolean requireSecretsStore) {
 
     /** The request header that scopes scripts and the journal to one test; never forwarded upstream. */
     public static final String TEST_ID_HEADER = "x-aigw-test-id";
@@ -49,7 +51,7 @@ public record EmulatorSettings(
                 hints, requestReadTimeout, allowedHosts, replyRules, strictReplies, false);
     }
 
-    /** Settings without recordings. */
+    /** Settings without recordings, keeping credentials in the journal whole and not requiring a Secrets Store. */
     public EmulatorSettings(String host, int port, String defaultAccountId, Set<String> accountIds,
                             List<ApiToken> tokens, List<GlobalApiKey> globalApiKeys, EmulatorClock clock,
                             long maxBodyBytes, int maxGatewaysPerAccount, boolean legacyGatewayFields, int ioThreads,
@@ -58,7 +60,8 @@ public record EmulatorSettings(
                             boolean strictReplies, boolean forwardCustomProviders) {
         this(host, port, defaultAccountId, accountIds, tokens, globalApiKeys, clock, maxBodyBytes,
                 maxGatewaysPerAccount, legacyGatewayFields, ioThreads, workerThreads, realUpstreams, journalLimit,
-                hints, requestReadTimeout, allowedHosts, replyRules, strictReplies, forwardCustomProviders, null);
+                hints, requestReadTimeout, allowedHosts, replyRules, strictReplies, forwardCustomProviders, null, false,
+                false);
     }
 
     public EmulatorSettings {

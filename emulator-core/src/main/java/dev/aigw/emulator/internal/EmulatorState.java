@@ -54,7 +54,7 @@ public final class EmulatorState {
     private final ResponseCache cache;
     private final RateLimiter rateLimiter = new RateLimiter();
     private final LogStore logs = new LogStore();
-    private final ProviderConfigs providerConfigs = new ProviderConfigs();
+    private final ProviderConfigs providerConfigs;
     private final EvaluationStore evaluations = new EvaluationStore();
     private final Routing routing;
     private final GatewayChanges gatewayChanges;
@@ -68,7 +68,8 @@ public final class EmulatorState {
         this.settings = settings;
         this.credentials = new Credentials(settings.tokens(), settings.globalApiKeys());
         this.gateways = new GatewayStore(settings.maxGatewaysPerAccount());
-        this.journal = new Journal(settings.journalLimit());
+        this.journal = new Journal(settings.journalLimit(), settings.redactCredentials());
+        this.providerConfigs = new ProviderConfigs(settings.requireSecretsStore());
         this.replies = new ReplyBook(settings.replyRules(), settings.strictReplies());
         this.recordings = new RecordingLibrary(settings.recordings(), settings.realUpstreams().keySet(), providers,
                 replies::report);

@@ -66,7 +66,7 @@ final class ConfigFile {
             "tokens", "global_api_keys", "upstreams", "gateways", "scripts", "max_body_bytes",
             "max_gateways_per_account", "legacy_gateway_fields", "journal_limit", "io_threads",
             "worker_threads", "hints", "request_read_timeout", "allowed_hosts", "reply_fixtures", "strict_replies",
-            "custom_providers", "recordings");
+            "custom_providers", "journal", "secrets_store", "recordings");
 
     private static final List<String> TOKEN_MEMBERS = List.of("value", "permissions", "accounts");
     private static final List<String> KEY_MEMBERS = List.of("email", "key", "accounts");
@@ -267,10 +267,28 @@ final class ConfigFile {
      * (management-api-2.md 3.4); empty when the file does not say.
      */
     Optional<Boolean> forwardCustomProviders() {
-        checks.check(optional("custom_providers", JsonShape.closedObject(optional("forward", bool()))), root,
-                List.of());
-        return Optional.ofNullable(root.get("custom_providers")).map(c -> c.get("forward"))
-                .map(JsonNode::booleanValue);
+        return nestedSwitch("custom_providers", "forward");
+    }
+
+    /**
+     * Returns {@code journal.redact_credentials}: whether the journal records keys as previews
+     * (management-api-2.md 2.4); empty when the file does not say.
+     */
+    Optional<Boolean> redactCredentials() {
+        return nestedSwitch("journal", "redact_credentials");
+    }
+
+    /**
+     * Returns {@code secrets_store.required}: whether a provider config needs a gateway with {@code store_id}
+     * (management-api-2.md 2.2's strict setting); empty when the file does not say.
+     */
+    Optional<Boolean> requireSecretsStore() {
+        return nestedSwitch("secrets_store", "required");
+    }
+
+    private Optional<Boolean> nestedSwitch(String object, String member) {
+        checks.check(optional(object, JsonShape.closedObject(optional(member, bool()))), root, List.of());
+        return Optional.ofNullable(root.get(object)).map(c -> c.get(member)).map(JsonNode::booleanValue);
     }
 
     /** Returns the recording settings of the file's {@code recordings}, its directory relative to the file. */

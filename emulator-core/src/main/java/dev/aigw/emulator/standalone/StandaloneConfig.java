@@ -58,7 +58,8 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
     /** The file's limits and switches; an empty one keeps the emulator's default. */
     record Tuning(OptionalLong maxBodyBytes, OptionalLong maxGatewaysPerAccount, OptionalLong journalLimit,
                   OptionalLong ioThreads, OptionalLong workerThreads, Optional<Boolean> legacyGatewayFields,
-                  Optional<Boolean> forwardCustomProviders) {
+                  Optional<Boolean> forwardCustomProviders, Optional<Boolean> redactCredentials,
+                  Optional<Boolean> requireSecretsStore) {
     }
 
     StandaloneConfig {
@@ -102,7 +103,8 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
                 file.integerMember("worker_threads", 1, 1024),
                 file.booleanMember("legacy_gateway_fields"),
                 options.get(Setting.FORWARD_CUSTOM_PROVIDERS).map(given -> Boolean.valueOf(given.value()))
-                        .or(() -> fileForwards));
+                        .or(() -> fileForwards),
+                file.redactCredentials(), file.requireSecretsStore());
         Seed seed = new Seed(file.gateways(accountId, accounts, tuning.maxGatewaysPerAccount().orElse(0)),
                 file.scripts());
         return new StandaloneConfig(host, port, accountId, List.copyOf(accounts), tokens,
@@ -137,6 +139,8 @@ record StandaloneConfig(String host, int port, String accountId, List<String> ac
         tuning.workerThreads().ifPresent(v -> builder.workerThreads((int) v));
         tuning.legacyGatewayFields().ifPresent(builder::legacyGatewayFields);
         tuning.forwardCustomProviders().ifPresent(builder::forwardCustomProviders);
+        tuning.redactCredentials().ifPresent(builder::redactCredentials);
+        tuning.requireSecretsStore().ifPresent(builder::requireSecretsStore);
         return builder;
     }
 

@@ -9,6 +9,7 @@ import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.ApiToken;
 import dev.aigw.emulator.GatewaySettings;
 import dev.aigw.emulator.LogEntry;
+import dev.aigw.emulator.NewProviderConfig;
 import dev.aigw.emulator.Permission;
 import dev.aigw.emulator.RecordedRequest;
 import dev.aigw.emulator.Timeline;
@@ -243,5 +244,25 @@ class DynamicRouteInvocationTest {
                 .getOrDefault("r", "refused")).containsExactly("success", "success", "refused");
         assertThat(emulator.logs("gw")).extracting(LogEntry::provider)
                 .containsExactlyInAnyOrder("openai", "dynamic", "dynamic", "openai", "dynamic");
+    }
+
+    @Test
+    void aCredentialRefusalAtAModelNodeTakesItsFallbackAndWithoutOneReachesTheClient() {
+        emulator.createGateway("gw", GatewaySettings.builder().authentication(true).build());
+        route("support", FALLBACK);
+        emulator.createProviderConfig("gw", NewProviderConfig.key("anthropic", "team-a", "sk-ant-team-a-key"));
+
+        HttpResponse<String> fellBack = compat("dynamic/support", "cf-aig-authorization", "Bearer full-token",
+                "cf-aig-byok-alias", "team-a");
+
+        assertThat(fellBack.statusCode()).as(fellBack.body()).isEqualTo(200);
+        assertThat(fellBack.headers().firstValue("cf-aig-provider")).contains("anthropic");
+        assertThat(emulator.recordedRequests()).extracting(RecordedRequest::provider).containsExactly("anthropic");
+        assertThat(emulator.timelines().get(0).route().visits().get(1).reason())
+                .isEqualTo("http_error 400 after 0 attempts");
+
+        assertGatewayError(compat("dynamic/support", "cf-aig-authorization", "Bearer full-token",
+                "cf-aig-byok-alias", "team-z"), 400, 2040,
+                "Provider 'anthropic' has no BYOK credential named 'team-z'. Configured aliases: 'team-a'");
     }
 }

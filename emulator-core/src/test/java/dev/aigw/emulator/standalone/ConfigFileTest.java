@@ -224,7 +224,7 @@ class ConfigFileTest {
                 + " host, port, account_id, api_token, clock, accounts, tokens, global_api_keys, upstreams, gateways,"
                 + " scripts, max_body_bytes, max_gateways_per_account, legacy_gateway_fields, journal_limit,"
                 + " io_threads, worker_threads, hints, request_read_timeout, allowed_hosts, reply_fixtures,"
-                + " strict_replies, custom_providers, recordings");
+                + " strict_replies, custom_providers, journal, secrets_store, recordings");
     }
 
     @Test
@@ -441,5 +441,18 @@ class ConfigFileTest {
                 .contains(true);
         assertThat(resolve("{}").tuning().forwardCustomProviders()).isEmpty();
         assertRefused("{\"custom_providers\": {\"forward\": 1}}", "custom_providers.forward: expected a boolean, got 1");
+    }
+
+    @Test
+    void journalRedactionAndTheStrictSecretsStoreAreReadAndChecked() {
+        StandaloneConfig config = resolve("{\"journal\": {\"redact_credentials\": true}, \"secrets_store\":"
+                + " {\"required\": true}}");
+        assertThat(config.tuning().redactCredentials()).contains(true);
+        assertThat(config.tuning().requireSecretsStore()).contains(true);
+        assertThat(resolve("{}").tuning().redactCredentials()).isEmpty();
+        assertThat(resolve("{}").tuning().requireSecretsStore()).isEmpty();
+        assertRefused("{\"journal\": {\"redact_credentials\": \"yes\"}}",
+                "journal.redact_credentials: expected a boolean, got \"yes\"");
+        assertRefused("{\"secrets_store\": {\"require\": true}}", "secrets_store.require: unknown member (did you mean \"required\"?); the members are required");
     }
 }

@@ -20,6 +20,25 @@ public final class ProviderConfigs {
     private final Map<GatewayRef, List<StoredProviderConfig>> configs = new HashMap<>();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final Map<String, long[]> windows = new HashMap<>();
+    private final boolean requireStore;
+
+    /** A store where a gateway without {@code store_id} uses an implicit per-account store. */
+    public ProviderConfigs() {
+        this(false);
+    }
+
+    /**
+     * A store that, with {@code requireStore}, refuses keys for a gateway without {@code store_id}
+     * (management-api-2.md 2.2's strict setting) [E].
+     */
+    public ProviderConfigs(boolean requireStore) {
+        this.requireStore = requireStore;
+    }
+
+    /** Tells whether a gateway must name a Secrets Store ({@code store_id}) to hold keys. */
+    public boolean requiresStore() {
+        return requireStore;
+    }
 
     /** Returns a gateway's configs, newest {@code modified_at} first (management-api-2.md 2.2 P1). */
     public synchronized List<StoredProviderConfig> list(GatewayRef gateway) {

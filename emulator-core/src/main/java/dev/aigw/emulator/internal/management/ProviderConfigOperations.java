@@ -68,6 +68,12 @@ public final class ProviderConfigOperations {
                     + String.join(", ", context.providers().slugs()) + ") or custom-{slug}, got \"" + slug + "\"",
                     List.of("body", "provider_slug"));
         }
+        JsonNode store = gateway.settings().members().get("store_id");
+        if (context.providerConfigs().requiresStore() && (store == null || !store.isTextual()
+                || store.textValue().isEmpty())) {
+            throw ApiException.validation("Gateway has no Secrets Store configured (set the gateway's store_id)",
+                    List.of("body"));
+        }
         String secret = textOrNull(body.get("secret"));
         String secretId = textOrNull(body.get("secret_id"));
         if (secret == null && secretId == null) {

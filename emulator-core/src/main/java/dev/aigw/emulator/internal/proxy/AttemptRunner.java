@@ -48,7 +48,8 @@ public final class AttemptRunner implements StepRunner {
             UpstreamRequest request = new UpstreamRequest(step.provider().slug(), step.method(), step.target().path(),
                     step.query(), headers, step.body(), start, tags);
             journal.record(new RecordedRequest(step.provider().slug(), gateway.accountId(), gateway.gateway().id(), k,
-                    step.index(), step.method(), step.url(), step.target().path(), step.query(), headers,
+                    step.index(), step.method(), step.url(), step.target().path(), step.query(),
+                    journal.recordable(headers, CredentialSteps.credentialHeader(step).name(), step.credential()),
                     step.body(), start, client.testId(), timeline.logIdFor(step), step.credential()));
             AttemptResult result = attempts.attempt(request, step.target().origin(), gateway.gateway().id(),
                     client.testId(), limited ? timeout : null);

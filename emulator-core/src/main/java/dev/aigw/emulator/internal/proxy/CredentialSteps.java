@@ -97,7 +97,8 @@ public final class CredentialSteps implements StepRunner {
                 config.secretPreview()));
     }
 
-    private static CredentialHeader credentialHeader(Step step) {
+    /** Returns the header that carries a step's credential: a custom provider's is {@code Authorization: Bearer}. */
+    static CredentialHeader credentialHeader(Step step) {
         return step.provider().slug().startsWith("custom-") ? CredentialHeader.BEARER : step.provider().credential();
     }
 

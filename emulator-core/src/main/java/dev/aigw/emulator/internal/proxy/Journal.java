@@ -1,14 +1,20 @@
 package dev.aigw.emulator.internal.proxy;
 
 import dev.aigw.emulator.RecordedRequest;
+import dev.aigw.emulator.UpstreamCredential;
+import dev.aigw.emulator.internal.byok.StoredProviderConfig;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Records every upstream attempt, oldest first, keeping at most {@code limit} entries. Thread-safe.
@@ -17,16 +23,50 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Journal {
 
+    private static final Pattern BEARER = Pattern.compile("((?i:bearer)\\s+)(.*)");
     private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
     private final int limit;
+    private final boolean redactCredentials;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition recorded = lock.newCondition();
     private final Deque<RecordedRequest> all = new ArrayDeque<>();
     private final Deque<RecordedRequest> untaken = new ArrayDeque<>();
 
     public Journal(int limit) {
+        this(limit, false);
+    }
+
+    /**
+     * A journal that, with {@code redactCredentials} (option {@code journal.redact_credentials},
+     * management-api-2.md 2.4), records a key that went upstream as its preview.
+     */
+    public Journal(int limit, boolean redactCredentials) {
         this.limit = limit;
+        this.redactCredentials = redactCredentials;
+    }
+
+    /**
+     * Returns the headers to record for an attempt: as sent, or with the key of a stored or request credential in
+     * the header {@code credentialHeader} replaced by its preview ({@code Bearer sk-...abcd}) when this journal
+     * redacts credentials.
+     */
+    public Map<String, List<String>> recordable(Map<String, List<String>> headers, String credentialHeader,
+                                                UpstreamCredential credential) {
+        if (!redactCredentials || credential == null || !headers.containsKey(credentialHeader)
+                || (credential.source() != UpstreamCredential.Source.BYOK
+                && credential.source() != UpstreamCredential.Source.REQUEST)) {
+            return headers;
+        }
+        Map<String, List<String>> redacted = new LinkedHashMap<>(headers);
+        redacted.put(credentialHeader, headers.get(credentialHeader).stream().map(Journal::preview).toList());
+        return redacted;
+    }
+
+    private static String preview(String value) {
+        Matcher bearer = BEARER.matcher(value);
+        return bearer.matches() ? bearer.group(1) + StoredProviderConfig.preview(bearer.group(2))
+                : StoredProviderConfig.preview(value);
     }
 
     public void record(RecordedRequest request) {
