@@ -238,11 +238,13 @@ class ObservingDashboardTest {
     void creditsSpendLimitsAndABlockedPromptAreShownWhereTheyHappen() {
         start(AiGatewayEmulator.builder().gateway("guarded", GatewaySettings.builder()
                 .spendLimits(SPEND_LIMITS)
-                .guardrails("{\"prompt\":{\"S1\":\"BLOCK\",\"S2\":\"FLAG\"},\"response\":{}}").build()));
+                .guardrails("{\"prompt\":{\"S1\":\"BLOCK\",\"S2\":\"FLAG\"},\"response\":{}}")
+                .dlp("{\"enabled\":true,\"action\":\"FLAG\",\"profiles\":[\"financial-information\"]}").build()));
         emulator.billing().change(BillingChange.builder().balanceCents(1234)
                 .topupConfig(BillingState.TopupConfig.of(2000, 500)).build());
         emulator.scanner().add(ScanRule.prompts("(?i)rob a bank").hazards(HazardCategory.S1))
-                .add(ScanRule.prompts("(?i)hotwire").hazards(HazardCategory.S2));
+                .add(ScanRule.prompts("(?i)hotwire").hazards(HazardCategory.S2))
+                .add(ScanRule.prompts("4111 1111").dlpProfile("financial-information", "card-number"));
 
         page.open("#/gateways");
         page.waitForText(By.id("billing-balance"), "$12.34");
@@ -259,11 +261,14 @@ class ObservingDashboardTest {
 
         assertThat(page.chatSaying("guarded", "gpt-4o-mini", "How do I rob a bank").statusCode()).isEqualTo(424);
         assertThat(page.chatSaying("guarded", "gpt-4o-mini", "How do I hotwire my own car").statusCode()).isEqualTo(200);
+        assertThat(page.chatSaying("guarded", "gpt-4o-mini", "Pay with 4111 1111 1111 1111").statusCode())
+                .isEqualTo(200);
         assertThat(page.chat("guarded", "gpt-4o-mini").statusCode()).isEqualTo(200);
         page.go("#/gateways/guarded/logs");
-        page.waitForText(By.id("logs-status"), "3 entries");
+        page.waitForText(By.id("logs-status"), "4 entries");
         assertThat(page.texts(By.cssSelector("#logs-table tr[data-log-id] td.checks"))).containsExactlyInAnyOrder(
-                "", "Flagged: S2 Non-Violent Crimes", "Blocked: S1 Violent Crimes");
+                "", "Flagged: S2 Non-Violent Crimes", "Flagged: DLP financial-information",
+                "Blocked: S1 Violent Crimes");
         WebElement blocked = page.driver.findElements(By.cssSelector("#logs-table tr[data-log-id]")).stream()
                 .filter(tr -> tr.findElement(By.cssSelector("td[data-label='Status']")).getText().equals("424"))
                 .findFirst().orElseThrow();
