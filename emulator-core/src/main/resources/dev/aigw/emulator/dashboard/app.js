@@ -8,6 +8,7 @@ import { logsView, logDetailView } from './logs.js';
 import { timelineView } from './timeline.js';
 import { analyticsView } from './analytics.js';
 import { emulatorView } from './emulator-panels.js';
+import { billingPanel } from './billing.js';
 
 const POLL_MILLIS = 1000;
 
@@ -64,11 +65,16 @@ function show(event) {
     case 'timeline': view = timelineView(r.id, r.logId); break;
     case 'analytics': view = analyticsView(r.id); break;
     case 'emulator': view = emulatorView(); break;
-    default: view = {
-      element: h('section', { class: 'view', 'aria-labelledby': 'view-heading' },
-        h('h2', { id: 'view-heading', tabindex: '-1', text: 'AI Gateway' }),
-        h('p', { text: 'Pick a gateway to see its settings, logs and analytics, or create one. The list updates as gateways appear, including the default gateway when its first request creates it.' })),
-    };
+    default: {
+      const credits = billingPanel();
+      view = {
+        element: h('section', { class: 'view', 'aria-labelledby': 'view-heading' },
+          h('h2', { id: 'view-heading', tabindex: '-1', text: 'AI Gateway' }),
+          h('p', { text: 'Pick a gateway to see its settings, logs and analytics, or create one. The list updates as gateways appear, including the default gateway when its first request creates it.' }),
+          credits.element),
+        refresh: credits.refresh,
+      };
+    }
   }
   document.title = `${view.element.querySelector('h2')?.textContent || 'Dashboard'} · aigw-emulator`;
   replace(main, r.id && r.name !== 'gateways' ? gatewayTabs(r.id, r.name === 'log' || r.name === 'timeline' ? 'logs' : r.name) : null, view.element);

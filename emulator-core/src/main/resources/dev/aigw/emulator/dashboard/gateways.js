@@ -3,6 +3,7 @@
 
 import { management, messageOf, encode } from './api.js';
 import { h, replace, field, setFieldError, formatInstant } from './dom.js';
+import { spendLimitsSection } from './spend-limits.js';
 
 export const MAX_NAME = 64;
 const NAME_PATTERN = /^[a-z0-9_]+(?:-[a-z0-9_]+)*$/;
@@ -161,7 +162,7 @@ export function settingsView(gatewayId, onDeleted) {
     });
 
     replace(body, h('p', { class: 'meta', text: `Created ${formatInstant(g.created_at)}; changed ${formatInstant(g.modified_at)}.` }),
-      form, deleteSection(g.id));
+      form, spendLimitsSection(g.spend_limits), deleteSection(g.id));
   }
 
   function integerOrNull(control, min, max, errors) {

@@ -2,6 +2,7 @@
 
 import { management, control, messageOf, encode } from './api.js';
 import { h, replace, field, formatInstant, formatMillis, formatCost } from './dom.js';
+import { checksBadge, checksSection } from './checks.js';
 
 const PER_PAGE = 50;
 
@@ -52,7 +53,7 @@ export function logsView(gatewayId) {
   const tbody = h('tbody');
   const table = h('table', { class: 'logs', id: 'logs-table' },
     h('caption', { text: 'Log entries, updated as requests arrive' }),
-    h('thead', {}, h('tr', {}, ['Time', 'Provider', 'Model', 'Status', 'Cached', 'Duration', 'Tokens', 'Cost', 'Details']
+    h('thead', {}, h('tr', {}, ['Time', 'Provider', 'Model', 'Status', 'Cached', 'Duration', 'Tokens', 'Cost', 'Guardrails and DLP', 'Details']
       .map((name) => h('th', { scope: 'col', text: name })))),
     tbody);
   const element = h('section', { class: 'view logs-view', 'aria-labelledby': 'view-heading' },
@@ -82,7 +83,7 @@ export function logsView(gatewayId) {
     const focusedRow = focused?.closest('tr')?.dataset.logId;
     const focusedClass = focused?.className;
     replace(tbody, entries.length ? entries.map(row)
-      : h('tr', {}, h('td', { colspan: '9', text: 'No log entries match.' })));
+      : h('tr', {}, h('td', { colspan: '10', text: 'No log entries match.' })));
     if (focusedRow) {
       [...tbody.querySelectorAll('tr')].find((tr) => tr.dataset.logId === focusedRow)
         ?.querySelector('a.' + focusedClass)?.focus();
@@ -100,6 +101,7 @@ export function logsView(gatewayId) {
       h('td', { 'data-label': 'Duration', text: formatMillis(e.duration) }),
       h('td', { 'data-label': 'Tokens', text: `${e.tokens_in ?? 0} in, ${e.tokens_out ?? 0} out` }),
       h('td', { 'data-label': 'Cost', text: formatCost(e.cost) }),
+      h('td', { 'data-label': 'Guardrails and DLP', class: 'checks' }, checksBadge(e)),
       h('td', { 'data-label': 'Details' },
         h('a', { href: link, class: 'detail-link', 'aria-label': `Details of the ${e.provider} request at ${formatInstant(e.created_at)}`, text: 'Details' }),
         ' ',
@@ -158,6 +160,7 @@ export function logDetailView(gatewayId, logId) {
         ' · ', h('a', { href: `#/gateways/${encode(gatewayId)}/logs`, text: 'Back to the logs' })),
       h('dl', { class: 'facts' }, facts.filter(([, v]) => v !== undefined && v !== null && v !== '')
         .map(([k, v]) => [h('dt', { text: k }), h('dd', { text: String(v) })])),
+      checksSection(e),
       h('h3', { text: 'Request' }),
       headerTable('Request headers the log keeps', gatewayHeaders),
       upstream.map((attempt, i) => headerTable(`Headers sent upstream, attempt ${i + 1} (${attempt.method} ${attempt.path})`, attempt.headers)),

@@ -42,17 +42,25 @@ export function timelineView(gatewayId, logId) {
   return { element, heading, refresh };
 }
 
+/** A refusal in words: "424 (code 2016) at 0 ms: Prompt blocked due to security configurations". */
+export function describeRefusal(r) {
+  return `${r.status} (code ${r.code}) at ${formatMillis(r.offset_ms)}: ${r.reason}`;
+}
+
 function render(t) {
   const attempts = t.attempts;
-  const end = Math.max(1, ...attempts.map((a) => a.end_offset_ms), ...attempts.map((a) => a.end_offset_ms + a.delay_before_next_ms));
+  const refusal = t.refusal || null;
+  const end = Math.max(1, ...attempts.map((a) => a.end_offset_ms), ...attempts.map((a) => a.end_offset_ms + a.delay_before_next_ms),
+    refusal ? refusal.offset_ms : 0);
   const width = 800;
   const rowHeight = 42;
   const left = 10;
   const x = (ms) => left + (ms / end) * (width - 2 * left);
-  const height = attempts.length * rowHeight + 34;
+  const height = (attempts.length + (refusal ? 1 : 0)) * rowHeight + 34;
+  const title = `${attempts.length} attempts over ${formatMillis(end)}` + (refusal ? `, then refused by the gateway with ${refusal.status}` : '');
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'timeline-chart', role: 'img',
     'aria-labelledby': 'timeline-chart-title' },
-  svg('title', { id: 'timeline-chart-title', text: `${attempts.length} attempts over ${formatMillis(end)}` }),
+  svg('title', { id: 'timeline-chart-title', text: title }),
   attempts.map((a, i) => {
     const y = 6 + i * rowHeight;
     const x1 = x(a.start_offset_ms);
@@ -65,6 +73,10 @@ function render(t) {
       svg('rect', { x: x1, y: barY, width: x2 - x1, height: 12, rx: 2 }),
       wait ? svg('line', { class: 'wait-line', x1: x2, x2: x(a.end_offset_ms + a.delay_before_next_ms), y1: barY + 6, y2: barY + 6 }) : null);
   }),
+  refusal ? svg('g', { class: 'refusal-mark' },
+    svg('text', { x: Math.min(x(refusal.offset_ms), width - 330), y: 6 + attempts.length * rowHeight + 13,
+      text: `Refused: ${refusal.status}, code ${refusal.code}` }),
+    svg('line', { x1: x(refusal.offset_ms), x2: x(refusal.offset_ms), y1: 6 + attempts.length * rowHeight + 18, y2: height - 22 })) : null,
   svg('line', { class: 'axis', x1: left, x2: width - left, y1: height - 22, y2: height - 22 }),
   [0, 0.25, 0.5, 0.75, 1].map((f) => svg('text', { class: 'tick', x: Math.min(left + f * (width - 2 * left), width - 60), y: height - 6,
     text: formatMillis(Math.round(end * f)) })));
@@ -79,13 +91,18 @@ function render(t) {
         `Wait ${formatMillis(a.delay_before_next_ms)} before the next attempt`));
     }
   });
+  if (refusal) {
+    steps.push(h('li', { class: 'refusal bad', dataset: { status: String(refusal.status), code: String(refusal.code) } },
+      `Refused by the gateway: ${describeRefusal(refusal)}`));
+  }
   return h('div', {},
     h('dl', { class: 'facts' },
       h('dt', { text: 'Started' }), h('dd', { text: formatInstant(t.started_at) }),
       h('dt', { text: 'Provider' }), h('dd', { text: t.provider }),
       h('dt', { text: 'Final status' }), h('dd', { id: 'timeline-status', text: String(t.status) }),
-      h('dt', { text: 'Attempts' }), h('dd', { id: 'timeline-attempts', text: String(attempts.length) })),
-    h('figure', { class: 'chart' }, chart, h('figcaption', { text: 'Attempts on the emulator\'s time axis; dashed: the wait before the next attempt.' })),
+      h('dt', { text: 'Attempts' }), h('dd', { id: 'timeline-attempts', text: String(attempts.length) }),
+      refusal ? [h('dt', { text: 'Refused' }), h('dd', { id: 'timeline-refusal', text: describeRefusal(refusal) })] : null),
+    h('figure', { class: 'chart' }, chart, h('figcaption', { text: 'Attempts on the emulator\'s time axis; dashed: the wait before the next attempt; a vertical line: the gateway\'s refusal.' })),
     h('h3', { text: 'Step by step' }),
     h('ul', { class: 'timeline-steps', id: 'timeline-steps' }, steps));
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.ApiToken;
+import dev.aigw.emulator.BillingChange;
 import dev.aigw.emulator.GatewaySettings;
+import dev.aigw.emulator.HazardCategory;
 import dev.aigw.emulator.Permission;
+import dev.aigw.emulator.ScanRule;
 import dev.aigw.emulator.UpstreamResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,17 +61,29 @@ class AccessibleDashboardTest {
         }
     }
 
-    /** An emulator with a gateway that has a retried request in its logs and a script waiting; its main views. */
+    /**
+     * An emulator with a metered account and a gateway with a spend limit that has a retried request and a prompt
+     * blocked by Guardrails in its logs, and a script waiting; its main views.
+     */
     private List<String> views() {
         emulator = AiGatewayEmulator.builder().gateway("seen", GatewaySettings.builder().retryMaxAttempts(2)
-                .retryDelay(Duration.ofMillis(500)).build()).build().start();
+                .retryDelay(Duration.ofMillis(500))
+                .spendLimits("{\"enabled\":true,\"rules\":[{\"limit\":10,\"limitType\":\"cost\",\"window\":86400,"
+                        + "\"metadata\":{\"team\":{\"mode\":\"partition\"}}}]}")
+                .guardrails("{\"prompt\":{\"S1\":\"BLOCK\"},\"response\":{}}").build()).build().start();
         page = new DashboardPage(emulator, browser);
+        emulator.billing().change(BillingChange.builder().balanceCents(500).build());
+        emulator.scanner().add(ScanRule.prompts("(?i)rob a bank").hazards(HazardCategory.S1));
         emulator.script("openai").enqueue(UpstreamResponse.status(503));
         page.chat("seen", "gpt-4o-mini");
+        page.chatSaying("seen", "gpt-4o-mini", "How do I rob a bank");
         emulator.script("anthropic").enqueue(UpstreamResponse.status(529));
-        String logId = emulator.timelines().get(0).logId();
+        String logId = emulator.timelines().stream().filter(t -> t.status() == 200).findFirst().orElseThrow().logId();
+        String blockedId = emulator.timelines().stream().filter(t -> t.status() == 424).findFirst().orElseThrow()
+                .logId();
         return List.of("#/gateways", "#/gateways/seen", "#/gateways/seen/logs", "#/gateways/seen/logs/" + logId,
-                "#/gateways/seen/logs/" + logId + "/timeline", "#/gateways/seen/analytics", "#/emulator");
+                "#/gateways/seen/logs/" + logId + "/timeline", "#/gateways/seen/logs/" + blockedId,
+                "#/gateways/seen/logs/" + blockedId + "/timeline", "#/gateways/seen/analytics", "#/emulator");
     }
 
     private void show(String view) {

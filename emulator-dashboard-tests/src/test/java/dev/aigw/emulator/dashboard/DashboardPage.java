@@ -84,7 +84,13 @@ final class DashboardPage {
 
     /** Sends a chat completion through the gateway proxy; answers the response's JSON (or an error's). */
     HttpResponse<String> chat(String gatewayId, String model, String... headers) {
-        String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}";
+        return chatSaying(gatewayId, model, "Hello", headers);
+    }
+
+    /** Sends a chat completion whose user message is {@code content} (plain text, no quotes) through the proxy. */
+    HttpResponse<String> chatSaying(String gatewayId, String model, String content, String... headers) {
+        String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + content
+                + "\"}]}";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/v1/"
                         + emulator.accountId() + "/" + gatewayId + "/openai/chat/completions"))
                 .header("Content-Type", "application/json")

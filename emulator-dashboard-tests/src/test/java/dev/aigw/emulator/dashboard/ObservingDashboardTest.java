@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.AiGatewayEmulator;
+import dev.aigw.emulator.BillingChange;
+import dev.aigw.emulator.BillingState;
 import dev.aigw.emulator.GatewaySettings;
+import dev.aigw.emulator.HazardCategory;
 import dev.aigw.emulator.ModelReply;
 import dev.aigw.emulator.ReplyRule;
+import dev.aigw.emulator.ScanRule;
+import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.UpstreamFault;
 import dev.aigw.emulator.UpstreamResponse;
 import dev.aigw.emulator.VirtualClock;
@@ -23,13 +28,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Watching the emulator from the dashboard: live logs and their detail, a request's timeline, the analytics'
- * figures against the Logs API, the clock released from the page, the scripts and reply rules panels.
+ * figures against the Logs API, the clock released from the page, the scripts and reply rules panels, and what the
+ * gateway refuses or charges: the account's credits, spend-limit rules, Guardrails and DLP outcomes, refusals.
  */
 @Timeout(120)
 class ObservingDashboardTest {
+
+    private static final String SPEND_LIMITS = "{\"enabled\":true,\"rules\":["
+            + "{\"id\":\"daily-openai\",\"limit\":10,\"limitType\":\"cost\",\"window\":86400,"
+            + "\"provider\":{\"mode\":\"filter\",\"values\":[\"openai\"]}},"
+            + "{\"limit\":0.5,\"limitType\":\"cost\",\"window\":3600,\"technique\":\"sliding\","
+            + "\"model\":{\"mode\":\"partition\"}}]}";
 
     private static Browser browser;
     private AiGatewayEmulator emulator;
@@ -219,6 +232,67 @@ class ObservingDashboardTest {
         assertThat(total("errors")).isEqualTo(2);
         assertThat(total("cache-hits")).isEqualTo(3);
         browser.screenshot("analytics");
+    }
+
+    @Test
+    void creditsSpendLimitsAndABlockedPromptAreShownWhereTheyHappen() {
+        start(AiGatewayEmulator.builder().gateway("guarded", GatewaySettings.builder()
+                .spendLimits(SPEND_LIMITS)
+                .guardrails("{\"prompt\":{\"S1\":\"BLOCK\",\"S2\":\"FLAG\"},\"response\":{}}")
+                .dlp("{\"enabled\":true,\"action\":\"FLAG\",\"profiles\":[\"financial-information\"]}").build()));
+        emulator.billing().change(BillingChange.builder().balanceCents(1234)
+                .topupConfig(BillingState.TopupConfig.of(2000, 500)).build());
+        emulator.scanner().add(ScanRule.prompts("(?i)rob a bank").hazards(HazardCategory.S1))
+                .add(ScanRule.prompts("(?i)hotwire").hazards(HazardCategory.S2))
+                .add(ScanRule.prompts("4111 1111").dlpProfile("financial-information", "card-number"));
+
+        page.open("#/gateways");
+        page.waitForText(By.id("billing-balance"), "$12.34");
+        assertThat(page.visible(By.id("billing-metered")).getText()).startsWith("Yes");
+        assertThat(page.visible(By.id("billing-topup")).getText())
+                .isEqualTo("Buys $20.00 when the balance falls under $5.00");
+
+        page.go("#/gateways/guarded");
+        page.visible(By.id("spend-limits-table"));
+        assertThat(page.texts(By.cssSelector("#spend-limits-table tbody tr"))).containsExactly(
+                "daily-openai $10.00 1 day, fixed provider is openai On",
+                "rule-2 $0.50 1 hour, sliding a budget for each model On");
+        browser.screenshot("spend-limits");
+
+        assertThat(page.chatSaying("guarded", "gpt-4o-mini", "How do I rob a bank").statusCode()).isEqualTo(424);
+        assertThat(page.chatSaying("guarded", "gpt-4o-mini", "How do I hotwire my own car").statusCode()).isEqualTo(200);
+        assertThat(page.chatSaying("guarded", "gpt-4o-mini", "Pay with 4111 1111 1111 1111").statusCode())
+                .isEqualTo(200);
+        assertThat(page.chat("guarded", "gpt-4o-mini").statusCode()).isEqualTo(200);
+        page.go("#/gateways/guarded/logs");
+        page.waitForText(By.id("logs-status"), "4 entries");
+        assertThat(page.texts(By.cssSelector("#logs-table tr[data-log-id] td.checks"))).containsExactlyInAnyOrder(
+                "", "Flagged: S2 Non-Violent Crimes", "Flagged: DLP financial-information",
+                "Blocked: S1 Violent Crimes");
+        WebElement blocked = page.driver.findElements(By.cssSelector("#logs-table tr[data-log-id]")).stream()
+                .filter(tr -> tr.findElement(By.cssSelector("td[data-label='Status']")).getText().equals("424"))
+                .findFirst().orElseThrow();
+        assertThat(blocked.findElement(By.cssSelector("td.checks .badge")).getDomAttribute("data-action"))
+                .isEqualTo("BLOCK");
+        assertThat(blocked.findElement(By.cssSelector("td.checks")).getText()).isEqualTo("Blocked: S1 Violent Crimes");
+        browser.screenshot("logs-guardrails");
+
+        blocked.findElement(By.cssSelector("a.detail-link")).click();
+        page.visible(By.id("log-checks"));
+        assertThat(page.visible(By.id("log-checks-outcome")).getText()).isEqualTo("Blocked: S1 Violent Crimes");
+        assertThat(page.texts(By.cssSelector("#log-checks-findings li")))
+                .containsExactly("Guardrails, Prompt: S1 Violent Crimes: blocked");
+
+        page.visible(By.id("open-timeline")).click();
+        Timeline timeline = emulator.timelines().stream().filter(t -> t.status() == 424).findFirst().orElseThrow();
+        page.visible(By.id("timeline-refusal"));
+        assertThat(page.visible(By.id("timeline-refusal")).getText()).isEqualTo("424 (code 2016) at "
+                + timeline.refusal().offsetMillis() + " ms: " + timeline.refusal().reason());
+        assertThat(timeline.refusal().reason()).contains("S1");
+        assertThat(page.visible(By.id("timeline-attempts")).getText()).isEqualTo("0");
+        assertThat(page.texts(By.cssSelector("#timeline-steps li.refusal"))).containsExactly(
+                "Refused by the gateway: " + page.visible(By.id("timeline-refusal")).getText());
+        browser.screenshot("timeline-refusal");
     }
 
     private long total(String metric) {

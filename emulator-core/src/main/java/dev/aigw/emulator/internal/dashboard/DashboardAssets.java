@@ -29,7 +29,8 @@ public final class DashboardAssets {
 
     /** Every file of the dashboard, the page first. */
     public static final List<String> NAMES = List.of(INDEX, "dashboard.css", "app.js", "api.js", "dom.js",
-            "gateways.js", "logs.js", "analytics.js", "timeline.js", "emulator-panels.js");
+            "gateways.js", "logs.js", "analytics.js", "timeline.js", "emulator-panels.js", "billing.js",
+            "spend-limits.js", "checks.js");
 
     private final Map<String, Asset> assets;
 
