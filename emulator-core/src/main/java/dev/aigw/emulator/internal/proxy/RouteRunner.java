@@ -16,16 +16,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs a dynamic route's model calls (management-api-2.md 4.5-4.7): starts the walk, calls each model node
- * through the same step runners as any step (credentials, cache, translation, attempts with retries), a failure
+ * Runs a dynamic route's model calls (management-api-2.md 4.4-4.7): answers from the {@link RouteCache} when it
+ * holds the request, else starts the walk and calls each model node through the same step runners as any step
+ * (credentials, translation, attempts with retries; not cached one by one), a failure
  * feeding the walk's {@code fallback}; a credential refusal (2040, 2003 of a stored key) is a failure without an
  * upstream call, its error as the failure's reply. The first model that answers 2xx ends the route. When the route
  * ends without a success the last failure's reply is relayed, else the gateway's error.
  *
  * <p>On the compat endpoint the answer carries {@code cf-aig-provider}, {@code cf-aig-model} and {@code cf-aig-step}
- * (its model index) and there is one log per client request, its id the request id: the answering or last called
+ * (its model index; none on a cache HIT, which called no model) and there is one log per client request, its id the request id: the answering or last called
  * node, or {@code dynamic} with the route name when no node was called. On the universal endpoint a route is one
- * step ({@link #walk}).
+ * step ({@link #cachedOrWalked}).
  */
 final class RouteRunner {
 
