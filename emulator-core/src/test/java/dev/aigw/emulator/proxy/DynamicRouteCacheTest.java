@@ -117,6 +117,23 @@ class DynamicRouteCacheTest {
     }
 
     @Test
+    void aHitDoesNotCountAgainstARateNode() {
+        route("rate", "[{\"id\":\"s\",\"type\":\"start\",\"outputs\":{\"next\":{\"elementId\":\"r\"}}},"
+                + "{\"id\":\"r\",\"type\":\"rate_limit\",\"properties\":{\"key\":\"headers.x-team\",\"limit\":2,"
+                + "\"limitType\":\"count\",\"interval\":60},\"outputs\":{\"success\":{\"elementId\":\"m\"}}},"
+                + ONE_MODEL.substring(ONE_MODEL.indexOf("{\"id\":\"m\"")));
+
+        assertThat(ask("dynamic/rate", "Hi", "x-team", "a").statusCode()).isEqualTo(200);
+        assertThat(ask("dynamic/rate", "Hi", "x-team", "a").headers().firstValue("cf-aig-cache-status"))
+                .contains("HIT");
+        HttpResponse<String> second = ask("dynamic/rate", "Hello", "x-team", "a");
+        HttpResponse<String> third = ask("dynamic/rate", "Bye", "x-team", "a");
+
+        assertThat(second.statusCode()).as("the hit left the second of two calls").isEqualTo(200);
+        assertThat(third.statusCode()).isEqualTo(429);
+    }
+
+    @Test
     void aNewDeploymentDoesNotInvalidateTheEntry() {
         JsonNode created = route("support", ONE_MODEL);
         ask("dynamic/support", "Hi");
