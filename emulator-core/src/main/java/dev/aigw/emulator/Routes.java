@@ -60,7 +60,10 @@ public final class Routes {
         }
     }
 
-    /** Returns a route (R3), or empty when the gateway has no route of that id. */
+    /**
+     * Returns a route (R3), or empty when the gateway has no route of that id; a missing gateway throws
+     * {@link ManagementApiException} (404/7002).
+     */
     public Optional<DynamicRoute> get(String gatewayId, String routeId) {
         return find(route(gatewayId, routeId), gatewayId).map(answer -> route(answer.get("result"), gatewayId));
     }
@@ -76,13 +79,17 @@ public final class Routes {
         call("DELETE", route(gatewayId, routeId), null, gatewayId);
     }
 
-    /** Stores a new version without deploying it (R6); one with graph errors is stored as not valid. */
+    /**
+     * Stores a new version without deploying it (R6); one with graph errors is stored as not valid. R6 answers the
+     * route with the new elements and the {@code version_id}, so the version is then read as R8 answers it (whether
+     * it is live, when it was stored).
+     */
     public RouteVersion createVersion(String gatewayId, String routeId, String elements) {
         ObjectNode body = Json.object();
         body.set("elements", elements(elements));
         JsonNode result = call("POST", route(gatewayId, routeId) + "/versions", body, gatewayId).get("result");
-        return new RouteVersion(result.get("version_id").asText(), Json.text(result.get("elements")), false,
-                result.get("is_valid").booleanValue(), instant(result.get("modified_at")), null);
+        return version(call("GET", versionPath(gatewayId, routeId, result.get("version_id").asText()), null,
+                gatewayId).get("result"));
     }
 
     /** Lists a route's versions, newest first (R7). */
@@ -91,10 +98,13 @@ public final class Routes {
                 .path("versions"), Routes::version);
     }
 
-    /** Returns one version of a route (R8), or empty when the route has no version of that id. */
+    /**
+     * Returns one version of a route (R8), or empty when there is no such route or the route has no version of that
+     * id; a missing gateway throws {@link ManagementApiException} (404/7002).
+     */
     public Optional<RouteVersion> version(String gatewayId, String routeId, String versionId) {
-        return find(route(gatewayId, routeId) + "/versions/" + HttpTransport.encode(Objects.requireNonNull(versionId,
-                "versionId")), gatewayId).map(answer -> version(answer.get("result")));
+        return find(versionPath(gatewayId, routeId, Objects.requireNonNull(versionId, "versionId")), gatewayId)
+                .map(answer -> version(answer.get("result")));
     }
 
     /** Makes a valid version live (R9; deploying an earlier one is the rollback) and returns the deployment. */
@@ -110,19 +120,35 @@ public final class Routes {
                 .path("deployments"), Routes::deployment);
     }
 
-    private String routes(String gatewayId) {
+    private String gateway(String gatewayId) {
         return "/client/v4/accounts/" + HttpTransport.encode(accountId) + "/ai-gateway/gateways/"
-                + HttpTransport.encode(Objects.requireNonNull(gatewayId, "gatewayId")) + "/routes";
+                + HttpTransport.encode(Objects.requireNonNull(gatewayId, "gatewayId"));
+    }
+
+    private String routes(String gatewayId) {
+        return gateway(gatewayId) + "/routes";
     }
 
     private String route(String gatewayId, String routeId) {
         return routes(gatewayId) + "/" + HttpTransport.encode(Objects.requireNonNull(routeId, "routeId"));
     }
 
-    /** GETs an object; empty on 404 (no such route or version, or no such gateway). */
+    private String versionPath(String gatewayId, String routeId, String versionId) {
+        return route(gatewayId, routeId) + "/versions/" + HttpTransport.encode(versionId);
+    }
+
+    /**
+     * GETs a route or version; empty when there is no such one. The API answers 404/7002 for a missing gateway
+     * too, so a 404 is told apart by asking for the gateway, whose absence throws as {@link #list} does.
+     */
     private Optional<JsonNode> find(String path, String gatewayId) {
         HttpTransport.Reply reply = http.send("GET", path, null, apiToken);
-        return reply.status() == 404 ? Optional.empty() : Optional.of(answer(reply, gatewayId));
+        if (reply.status() != 404) {
+            return Optional.of(answer(reply, gatewayId));
+        }
+        ManagementApiException.bodyOrThrow(http.send("GET", gateway(gatewayId), null, apiToken),
+                ManagementApiException.noSuchGateway(gatewayId, accountId));
+        return Optional.empty();
     }
 
     private JsonNode call(String method, String path, JsonNode body, String gatewayId) {

@@ -151,6 +151,41 @@ class RoutesFromJavaTest {
                 .hasMessageContaining("elements must be a JSON array");
     }
 
+    @ParameterizedTest
+    @MethodSource("transports")
+    void createVersionAnswersTheVersionAsTheApiStoredIt(String transport) {
+        Routes routes = routes(transport);
+        DynamicRoute created = routes.create("gw", "support", OPENAI);
+
+        RouteVersion second = routes.createVersion("gw", created.id(), ANTHROPIC);
+
+        assertThat(second).isEqualTo(routes.version("gw", created.id(), second.id()).orElseThrow());
+        assertThat(routes.versions("gw", created.id())).contains(second);
+        assertThat(second.active()).isFalse();
+        assertThat(second.createdAt()).isAfterOrEqualTo(created.version().createdAt());
+        routes.deploy("gw", created.id(), second.id());
+        assertThat(routes.version("gw", created.id(), second.id()).orElseThrow().active()).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("transports")
+    void getAndVersionAreEmptyForAMissingRouteButThrowForAMissingGateway(String transport) {
+        Routes routes = routes(transport);
+        DynamicRoute created = routes.create("gw", "support", OPENAI);
+
+        assertThat(routes.get("gw", "no-such-route")).isEmpty();
+        assertThat(routes.version("gw", "no-such-route", created.version().id())).isEmpty();
+        assertThat(routes.version("gw", created.id(), "no-such-version")).isEmpty();
+        ManagementApiException noRoute = catchThrowableOfType(() -> routes.get("no-such-gateway", created.id()),
+                ManagementApiException.class);
+        assertThat(noRoute.status()).isEqualTo(404);
+        assertThat(noRoute.errors().get(0).code()).isEqualTo(7002);
+        assertThat(noRoute.getMessage()).contains("no gateway \"no-such-gateway\"");
+        assertThat(catchThrowableOfType(() -> routes.version("no-such-gateway", created.id(),
+                created.version().id()), ManagementApiException.class).getMessage())
+                .contains("no gateway \"no-such-gateway\"");
+    }
+
     @Test
     void aTokenWithoutEditIsRefusedThroughTheRemoteEmulator() {
         try (AiGatewayEmulator readOnly = AiGatewayEmulator.builder()

@@ -283,7 +283,7 @@ class DynamicRoutingTest {
     }
 
     /** The spec's formula, written independently of the emulator with unsigned 64-bit arithmetic. */
-    private static double referenceU(long seed, String key, long n) {
+    static double referenceU(long seed, String key, long n) {
         BigInteger mask = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
         BigInteger hash = new BigInteger("cbf29ce484222325", 16);
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {

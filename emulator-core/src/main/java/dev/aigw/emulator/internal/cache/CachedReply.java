@@ -11,17 +11,25 @@ import java.util.Map;
  * @param body the whole body
  * @param expiresAt the clock's instant from which the entry is stale
  * @param provider the slug of the provider that answered, or empty when not known
+ * @param model the model that answered, or empty when not known
  */
-public record CachedReply(int status, Map<String, String> headers, byte[] body, Instant expiresAt, String provider) {
+public record CachedReply(int status, Map<String, String> headers, byte[] body, Instant expiresAt, String provider,
+                          String model) {
 
     public CachedReply {
         headers = Map.copyOf(headers);
         provider = provider == null ? "" : provider;
+        model = model == null ? "" : model;
+    }
+
+    /** A stored response of a known provider and an unknown model. */
+    public CachedReply(int status, Map<String, String> headers, byte[] body, Instant expiresAt, String provider) {
+        this(status, headers, body, expiresAt, provider, "");
     }
 
     /** A stored response of no particular provider. */
     public CachedReply(int status, Map<String, String> headers, byte[] body, Instant expiresAt) {
-        this(status, headers, body, expiresAt, "");
+        this(status, headers, body, expiresAt, "", "");
     }
 
     /** Tells whether the entry is still fresh at {@code now}. */

@@ -59,8 +59,17 @@ public final class ResponseCache {
     /** Stores a response {@code provider} answered, as {@link #store(CacheKey, CachePolicy, int, Map, byte[])}. */
     public void store(CacheKey key, CachePolicy policy, int status, Map<String, String> headers, byte[] body,
                       String provider) {
+        store(key, policy, status, headers, body, provider, "");
+    }
+
+    /**
+     * Stores a response {@code provider}'s {@code model} answered, as
+     * {@link #store(CacheKey, CachePolicy, int, Map, byte[])}.
+     */
+    public void store(CacheKey key, CachePolicy policy, int status, Map<String, String> headers, byte[] body,
+                      String provider, String model) {
         Instant now = clock.now();
-        entries.put(key, new CachedReply(status, headers, body, now.plus(policy.ttl()), provider));
+        entries.put(key, new CachedReply(status, headers, body, now.plus(policy.ttl()), provider, model));
         if (storesSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
             storesSinceSweep.set(0);
             entries.values().removeIf(e -> !e.freshAt(now));

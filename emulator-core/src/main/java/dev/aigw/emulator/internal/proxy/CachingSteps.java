@@ -34,36 +34,55 @@ public final class CachingSteps implements StepRunner {
     @Override
     public StepResult run(ResolvedGateway gateway, ClientRequest client, Step step, boolean lastStep,
                           TimelineRecorder timeline) throws InterruptedException {
-        GatewayHeaders settings = step.settings();
-        Optional<CachePolicy> policy = CachePolicy.decide(gateway.gateway().settings().cacheTtlSeconds(),
-                settings.cacheTtlSeconds(), settings.skipCache().orElse(false), settings.cacheKey());
+        Optional<CachePolicy> policy = policy(gateway, step.settings());
         if (policy.isEmpty()) {
             return next.run(gateway, client, step, lastStep, timeline);
         }
-        GatewayRef ref = GatewayRef.of(gateway.gateway());
-        CacheKey key = policy.get().customKey().map(custom -> CacheKey.custom(ref, custom)).orElseGet(() ->
-                CacheKey.derived(ref, step.provider().slug(), step.method(), step.target().path(), step.query(),
-                        step.body()));
+        CacheKey key = key(gateway, policy.get(), step);
         Optional<CachedReply> hit = cache.lookup(key);
         if (hit.isPresent()) {
-            CachedReply stored = hit.get();
-            UpstreamReply reply = new UpstreamReply(stored.status(), stored.headers(),
-                    new UpstreamReply.Full(stored.body()));
-            return new StepResult(new AttemptResult.Replied(reply), CacheStatus.HIT);
+            return hit(hit.get());
         }
         StepResult result = next.run(gateway, client, step, lastStep, timeline);
         if (result.result() instanceof AttemptResult.Replied replied) {
-            return new StepResult(storeIfCacheable(key, policy.get(), step, replied), CacheStatus.MISS);
+            return new StepResult(storeIfCacheable(cache, key, policy.get(), step, replied, step.provider().slug(),
+                    step.model()), CacheStatus.MISS);
         }
         return new StepResult(result.result(), CacheStatus.MISS);
     }
 
-    private AttemptResult.Replied storeIfCacheable(CacheKey key, CachePolicy policy, Step step,
-                                                   AttemptResult.Replied replied) {
+    /** Returns the cache policy of a request with these settings on this gateway, or empty when it is not cached. */
+    static Optional<CachePolicy> policy(ResolvedGateway gateway, GatewayHeaders settings) {
+        return CachePolicy.decide(gateway.gateway().settings().cacheTtlSeconds(), settings.cacheTtlSeconds(),
+                settings.skipCache().orElse(false), settings.cacheKey());
+    }
+
+    /** Returns the key of a step: the client's {@code cf-aig-cache-key}, else derived from what the step sends. */
+    static CacheKey key(ResolvedGateway gateway, CachePolicy policy, Step step) {
+        GatewayRef ref = GatewayRef.of(gateway.gateway());
+        return policy.customKey().map(custom -> CacheKey.custom(ref, custom)).orElseGet(() ->
+                CacheKey.derived(ref, step.provider().slug(), step.method(), step.target().path(), step.query(),
+                        step.body()));
+    }
+
+    /** Returns a stored reply as a step's HIT. */
+    static StepResult hit(CachedReply stored) {
+        UpstreamReply reply = new UpstreamReply(stored.status(), stored.headers(),
+                new UpstreamReply.Full(stored.body()));
+        return new StepResult(new AttemptResult.Replied(reply), CacheStatus.HIT);
+    }
+
+    /**
+     * Stores a reply to {@code request} under {@code key} when it may be stored, as {@code provider}'s {@code model}
+     * answer, and returns what the client gets: the same reply, read whole when it was piped.
+     */
+    static AttemptResult.Replied storeIfCacheable(ResponseCache cache, CacheKey key, CachePolicy policy, Step request,
+                                                  AttemptResult.Replied replied, String provider, String model) {
         UpstreamReply reply = replied.reply();
         boolean whole = replied.delivery().breakAfterEvents() < 0 && !(reply.body() instanceof UpstreamReply.Stream);
         if (!whole || !ResponseCache.isCacheable(reply.status(), reply.headers().get("content-type"),
-                ResponseCache.asksToStream(step.target().path(), step.query(), step.body()), step.body().length)) {
+                ResponseCache.asksToStream(request.target().path(), request.query(), request.body()),
+                request.body().length)) {
             return replied;
         }
         byte[] body;
@@ -79,7 +98,7 @@ public final class CachingSteps implements StepRunner {
             }
             reply = new UpstreamReply(reply.status(), reply.headers(), new UpstreamReply.Full(body));
         }
-        cache.store(key, policy, reply.status(), reply.headers(), body, step.provider().slug());
+        cache.store(key, policy, reply.status(), reply.headers(), body, provider, model);
         return new AttemptResult.Replied(reply, replied.delivery());
     }
 

@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal.proxy;
 import dev.aigw.emulator.EmulatorClock;
 import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.internal.api.ApiException;
+import dev.aigw.emulator.internal.cache.ResponseCache;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
@@ -23,11 +24,12 @@ public final class ProxyHandler implements HttpHandler {
 
     private final RouteRunner routes;
 
-    public ProxyHandler(StepRunner steps, ReplyWriter writer, Timelines timelines, EmulatorClock clock) {
+    public ProxyHandler(StepRunner steps, ResponseCache cache, ReplyWriter writer, Timelines timelines,
+                        EmulatorClock clock) {
         this.steps = steps;
         this.writer = writer;
         this.timelines = timelines;
-        this.routes = new RouteRunner(steps, writer, timelines, clock);
+        this.routes = new RouteRunner(steps, writer, timelines, clock, new RouteCache(cache));
     }
 
     @Override
@@ -63,8 +65,9 @@ public final class ProxyHandler implements HttpHandler {
             ApiException routeError = null;
             Optional<RoutePlan> route = plan.route(planned.index());
             if (route.isPresent()) {
-                RouteRunner.Outcome outcome = routes.walk(gateway, client, route.get(), timeline);
-                trace = outcome.trace();
+                RouteRunner.Outcome outcome = routes.cachedOrWalked(gateway, client, planned, route.get(),
+                        timeline);
+                trace = outcome.trace() != null ? outcome.trace() : trace;
                 if (outcome instanceof RouteRunner.Answered answered) {
                     step = answered.step();
                     result = answered.result();

@@ -10,6 +10,7 @@ import dev.aigw.emulator.internal.routing.RouteWalk;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -60,7 +61,8 @@ public final class RoutePlan {
     Step step(RouteWalk.CallModel call) {
         ObjectNode request = body.deepCopy();
         request.put("model", call.provider() + "/" + call.model());
-        GatewayHeaders nodeSettings = new GatewayHeaders(settings.skipCache(), settings.cacheTtlSeconds(),
+        // The route's request is cached as a whole (RouteCache), not node by node.
+        GatewayHeaders nodeSettings = new GatewayHeaders(Optional.of(true), settings.cacheTtlSeconds(),
                 settings.cacheKey(), settings.metadata(), settings.collectLog(), settings.collectLogPayload(),
                 settings.eventId(), call.timeoutMillis() > 0 ? OptionalLong.of(call.timeoutMillis())
                         : OptionalLong.empty(), settings.retries(), settings.customCost(), settings.byokAlias(),

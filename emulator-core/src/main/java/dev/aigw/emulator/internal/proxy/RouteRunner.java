@@ -13,18 +13,20 @@ import dev.aigw.emulator.internal.routing.RouteWalk;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Runs a dynamic route's model calls (management-api-2.md 4.5-4.7): starts the walk, calls each model node
- * through the same step runners as any step (credentials, cache, translation, attempts with retries), a failure
+ * Runs a dynamic route's model calls (management-api-2.md 4.4-4.7): answers from the {@link RouteCache} when it
+ * holds the request, else starts the walk and calls each model node through the same step runners as any step
+ * (credentials, translation, attempts with retries; not cached one by one), a failure
  * feeding the walk's {@code fallback}; a credential refusal (2040, 2003 of a stored key) is a failure without an
  * upstream call, its error as the failure's reply. The first model that answers 2xx ends the route. When the route
  * ends without a success the last failure's reply is relayed, else the gateway's error.
  *
  * <p>On the compat endpoint the answer carries {@code cf-aig-provider}, {@code cf-aig-model} and {@code cf-aig-step}
- * (its model index) and there is one log per client request, its id the request id: the answering or last called
+ * (its model index; none on a cache HIT, which called no model) and there is one log per client request, its id the request id: the answering or last called
  * node, or {@code dynamic} with the route name when no node was called. On the universal endpoint a route is one
- * step ({@link #walk}).
+ * step ({@link #cachedOrWalked}).
  */
 final class RouteRunner {
 
@@ -32,12 +34,14 @@ final class RouteRunner {
     private final ReplyWriter writer;
     private final Timelines timelines;
     private final EmulatorClock clock;
+    private final RouteCache cache;
 
-    RouteRunner(StepRunner steps, ReplyWriter writer, Timelines timelines, EmulatorClock clock) {
+    RouteRunner(StepRunner steps, ReplyWriter writer, Timelines timelines, EmulatorClock clock, RouteCache cache) {
         this.steps = steps;
         this.writer = writer;
         this.timelines = timelines;
         this.clock = clock;
+        this.cache = cache;
     }
 
     /** How a route ended. */
@@ -46,7 +50,10 @@ final class RouteRunner {
         Timeline.Route trace();
     }
 
-    /** A model node answered 2xx: {@code step} is its call. */
+    /**
+     * A model node answered 2xx: {@code step} is its call; or the cache answered for the route, {@code step} then
+     * naming the provider and model that gave the stored reply, and {@code trace} {@code null} (no element visited).
+     */
     record Answered(Step step, StepResult result, Timeline.Route trace) implements Outcome {
     }
 
@@ -64,7 +71,7 @@ final class RouteRunner {
              RequestLog log, TimelineRecorder timeline) throws InterruptedException, java.io.IOException {
         Step placeholder = plan.steps().get(0);
         RoutePlan route = plan.route(0).orElseThrow();
-        Outcome outcome = walk(gateway, client, route, timeline);
+        Outcome outcome = cachedOrWalked(gateway, client, placeholder, route, timeline);
         if (outcome instanceof Answered answered) {
             answer(exchange, plan, log, timeline, gateway, client, answered.step(), answered.result(), route,
                     outcome.trace());
@@ -84,6 +91,30 @@ final class RouteRunner {
         timelines.add(timeline.finish(client, gateway, log.lastId().orElse(null), failed.error().status(),
                 outcome.trace()));
         throw failed.error();
+    }
+
+    /**
+     * Answers the route request {@code placeholder} from the route cache ({@link RouteCache}), else walks the route
+     * and stores the answer; while the request is cached, a relayed failure is a MISS too.
+     */
+    Outcome cachedOrWalked(ResolvedGateway gateway, ClientRequest client, Step placeholder, RoutePlan route,
+                           TimelineRecorder timeline) throws InterruptedException {
+        Optional<RouteCache.Entry> entry = cache.entryOf(gateway, placeholder);
+        Optional<Answered> hit = entry.flatMap(e -> cache.hit(e, placeholder));
+        if (hit.isPresent()) {
+            return hit.get();
+        }
+        Outcome outcome = walk(gateway, client, route, timeline);
+        if (entry.isEmpty()) {
+            return outcome;
+        }
+        if (outcome instanceof Answered answered) {
+            return new Answered(answered.step(),
+                    cache.stored(entry.get(), placeholder, answered.step(), answered.result()), answered.trace());
+        }
+        Failed failed = (Failed) outcome;
+        return failed.relay() ? new Failed(failed.lastStep(), RouteCache.missed(failed.lastFailure()), true,
+                failed.error(), failed.trace()) : failed;
     }
 
     /** Walks the route from its start until a model answers or the route ends; writes nothing to the client. */
@@ -146,9 +177,11 @@ final class RouteRunner {
                         Timeline.Route trace) throws java.io.IOException, InterruptedException {
         AttemptResult.Replied replied = (AttemptResult.Replied) result.result();
         Map<String, String> headers = ReplyHeaders.of(plan, step, log, result.cacheStatus());
-        headers.put("cf-aig-step", String.valueOf(step.index()));
-        timelines.add(timeline.finish(client, gateway, headers.get(ReplyHeaders.LOG_ID), replied.reply().status(),
-                trace));
+        if (trace != null) {
+            headers.put("cf-aig-step", String.valueOf(step.index()));
+            timelines.add(timeline.finish(client, gateway, headers.get(ReplyHeaders.LOG_ID),
+                    replied.reply().status(), trace));
+        }
         writer.write(exchange, replied.reply(), replied.delivery(), headers, written -> {
             log.answered(step, result, written);
             result.afterLastByte().accept(written);

@@ -28,6 +28,11 @@ public record StepResult(AttemptResult result, CacheStatus cacheStatus, Upstream
         return new StepResult(result, cacheStatus, used, afterLastByte);
     }
 
+    /** Returns this result with another reply or failure. */
+    public StepResult withResult(AttemptResult other) {
+        return new StepResult(other, cacheStatus, credential, afterLastByte);
+    }
+
     /** Returns this result with one more thing to do once the client got the last byte, after what it already does. */
     public StepResult thenAfterLastByte(Consumer<WrittenReply> more) {
         return new StepResult(result, cacheStatus, credential, afterLastByte.andThen(more));

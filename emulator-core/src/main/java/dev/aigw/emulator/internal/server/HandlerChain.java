@@ -103,7 +103,7 @@ public final class HandlerChain {
                 new PlacementHandler(Placement.proxy(state.upstreams(), state.scripts()), gatewayWorker,
                 new LogHandler(state.logs(), state.ids(), state.clock(),
                 new RateLimitHandler(state.rateLimiter(), state.clock(),
-                new ProxyHandler(steps, new ReplyWriter(state.clock()), state.timelines(), state.clock())))))))))));
+                new ProxyHandler(steps, state.cache(), new ReplyWriter(state.clock()), state.timelines(), state.clock())))))))))));
 
         HttpHandler unknown =
                 new ErrorBoundaryHandler(ErrorEnvelope.V4, hints, exchange -> {
