@@ -118,6 +118,9 @@ class ContentScannerTest {
         assertThat(assertValidationError(reply(call("POST", "/scanner/rules",
                 "{\"target\":\"Prompt\",\"pattern\":\"x\"}")), "body", "target").get("message").textValue())
                 .contains("(did you mean \"prompt\"?)");
+        assertThat(assertValidationError(reply(call("POST", "/scanner/rules",
+                "{\"target\":\"responses\",\"pattern\":\"x\"}")), "body", "target").get("message").textValue())
+                .as("a typo of an allowed value, not only another case").contains("(did you mean \"response\"?)");
         assertValidationError(reply(call("POST", "/scanner/rules", "{\"target\":\"prompt\"}")), "body", "pattern");
         assertThat(assertValidationError(reply(call("POST", "/scanner/rules",
                 "{\"target\":\"prompt\",\"pattern\":\"(unclosed\"}")), "body", "pattern").get("message").textValue())

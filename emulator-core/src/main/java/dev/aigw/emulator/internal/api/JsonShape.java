@@ -261,10 +261,7 @@ public sealed interface JsonShape {
             if (value.isTextual() && values.contains(value.textValue())) {
                 return;
             }
-            String hint = value.isTextual()
-                    ? values.stream().filter(v -> v.equalsIgnoreCase(value.textValue()))
-                            .map(v -> " (did you mean \"" + v + "\"?)").findFirst().orElse("")
-                    : "";
+            String hint = value.isTextual() ? Suggestions.didYouMean(value.textValue(), values) : "";
             ApiException e = mismatch(path, describe(), value);
             throw hint.isEmpty() ? e : ApiException.validation(
                     e.error().message().substring("Input Validation Error: ".length()) + hint, path);
