@@ -2,6 +2,7 @@ package dev.aigw.emulator.internal.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -28,6 +29,7 @@ public final class StoredSettings {
     private final Retries retries;
     private final Optional<GuardrailSettings> guardrails;
     private final Optional<DlpSettings> dlp;
+    private final List<SpendRule> spendRules;
 
     private StoredSettings(Map<String, JsonNode> members) {
         this.members = Collections.unmodifiableMap(new TreeMap<>(members));
@@ -46,6 +48,7 @@ public final class StoredSettings {
                 number("retry_delay"), text("retry_backoff").flatMap(Backoff::parse));
         this.guardrails = GuardrailSettings.bind(members.get("guardrails"));
         this.dlp = DlpSettings.bind(members.get("dlp"));
+        this.spendRules = SpendRules.parse(members.get("spend_limits"));
     }
 
     /** Binds settings from the members a gateway stores (validated by {@link GatewayBodies}). */
@@ -106,6 +109,11 @@ public final class StoredSettings {
     /** Returns the enabled DLP policies, or empty when DLP is off or has none. */
     public Optional<DlpSettings> dlp() {
         return dlp;
+    }
+
+    /** Returns the enabled rules of {@code spend_limits}, none when spend limits are off or have none. */
+    public List<SpendRule> spendRules() {
+        return spendRules;
     }
 
     private JsonNode value(String name) {

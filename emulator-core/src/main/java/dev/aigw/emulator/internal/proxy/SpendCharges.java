@@ -35,7 +35,7 @@ public final class SpendCharges implements StepRunner {
             return result;
         }
         boolean credits = UnifiedBilling.paysWithCredits(gateway, step);
-        boolean limited = !UnifiedBilling.spendRules(gateway.gateway().settings()).isEmpty();
+        boolean limited = !gateway.gateway().settings().spendRules().isEmpty();
         if (!credits && !limited) {
             return result;
         }

@@ -7,7 +7,7 @@ import dev.aigw.emulator.internal.gateway.GatewayRef;
 import dev.aigw.emulator.internal.gateway.RateLimit;
 import dev.aigw.emulator.internal.ratelimit.RateLimiter;
 import dev.aigw.emulator.internal.spend.SpendLedger;
-import dev.aigw.emulator.internal.spend.SpendRule;
+import dev.aigw.emulator.internal.gateway.SpendRule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +63,7 @@ public final class SpendChecks implements StepRunner {
         if (credits && !wholesale.tryAcquire(ref, WHOLESALE_LIMIT, now)) {
             throw ApiException.gateway(429, 2018, WHOLESALE_RATE_LIMITED);
         }
-        List<SpendRule> rules = UnifiedBilling.spendRules(gateway.gateway().settings());
+        List<SpendRule> rules = gateway.gateway().settings().spendRules();
         if (!rules.isEmpty()) {
             Optional<String> spent = spend.exceeded(ref, rules, UnifiedBilling.spendRequest(step), now);
             if (spent.isPresent()) {

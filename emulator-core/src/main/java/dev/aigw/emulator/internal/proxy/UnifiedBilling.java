@@ -2,15 +2,11 @@ package dev.aigw.emulator.internal.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.emulator.UpstreamCredential;
-import dev.aigw.emulator.internal.gateway.StoredSettings;
 import dev.aigw.emulator.internal.log.Prices;
 import dev.aigw.emulator.internal.log.Usage;
-import dev.aigw.emulator.internal.spend.SpendRequest;
-import dev.aigw.emulator.internal.spend.SpendRule;
-import dev.aigw.emulator.internal.spend.SpendRules;
+import dev.aigw.emulator.internal.gateway.SpendRequest;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,10 +26,6 @@ final class UnifiedBilling {
         }
         JsonNode mode = gateway.gateway().settings().members().get("workers_ai_billing_mode");
         return "workers-ai".equals(step.provider().slug()) && mode != null && "unified".equals(mode.asText());
-    }
-
-    static List<SpendRule> spendRules(StoredSettings settings) {
-        return SpendRules.parse(settings.members().get("spend_limits"));
     }
 
     static SpendRequest spendRequest(Step step) {

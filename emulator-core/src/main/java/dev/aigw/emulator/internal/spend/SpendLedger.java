@@ -1,6 +1,8 @@
 package dev.aigw.emulator.internal.spend;
 
 import dev.aigw.emulator.internal.gateway.GatewayRef;
+import dev.aigw.emulator.internal.gateway.SpendRequest;
+import dev.aigw.emulator.internal.gateway.SpendRule;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

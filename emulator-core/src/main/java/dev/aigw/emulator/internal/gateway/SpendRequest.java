@@ -1,4 +1,4 @@
-package dev.aigw.emulator.internal.spend;
+package dev.aigw.emulator.internal.gateway;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.aigw.emulator.internal.spend;
+package dev.aigw.emulator.internal.gateway;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -51,13 +51,13 @@ public record SpendRule(String id, BigDecimal limitUsd, Duration window, boolean
     }
 
     /** Tells whether the rule covers a request. */
-    boolean covers(SpendRequest request) {
+    public boolean covers(SpendRequest request) {
         return provider.admits(request.provider()) && model.admits(request.model())
                 && metadata.entrySet().stream().allMatch(e -> e.getValue().admits(request.metadata().get(e.getKey())));
     }
 
     /** Tells whether spending recorded for {@code past} counts against {@code request}'s budget under this rule. */
-    boolean shares(SpendRequest past, SpendRequest request) {
+    public boolean shares(SpendRequest past, SpendRequest request) {
         return covers(past) && provider.shares(past.provider(), request.provider())
                 && model.shares(past.model(), request.model())
                 && metadata.entrySet().stream().allMatch(e -> e.getValue().shares(past.metadata().get(e.getKey()),
@@ -65,7 +65,7 @@ public record SpendRule(String id, BigDecimal limitUsd, Duration window, boolean
     }
 
     /** Returns the start of the window that holds {@code now}: epoch-aligned when fixed, {@code now - window} when sliding. */
-    Instant windowStart(Instant now) {
+    public Instant windowStart(Instant now) {
         if (sliding) {
             return now.minus(window);
         }
@@ -74,7 +74,7 @@ public record SpendRule(String id, BigDecimal limitUsd, Duration window, boolean
     }
 
     /** The 429/2041 message (proxy.md 6.5, observed shape). */
-    String exceededMessage(SpendRequest request) {
+    public String exceededMessage(SpendRequest request) {
         return "Spend limit exceeded: rule '" + id + "' (cost limit " + limitUsd.stripTrailingZeros().toPlainString()
                 + " per " + window.toSeconds() + "s, " + (sliding ? "sliding" : "fixed") + ") for "
                 + request.provider() + " " + Optional.ofNullable(request.model()).orElse("");
