@@ -8,11 +8,9 @@ import dev.aigw.emulator.AiGatewayEmulator;
 import dev.aigw.emulator.LogEntry;
 import dev.aigw.emulator.Timeline;
 import dev.aigw.emulator.UpstreamResponse;
+import dev.aigw.emulator.proxy.ProxyClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -27,10 +25,11 @@ final class PricedTraffic {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final AiGatewayEmulator emulator;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ProxyClient client;
 
     PricedTraffic(AiGatewayEmulator emulator) {
         this.emulator = emulator;
+        this.client = new ProxyClient(emulator);
     }
 
     /** A reply of this status whose usage costs {@code dollars} USD on {@code gpt-4o}, after {@code latency}. */
@@ -55,21 +54,7 @@ final class PricedTraffic {
     }
 
     HttpResponse<String> send(String gatewayId, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.gatewayUrl(gatewayId) + "/" + path))
-                .header("content-type", "application/json")
-                .header("cf-aig-authorization", "Bearer " + emulator.apiToken())
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return client.postToGateway(gatewayId, path, body, headers);
     }
 
     static JsonNode json(String body) {

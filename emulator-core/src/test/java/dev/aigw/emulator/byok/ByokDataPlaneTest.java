@@ -14,11 +14,9 @@ import dev.aigw.emulator.ProviderConfig;
 import dev.aigw.emulator.RecordedRequest;
 import dev.aigw.emulator.UpstreamCredential;
 import dev.aigw.emulator.VirtualClock;
+import dev.aigw.emulator.proxy.ProxyClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +37,7 @@ class ByokDataPlaneTest {
 
     private final VirtualClock clock = VirtualClock.startingAt(Instant.parse("2026-08-01T10:00:00Z"));
     private final AiGatewayEmulator emulator = AiGatewayEmulator.builder().clock(clock).build().start();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ProxyClient client = new ProxyClient(emulator);
 
     @AfterEach
     void close() {
@@ -51,21 +49,7 @@ class ByokDataPlaneTest {
     }
 
     private HttpResponse<String> chat(String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.gatewayUrl("gw") + "/" + path))
-                .header("content-type", "application/json")
-                .header("cf-aig-authorization", "Bearer " + emulator.apiToken())
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return client.postToGateway("gw", path, body, headers);
     }
 
     private HttpResponse<String> openAi(String... headers) {

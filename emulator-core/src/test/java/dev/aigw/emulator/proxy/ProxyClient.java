@@ -31,6 +31,18 @@ public final class ProxyClient {
         return send("POST", path, body, headers);
     }
 
+    /**
+     * POSTs a JSON body to a provider endpoint of a gateway of the default account, authenticated to the gateway with
+     * the emulator's token, with more header name/value pairs.
+     */
+    public HttpResponse<String> postToGateway(String gateway, String rest, String body, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "cf-aig-authorization";
+        all[1] = "Bearer " + emulator.apiToken();
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return post(path(gateway, rest), body, all);
+    }
+
     HttpResponse<String> send(String method, String path, String body, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path))
                 .timeout(Duration.ofSeconds(20))
