@@ -1,6 +1,5 @@
 package dev.aigw.emulator.internal.recording;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.emulator.EmulatorClock;
@@ -23,10 +22,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,7 +47,7 @@ public final class RecordingLibrary implements RecordingSink {
     private final Set<String> realProviders;
     private final ProviderRegistry providers;
     private final Consumer<ReplyProblem> problems;
-    private final Redaction redaction;
+    private final ExchangeCapture capture;
     private final RequestMatching matching;
     private final Map<String, RecordingMode> modes = new ConcurrentHashMap<>();
     private final List<Entry> entries = new ArrayList<>();
@@ -70,7 +67,7 @@ public final class RecordingLibrary implements RecordingSink {
         this.realProviders = Set.copyOf(realProviders);
         this.providers = providers;
         this.problems = problems;
-        this.redaction = settings == null ? null : Redaction.of(providers, settings);
+        this.capture = settings == null ? null : new ExchangeCapture(Redaction.of(providers, settings));
         this.matching = settings == null ? null : new RequestMatching(settings.modelAndMessagesOnly(),
                 union(settings.ignoredFields(), settings.redactedFields()));
         if (settings != null) {
@@ -182,19 +179,8 @@ public final class RecordingLibrary implements RecordingSink {
     public String record(UpstreamRequest request, int status, Map<String, String> headers, long headMillis,
                          byte[] body, List<Long> eventTimes) {
         Set<String> secrets = new LinkedHashSet<>();
-        Exchange.Request sent = sent(request, secrets);
-        Map<String, String> responseHeaders = redaction.headers(headers, secrets);
-        String type = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
-        Exchange.Response response;
-        if (type.startsWith("text/event-stream")) {
-            response = new Exchange.Response(status, responseHeaders, headMillis, null, null,
-                    events(body, eventTimes, secrets));
-        } else {
-            JsonNode json = redaction.body(ExchangeJson.jsonOrNull(body), secrets);
-            response = new Exchange.Response(status, responseHeaders, headMillis, json,
-                    json == null && body.length > 0 ? new String(body, StandardCharsets.UTF_8) : null, null);
-        }
-        Exchange exchange = new Exchange(request.provider(), sent, response);
+        Exchange exchange = capture.exchange(request, status, headers, headMillis, body, eventTimes, secrets);
+        Exchange.Request sent = exchange.request();
         synchronized (this) {
             String file = fileFor(request.provider(), sent);
             String text = Redaction.scrub(ExchangeJson.render(exchange), secrets);
@@ -265,27 +251,7 @@ public final class RecordingLibrary implements RecordingSink {
     }
 
     private Exchange.Request sent(UpstreamRequest request) {
-        return sent(request, new LinkedHashSet<>());
-    }
-
-    private Exchange.Request sent(UpstreamRequest request, Set<String> secrets) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        request.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
-        JsonNode json = ExchangeJson.jsonOrNull(request.body());
-        return new Exchange.Request(request.method(), request.path(), redaction.query(request.query(), secrets),
-                redaction.headers(headers, secrets), redaction.body(json, secrets),
-                json == null && request.body().length > 0 ? request.bodyText() : null);
-    }
-
-    private List<Exchange.TimedEvent> events(byte[] body, List<Long> times, Set<String> secrets) {
-        List<Exchange.TimedEvent> events = new ArrayList<>();
-        for (EventBoundaries.Parsed e : EventBoundaries.parse(body)) {
-            long at = times.get(Math.min(e.block(), times.size() - 1));
-            JsonNode data = ExchangeJson.eventData(e.data());
-            events.add(new Exchange.TimedEvent(Math.max(at, 0), e.name(),
-                    data.isContainerNode() ? redaction.body(data, secrets) : data));
-        }
-        return events;
+        return capture.request(request, new LinkedHashSet<>());
     }
 
     private String fileFor(String provider, Exchange.Request sent) {
