@@ -43,9 +43,19 @@ public final class DashboardAssets {
     }
 
     /**
-     * Reads every file of {@link #NAMES} from the core jar (some 80 KB, once per emulator); a missing one is a broken
-     * build, so it throws.
+     * Returns the files of the core jar, read on the first call in this JVM: a dashboard that is never opened costs
+     * an emulator's start nothing (reading and hashing them was about a tenth of a fresh JVM's start).
      */
+    public static DashboardAssets shared() {
+        return Shared.ASSETS;
+    }
+
+    /** Holds the files read once, when {@link #shared()} is first called (the JVM initialises a class once). */
+    private static final class Shared {
+        static final DashboardAssets ASSETS = load();
+    }
+
+    /** Reads every file of {@link #NAMES} from the core jar (some 80 KB); a missing one is a broken build, so it throws. */
     public static DashboardAssets load() {
         Map<String, Asset> loaded = new LinkedHashMap<>();
         for (String name : NAMES) {

@@ -9,6 +9,7 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.nio.ByteBuffer;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Serves the dashboard: the page at {@code GET /} (a browser opening the emulator's base URL; {@link #htmlOr} sends
@@ -28,9 +29,10 @@ public final class DashboardHandler implements HttpHandler {
             + " img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none';"
             + " frame-ancestors 'none'";
 
-    private final DashboardAssets assets;
+    private final Supplier<DashboardAssets> assets;
 
-    public DashboardHandler(DashboardAssets assets) {
+    /** Serves the files {@code assets} gives, asked for on each request (so they can be read on the first one). */
+    public DashboardHandler(Supplier<DashboardAssets> assets) {
         this.assets = assets;
     }
 
@@ -51,7 +53,7 @@ public final class DashboardHandler implements HttpHandler {
         if (!method.equals(Methods.GET) && !method.equals(Methods.HEAD)) {
             throw ApiException.methodNotAllowed();
         }
-        DashboardAssets.Asset asset = assets.find(path)
+        DashboardAssets.Asset asset = assets.get().find(path)
                 .orElseThrow(() -> ApiException.noRoute(exchange.getRequestPath()));
         HeaderMap headers = exchange.getResponseHeaders();
         headers.put(Headers.ETAG, asset.etag());

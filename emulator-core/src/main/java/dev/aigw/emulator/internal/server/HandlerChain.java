@@ -115,7 +115,7 @@ public final class HandlerChain {
         HttpHandler dashboard =
                 new ErrorBoundaryHandler(ErrorEnvelope.V4, hints,
                 new OriginGuardHandler(OriginPolicy.of(state.settings().host(), state.settings().allowedHosts()),
-                new DashboardHandler(DashboardAssets.load())));
+                new DashboardHandler(DashboardAssets::shared)));
 
         return new PathHandler(unknown)
                 .addExactPath("/", DashboardHandler.htmlOr(dashboard, unknown))

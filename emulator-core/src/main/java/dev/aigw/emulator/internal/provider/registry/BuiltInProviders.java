@@ -35,7 +35,7 @@ final class BuiltInProviders {
     private BuiltInProviders() {
     }
 
-    /** Returns a fresh entry of every built-in provider, in the order of proxy.md 1.2. */
+    /** Returns an entry of every built-in provider, in the order of proxy.md 1.2. */
     static List<ProviderEntry> entries() {
         return List.of(
                 provider("openai").upstream("https://api.openai.com", "/v1", DEDUPE_V1)

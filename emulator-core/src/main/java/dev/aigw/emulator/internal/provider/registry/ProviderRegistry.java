@@ -3,6 +3,7 @@ package dev.aigw.emulator.internal.provider.registry;
 import dev.aigw.emulator.internal.util.Suggestions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,10 +21,13 @@ public final class ProviderRegistry {
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
     private volatile Map<String, Map<String, ProviderEntry>> byAccount = Map.of();
 
-    /** Creates a registry holding the built-in providers of proxy.md 1.2. */
+    /**
+     * Creates a registry holding the built-in providers of proxy.md 1.2. Their entries are immutable (the fakes keep
+     * no state), so every emulator of the JVM starts from the same snapshot, made once.
+     */
     public static ProviderRegistry withBuiltIns() {
         ProviderRegistry registry = new ProviderRegistry();
-        BuiltInProviders.entries().forEach(registry::register);
+        registry.snapshot = BuiltIns.SNAPSHOT;
         return registry;
     }
 
@@ -32,13 +36,7 @@ public final class ProviderRegistry {
      * slug or one of its compat aliases already names a provider.
      */
     public synchronized void register(ProviderEntry entry) {
-        Snapshot current = snapshot;
-        Map<String, ProviderEntry> bySlug = new LinkedHashMap<>(current.bySlug());
-        Map<String, ProviderEntry> byCompatPrefix = new LinkedHashMap<>(current.byCompatPrefix());
-        claim(bySlug, entry.slug(), entry);
-        claim(byCompatPrefix, entry.slug(), entry);
-        entry.compatAliases().forEach(alias -> claim(byCompatPrefix, alias, entry));
-        snapshot = new Snapshot(Collections.unmodifiableMap(bySlug), Collections.unmodifiableMap(byCompatPrefix));
+        snapshot = snapshot.with(List.of(entry));
     }
 
     /** Finds a provider by its path slug. */
@@ -130,5 +128,22 @@ public final class ProviderRegistry {
     }
 
     private record Snapshot(Map<String, ProviderEntry> bySlug, Map<String, ProviderEntry> byCompatPrefix) {
+
+        /** Returns this snapshot with the entries added, in their order. */
+        Snapshot with(List<ProviderEntry> entries) {
+            Map<String, ProviderEntry> slugs = new LinkedHashMap<>(bySlug);
+            Map<String, ProviderEntry> prefixes = new LinkedHashMap<>(byCompatPrefix);
+            for (ProviderEntry entry : entries) {
+                claim(slugs, entry.slug(), entry);
+                claim(prefixes, entry.slug(), entry);
+                entry.compatAliases().forEach(alias -> claim(prefixes, alias, entry));
+            }
+            return new Snapshot(Collections.unmodifiableMap(slugs), Collections.unmodifiableMap(prefixes));
+        }
+    }
+
+    /** The built-in providers, made when the first registry of the JVM is. */
+    private static final class BuiltIns {
+        static final Snapshot SNAPSHOT = new Snapshot(Map.of(), Map.of()).with(BuiltInProviders.entries());
     }
 }
