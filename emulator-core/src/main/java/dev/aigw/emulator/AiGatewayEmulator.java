@@ -26,6 +26,7 @@ import dev.aigw.emulator.internal.server.EmulatorServer;
 import dev.aigw.emulator.internal.server.HandlerChain;
 import dev.aigw.emulator.internal.server.Hints;
 import dev.aigw.emulator.internal.server.InFlightRequests;
+import dev.aigw.emulator.internal.server.Preloading;
 import dev.aigw.emulator.internal.util.Logs;
 import dev.aigw.emulator.internal.wire.PendingScriptJson;
 import dev.aigw.emulator.internal.wire.ProviderConfigJson;
@@ -100,6 +101,7 @@ public final class AiGatewayEmulator implements Emulator, AutoCloseable {
 
     /** Returns a builder with the in-process defaults: 127.0.0.1, an ephemeral port, a virtual clock. */
     public static Builder builder() {
+        Preloading.begin();
         return new Builder();
     }
 

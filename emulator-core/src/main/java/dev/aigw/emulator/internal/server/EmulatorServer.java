@@ -242,6 +242,11 @@ public final class EmulatorServer {
         return new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
     }
 
+    /** Finds the JVM's XNIO provider now, if no emulator has yet (see {@link Preloading}). */
+    static void initialiseProvider() {
+        Provider.XNIO.getName();
+    }
+
     /** The JVM's one XNIO provider, found once. */
     private static final class Provider {
         static final Xnio XNIO = load();
